@@ -1,0 +1,59 @@
+import type { CollectionConfig, ImageSize } from 'payload'
+
+import { staff } from '../../src/access/staff'
+import { editors } from '../../src/access/editors'
+import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
+import { mediaDir } from '../../src/config/paths'
+import { refuseNonImages } from './hooks/refuseNonImages'
+
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
+
+const webp = (name: string, width: number, height?: number): ImageSize => ({
+  name,
+  width,
+  height,
+  position: 'centre',
+  withoutEnlargement: true,
+  formatOptions: { format: 'webp', options: { quality: 78 } },
+})
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: 'Image', plural: 'Images' },
+  admin: {
+    useAsTitle: 'alt',
+    defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
+    group: 'Reusable content',
+  },
+  access: {
+    read: usedByPublicNewsOrStaff('media', [
+      { field: 'heroImage', pick: (release) => release.heroImage },
+      { field: 'meta.image', pick: (release) => (release.meta as { image?: unknown } | undefined)?.image },
+    ]),
+    create: staff,
+    update: staff,
+    delete: editors,
+  },
+  hooks: { beforeOperation: [refuseNonImages] },
+  upload: {
+    staticDir: mediaDir,
+    mimeTypes: IMAGE_MIME_TYPES,
+    focalPoint: true,
+    crop: true,
+    adminThumbnail: 'card',
+    // Every size is WebP: a card for listings, two hero widths for the article's srcset,
+    // and the 1200×630 picture that social networks expect for Open Graph.
+    imageSizes: [webp('card', 640, 360), webp('hero', 1280, 720), webp('heroLarge', 1920, 1080), webp('og', 1200, 630)],
+  },
+  fields: [
+    {
+      name: 'alt',
+      label: 'Alternative text',
+      type: 'text',
+      required: true,
+      maxLength: 250,
+      admin: { description: 'What the picture shows, for people who cannot see it. Do not start with "Image of".' },
+    },
+    { name: 'credit', type: 'text', maxLength: 120, admin: { placeholder: 'Northmoor Police' } },
+  ],
+}

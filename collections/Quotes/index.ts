@@ -1,0 +1,59 @@
+import type { CollectionConfig } from 'payload'
+
+import { staff } from '../../src/access/staff'
+import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
+import { quoteLabel } from './hooks/quoteLabel'
+
+export const Quotes: CollectionConfig = {
+  slug: 'quotes',
+  labels: { singular: 'Quote', plural: 'Quotes' },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['speakerName', 'speakerRole', 'organisation', 'updatedAt'],
+    listSearchableFields: ['speakerName', 'speakerRole', 'organisation', 'text'],
+    group: 'Reusable content',
+    description: 'Attributed statements, written once and used in as many releases as need them.',
+  },
+  access: {
+    read: usedByPublicNewsOrStaff('quotes', [{ field: 'quotes', pick: (release) => release.quotes }]),
+    create: staff,
+    update: staff,
+    delete: staff,
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'speakerName', label: 'Speaker', type: 'text', required: true, maxLength: 120 },
+        {
+          name: 'speakerRole',
+          label: 'Role',
+          type: 'text',
+          maxLength: 120,
+          admin: { placeholder: 'Deputy Chief Constable' },
+        },
+        { name: 'organisation', type: 'text', maxLength: 120, admin: { placeholder: 'Northmoor Police' } },
+      ],
+    },
+    {
+      name: 'text',
+      label: 'What they said',
+      type: 'textarea',
+      required: true,
+      maxLength: 10000,
+      admin: { rows: 8, description: 'Leave a blank line between paragraphs. Do not add quotation marks: the site adds them.' },
+    },
+    {
+      name: 'context',
+      type: 'textarea',
+      maxLength: 1000,
+      admin: { rows: 2, description: 'For the press office: when and where this was said, and who approved it.' },
+    },
+    {
+      name: 'label',
+      type: 'text',
+      admin: { hidden: true },
+      hooks: { beforeChange: [quoteLabel] },
+    },
+  ],
+}

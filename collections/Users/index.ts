@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, adminsField } from '../../src/access/admins'
+import { adminsOrSelf } from '../../src/access/adminsOrSelf'
+import { ROLES } from '../../src/access/roles'
+import { staff } from '../../src/access/staff'
+import { siteIsHttps } from '../../src/config/env'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'User', plural: 'Users' },
+  auth: {
+    // Repeated wrong passwords lock the account for a while.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    // A working day; the admin refreshes it while someone is active.
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: 'Lax', secure: siteIsHttps() },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: 'Administration',
+  },
+  access: {
+    // Only people with a Newsroom role may use the admin at all.
+    admin: ({ req: { user } }) => Boolean(user?.roles?.length),
+    // Colleagues see each other (to credit authors); only admins manage accounts.
+    read: staff,
+    create: admins,
+    update: adminsOrSelf,
+    delete: admins,
+    unlock: admins,
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin, keepAnAdmin],
+    beforeDelete: [keepAnAdminOnDelete],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['author'],
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      admin: {
+        description: 'Author: writes drafts and submits them for review. Editor: also reviews, publishes and schedules. Admin: also manages users and site settings. The first account made is always an admin.',
+      },
+      // Nobody can give themselves more rights: only an admin changes roles.
+      access: { create: adminsField, update: adminsField },
+    },
+  ],
+}

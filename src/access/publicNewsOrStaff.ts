@@ -1,0 +1,8 @@
+import type { Access } from 'payload'
+
+import { publicNewsWhere } from '../embargo/visibility'
+import { isStaffUser } from './roles'
+
+/** Staff read every release; everyone else reads only what the embargo rule makes public. */
+export const publicNewsOrStaff: Access = ({ req: { user } }) =>
+  isStaffUser(user) ? true : publicNewsWhere()

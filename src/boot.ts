@@ -1,0 +1,49 @@
+import type { Payload } from 'payload'
+import { getPayload } from 'payload'
+
+import { prepareDatabase } from './db/migrate'
+import { isDatabaseEmpty, seedDemoContent } from './seed'
+
+export type BootOptions = {
+  /** Load the demo content when the database has no content yet (npm start does). */
+  seedWhenEmpty?: boolean
+  log?: (message: string) => void
+}
+
+const loadConfig = async () => (await import('../payload.config')).default
+
+/** With ADMIN_EMAIL and ADMIN_PASSWORD set and no users yet, that person becomes the first admin. */
+const createAdminFromEnvironment = async (payload: Payload, log: (message: string) => void) => {
+  const email = process.env.ADMIN_EMAIL
+  const password = process.env.ADMIN_PASSWORD
+  if (!email || !password) return
+  const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+  if (totalDocs > 0) return
+  await payload.create({
+    collection: 'users',
+    data: { email, password, name: process.env.ADMIN_NAME || 'Administrator', roles: ['admin'] },
+    overrideAccess: true,
+  })
+  log(`Created the admin account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`)
+}
+
+/**
+ * Starts Payload for this process: the database schema first, then the first admin and the
+ * demo content if asked for, and only then the job runner, so that it never polls a
+ * database that is not ready.
+ */
+export const bootPayload = async ({ seedWhenEmpty = false, log = console.log }: BootOptions = {}): Promise<Payload> => {
+  const config = await loadConfig()
+  const payload = await getPayload({ config })
+  await prepareDatabase(payload)
+  await createAdminFromEnvironment(payload, log)
+  if (seedWhenEmpty && (await isDatabaseEmpty(payload))) {
+    log('The database is empty: loading the demo content…')
+    const summary = await seedDemoContent(payload)
+    log(`Demo content loaded: ${summary}.`)
+  }
+  // getPayload({ cron: true }) on the running instance starts its job runner now, at boot,
+  // rather than whenever something else first asks for it.
+  await getPayload({ config, cron: true })
+  return payload
+}

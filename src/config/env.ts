@@ -1,0 +1,90 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { dataDir } from './paths'
+
+/** Thrown when the environment cannot run Newsroom; the message says what to set. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError'
+}
+
+export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
+
+/** `next build` loads the config to collect page data; nothing is signed or served then. */
+const isBuilding = (): boolean => process.env.NEXT_PHASE === 'phase-production-build'
+
+export const port = (): number => {
+  const raw = process.env.PORT ?? '3000'
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigurationError(`PORT must be a whole number from 0 to 65535, not "${raw}".`)
+  }
+  return value
+}
+
+/**
+ * The public address of the site, without a trailing slash. Canonical links, feeds and
+ * preview links are built from it, so in production it must be set.
+ */
+export const siteUrl = (): string => {
+  const raw = process.env.SITE_URL
+  if (!raw) return `http://localhost:${port()}`
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigurationError(`SITE_URL must be a full address such as https://news.example.police.uk, not "${raw}".`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(`SITE_URL must start with https:// or http://, not "${url.protocol}".`)
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+export const siteIsHttps = (): boolean => siteUrl().startsWith('https://')
+
+const secretFile = () => path.join(dataDir, '.payload-secret')
+
+/**
+ * The key that signs sessions. Production must supply it; development generates one
+ * the first time and keeps it under data/, so sign-ins survive a restart.
+ */
+export const payloadSecret = (): string => {
+  const fromEnv = process.env.PAYLOAD_SECRET
+  if (fromEnv) {
+    if (isProduction() && fromEnv.length < 32) {
+      throw new ConfigurationError('PAYLOAD_SECRET must be at least 32 characters long in production.')
+    }
+    return fromEnv
+  }
+  if (isBuilding()) return 'build-time-placeholder-never-used-to-sign-anything'
+  if (isProduction()) {
+    throw new ConfigurationError(
+      'PAYLOAD_SECRET is not set. In production Newsroom will not start without it: set PAYLOAD_SECRET to a long random string (for example the output of `openssl rand -hex 32`).',
+    )
+  }
+  const secret = readOrCreateDevelopmentSecret()
+  // Later readers in this process (Next.js's copy of the config among them) agree on it.
+  process.env.PAYLOAD_SECRET = secret
+  return secret
+}
+
+const readOrCreateDevelopmentSecret = (): string => {
+  const file = secretFile()
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const secret = crypto.randomBytes(32).toString('hex')
+  try {
+    // 'wx' so that two processes starting at once agree on the first secret written.
+    fs.writeFileSync(file, secret + '\n', { flag: 'wx', mode: 0o600 })
+    return secret
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim()
+    throw error
+  }
+}

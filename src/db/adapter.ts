@@ -1,0 +1,59 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { ConfigurationError } from '../config/env'
+import { dataDir, projectRoot } from '../config/paths'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+/**
+ * Which database DATABASE_URL names: unset or file: is the embedded SQLite database,
+ * postgres:// is PostgreSQL and mongodb:// (or mongodb+srv://) is MongoDB.
+ * This module is the only place that knows which one is in use.
+ */
+export const databaseKind = (url = process.env.DATABASE_URL): DatabaseKind => {
+  if (!url || url.startsWith('file:')) return 'sqlite'
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres'
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return 'mongodb'
+  throw new ConfigurationError(
+    `DATABASE_URL must start with file:, postgres:// or mongodb://; "${url.split(':')[0]}:" is not a database Newsroom supports.`,
+  )
+}
+
+export const migrationDir = (kind: DatabaseKind) => path.join(projectRoot, 'migrations', kind)
+
+const sqliteUrl = (url: string | undefined): string => {
+  if (url) return url
+  fs.mkdirSync(dataDir, { recursive: true })
+  return `file:${path.join(dataDir, 'newsroom.db')}`
+}
+
+export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapterObj => {
+  const kind = databaseKind(url)
+  switch (kind) {
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url: sqliteUrl(url) },
+        // The schema comes from committed migrations, never from a dev-mode push.
+        push: false,
+        migrationDir: migrationDir(kind),
+        // WAL lets readers carry on while a release is saved; the busy timeout lets a
+        // second process (a backup, the seed command) wait its turn instead of failing.
+        wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
+        busyTimeout: 5000,
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: url },
+        push: false,
+        migrationDir: migrationDir(kind),
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url: url! })
+  }
+}

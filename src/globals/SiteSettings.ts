@@ -1,0 +1,75 @@
+import type { GlobalConfig } from 'payload'
+
+import { admins } from '../access/admins'
+import { anyone } from '../access/anyone'
+import { validateHttpsUrl, validateLinkUrl } from '../fields/validators'
+
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
+
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  label: 'Site settings',
+  admin: { group: 'Administration' },
+  access: { read: anyone, update: admins },
+  fields: [
+    { name: 'forceName', label: 'Force name', type: 'text', required: true, defaultValue: 'Northmoor Police', maxLength: 120 },
+    {
+      name: 'betaBanner',
+      label: 'Beta banner',
+      type: 'group',
+      fields: [
+        { name: 'enabled', label: 'Show the beta banner', type: 'checkbox', defaultValue: false },
+        {
+          name: 'text',
+          type: 'textarea',
+          maxLength: 400,
+          defaultValue: 'This is a new service. Your feedback will help us to improve it.',
+        },
+        { name: 'feedbackUrl', label: 'Feedback address', type: 'text', maxLength: 2000, validate: validateLinkUrl },
+      ],
+    },
+    {
+      name: 'quickExit',
+      label: 'Quick exit',
+      type: 'group',
+      admin: {
+        description: 'The button at the top of every page that takes a reader to an everyday website at once, for someone who may be watched at home.',
+      },
+      fields: [
+        { name: 'label', label: 'Button label', type: 'text', required: true, defaultValue: 'Leave this site', maxLength: 40 },
+        {
+          name: 'url',
+          label: 'Destination',
+          type: 'text',
+          required: true,
+          defaultValue: DEFAULT_QUICK_EXIT_URL,
+          maxLength: 2000,
+          validate: validateHttpsUrl,
+          admin: { description: 'An ordinary, harmless site. The BBC weather page is the usual choice.' },
+        },
+      ],
+    },
+    {
+      name: 'defaultRecruitmentCta',
+      label: 'Default recruitment call to action',
+      type: 'relationship',
+      relationTo: 'recruitment-ctas',
+      admin: { description: 'Shown on releases that have no call to action of their own, while it is running.' },
+    },
+    {
+      name: 'footerLinks',
+      label: 'Footer links',
+      type: 'array',
+      maxRows: 20,
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', required: true, maxLength: 80 },
+            { name: 'url', label: 'Address', type: 'text', required: true, maxLength: 2000, validate: validateLinkUrl },
+          ],
+        },
+      ],
+    },
+  ],
+}

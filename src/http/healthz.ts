@@ -1,0 +1,25 @@
+import type { RequestHandler } from 'express'
+import type { Payload } from 'payload'
+
+const TIMEOUT_MS = 3000
+
+/** 200 {"status":"ok"} when the database answers, 503 when it does not (or not in time). */
+export const healthz =
+  (payload: Payload): RequestHandler =>
+  async (_req, res) => {
+    res.set('Cache-Control', 'no-store')
+    let timer: NodeJS.Timeout | undefined
+    try {
+      await Promise.race([
+        payload.count({ collection: 'categories', overrideAccess: true }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)
+        }),
+      ])
+      res.json({ status: 'ok' })
+    } catch {
+      res.status(503).json({ status: 'unavailable', message: 'The database is not answering.' })
+    } finally {
+      clearTimeout(timer)
+    }
+  }

@@ -1,0 +1,169 @@
+import type { CollectionSlug, Payload, Where } from 'payload'
+
+import {
+  demoCategories,
+  demoCtas,
+  demoImages,
+  demoQuotes,
+  demoReleases,
+  demoReportLinks,
+  demoSiteSettings,
+  type DemoRelease,
+  type ImageKey,
+} from './content'
+import { demoPicture } from './images'
+
+type Id = number | string
+
+const HOUR = 60 * 60 * 1000
+
+/** True when nothing has been written yet: no releases and no categories. */
+export const isDatabaseEmpty = async (payload: Payload): Promise<boolean> => {
+  const [news, categories] = await Promise.all([
+    payload.count({ collection: 'news', overrideAccess: true }),
+    payload.count({ collection: 'categories', overrideAccess: true }),
+  ])
+  return news.totalDocs === 0 && categories.totalDocs === 0
+}
+
+/** Finds the document that `where` identifies, or creates it: running the seed twice adds nothing. */
+const ensure = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  where: Where,
+  create: () => Promise<{ id: Id }>,
+): Promise<{ id: Id; created: boolean }> => {
+  const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, overrideAccess: true })
+  if (docs[0]) return { id: docs[0].id, created: false }
+  return { id: (await create()).id, created: true }
+}
+
+const timingFields = (release: DemoRelease, now: number) => {
+  const { timing } = release
+  if ('draft' in timing) return { _status: 'draft' as const }
+  const at = 'publishedHoursAgo' in timing ? now - timing.publishedHoursAgo * HOUR : now + timing.scheduledInHours * HOUR
+  // Whole minutes, as an editor would enter them.
+  return { _status: 'published' as const, publishAt: new Date(Math.floor(at / 60000) * 60000).toISOString() }
+}
+
+/**
+ * Loads the Northmoor Police demo content. Idempotent: each item is looked up by a natural
+ * key (slug, name, address, file name) and only created when missing.
+ */
+export const seedDemoContent = async (payload: Payload, now: number = Date.now()): Promise<string> => {
+  let created = 0
+  const count = <T extends { created: boolean }>(result: T) => {
+    if (result.created) created += 1
+    return result
+  }
+
+  const categoryIds = new Map<string, Id>()
+  for (const category of demoCategories) {
+    const { id } = count(
+      await ensure(payload, 'categories', { slug: { equals: category.slug } }, () =>
+        payload.create({ collection: 'categories', data: { ...category, generateSlug: false }, overrideAccess: true }),
+      ),
+    )
+    categoryIds.set(category.slug, id)
+  }
+
+  const imageIds = new Map<ImageKey, Id>()
+  for (const [key, image] of Object.entries(demoImages) as [ImageKey, (typeof demoImages)[ImageKey]][]) {
+    const filename = `demo-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.jpg`
+    const { id } = count(
+      await ensure(payload, 'media', { filename: { equals: filename } }, async () => {
+        const data = await demoPicture(key, image.palette)
+        return payload.create({
+          collection: 'media',
+          data: { alt: image.alt, credit: image.credit },
+          file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+          overrideAccess: true,
+        })
+      }),
+    )
+    imageIds.set(key, id)
+  }
+
+  const quoteIds = new Map<string, Id>()
+  for (const [key, quote] of Object.entries(demoQuotes)) {
+    const { id } = count(
+      await ensure(
+        payload,
+        'quotes',
+        { and: [{ speakerName: { equals: quote.speakerName } }, { text: { equals: quote.text } }] },
+        () => payload.create({ collection: 'quotes', data: { ...quote }, overrideAccess: true }),
+      ),
+    )
+    quoteIds.set(key, id)
+  }
+
+  const reportLinkIds = new Map<string, Id>()
+  for (const [key, { publishedOnDaysAgo, findings, ...report }] of Object.entries(demoReportLinks)) {
+    const { id } = count(
+      await ensure(payload, 'report-links', { url: { equals: report.url } }, () =>
+        payload.create({
+          collection: 'report-links',
+          data: {
+            ...report,
+            findings: findings.map((finding) => ({ ...finding })),
+            publishedOn: new Date(now - publishedOnDaysAgo * 24 * HOUR).toISOString(),
+          },
+          overrideAccess: true,
+        }),
+      ),
+    )
+    reportLinkIds.set(key, id)
+  }
+
+  const ctaIds = new Map<string, Id>()
+  for (const [key, cta] of Object.entries(demoCtas)) {
+    const { id } = count(
+      await ensure(payload, 'recruitment-ctas', { heading: { equals: cta.heading } }, () =>
+        payload.create({
+          collection: 'recruitment-ctas',
+          data: { ...cta, audience: [...cta.audience] },
+          overrideAccess: true,
+        }),
+      ),
+    )
+    ctaIds.set(key, id)
+  }
+
+  for (const release of demoReleases) {
+    const timing = timingFields(release, now)
+    count(
+      await ensure(payload, 'news', { slug: { equals: release.slug } }, () =>
+        payload.create({
+          collection: 'news',
+          draft: timing._status === 'draft',
+          overrideAccess: true,
+          data: {
+            ...timing,
+            title: release.title,
+            slug: release.slug,
+            generateSlug: false,
+            summary: release.summary,
+            body: release.body,
+            category: categoryIds.get(release.category),
+            heroImage: imageIds.get(release.image),
+            quotes: (release.quotes ?? []).map((key) => quoteIds.get(key)!),
+            reportLinks: (release.reportLinks ?? []).map((key) => reportLinkIds.get(key)!),
+            recruitmentCta: release.recruitmentCta ? ctaIds.get(release.recruitmentCta) : undefined,
+          } as never,
+        }),
+      ),
+    )
+  }
+
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })
+  if (!settings.defaultRecruitmentCta) {
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: { ...demoSiteSettings, defaultRecruitmentCta: ctaIds.get('joinUs') } as never,
+      overrideAccess: true,
+    })
+    created += 1
+  }
+
+  return created === 0 ? 'nothing new (it was all there already)' : `${created} items created`
+}

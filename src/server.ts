@@ -1,0 +1,75 @@
+import http from 'node:http'
+import path from 'node:path'
+
+import express from 'express'
+import next from 'next'
+import type { Payload } from 'payload'
+
+import { bootPayload } from './boot'
+import { projectRoot } from './config/paths'
+import { healthz } from './http/healthz'
+import { plainErrorHandler } from './http/errors'
+
+export type ServerOptions = {
+  /** Next.js in development mode (compiles the admin on demand, reloads on change). */
+  dev?: boolean
+  port?: number
+  host?: string
+  seedWhenEmpty?: boolean
+  log?: (message: string) => void
+}
+
+export type NewsroomServer = {
+  url: string
+  payload: Payload
+  close: () => Promise<void>
+}
+
+/**
+ * The Newsroom process: one express server that owns the public site, static files and
+ * the health check, and hands the admin and the API to Next.js, where Payload serves them.
+ */
+export const startServer = async ({
+  dev = false,
+  port = 3000,
+  host,
+  seedWhenEmpty = false,
+  log = console.log,
+}: ServerOptions = {}): Promise<NewsroomServer> => {
+  if (!dev) process.env.DISABLE_PAYLOAD_HMR ??= 'true'
+  const payload = await bootPayload({ seedWhenEmpty, log })
+
+  const nextApp = next({ dev, dir: projectRoot, ...(dev ? { hostname: 'localhost', port } : {}) })
+  await nextApp.prepare()
+  const handleWithNext = nextApp.getRequestHandler()
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.get('/healthz', healthz(payload))
+  app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
+  app.use((req, res) => handleWithNext(req, res))
+  app.use(plainErrorHandler)
+
+  const server = http.createServer(app)
+  if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  const url = `http://localhost:${actualPort}`
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+      await nextApp.close()
+      await payload.destroy()
+    })())
+
+  return { url, payload, close }
+}

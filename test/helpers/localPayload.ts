@@ -1,0 +1,28 @@
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { makeTempDir } from './tempDir'
+
+/**
+ * Payload in this test process, on a fresh SQLite database file (or on DATABASE_URL when a
+ * test passes one), with the schema made by the committed migrations, exactly as the
+ * server does at start-up.
+ */
+export const startLocalPayload = async ({ databaseUrl }: { databaseUrl?: string } = {}) => {
+  const temp = makeTempDir()
+  process.env.NEWSROOM_DATA_DIR = temp.dir
+  process.env.MEDIA_DIR = path.join(temp.dir, 'media')
+  process.env.DATABASE_URL = databaseUrl ?? `file:${path.join(temp.dir, 'newsroom.db')}`
+  const { bootPayload } = await import('../../src/boot')
+  const payload: Payload = await bootPayload({ log: () => {} })
+  return {
+    payload,
+    dir: temp.dir,
+    mediaDir: process.env.MEDIA_DIR,
+    stop: async () => {
+      await payload.destroy()
+      temp.remove()
+    },
+  }
+}

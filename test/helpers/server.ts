@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { projectRoot } from '../../src/config/paths'
+import { makeTempDir } from './tempDir'
+
+export type TestServer = {
+  url: string
+  dir: string
+  /** Everything the process has printed so far. */
+  output: () => string
+  /** SIGTERM, as a process manager stops it; resolves with the exit code. Keeps the files when asked (for a restart). */
+  stop: (options?: { keepFiles?: boolean }) => Promise<number | null>
+  /** SIGKILL: the process dies at once, mid-write if it was writing. */
+  kill: () => Promise<void>
+}
+
+export type ServerOptions = {
+  env?: Record<string, string | undefined>
+  seed?: boolean
+  databaseUrl?: string
+  /** Reuse a folder (database, media, secret) from an earlier server, as a restart does. */
+  dir?: string
+  timeoutMs?: number
+}
+
+export const ADMIN = { email: 'admin@northmoor.test', password: 'correct-horse-battery-staple' }
+
+/** The environment for a child process: inherited, with test settings laid over it; undefined removes a variable. */
+const childEnv = (overrides: Record<string, string | undefined>): NodeJS.ProcessEnv => {
+  const { NODE_ENV: _nodeEnv, DATABASE_URL: _db, PAYLOAD_SECRET: _secret, ...inherited } = process.env
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries({ ...inherited, ...overrides })) if (value !== undefined) env[key] = value
+  return env
+}
+
+const waitForExit = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode)
+    else child.once('exit', (code) => resolve(code))
+  })
+
+/**
+ * Runs Newsroom as its own process, as `npm start` does (without the build, which the
+ * global setup has done), on a fresh SQLite file unless told otherwise, on a free port.
+ */
+export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 90_000 }: ServerOptions = {}): Promise<TestServer> => {
+  const temp = dir ? { dir, remove: () => {} } : makeTempDir()
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/start.ts', '--no-build', ...(seed ? [] : ['--no-seed'])],
+    {
+      cwd: projectRoot,
+      env: childEnv({
+        PORT: '0',
+        NEWSROOM_DATA_DIR: temp.dir,
+        MEDIA_DIR: path.join(temp.dir, 'media'),
+        DATABASE_URL: databaseUrl ?? `file:${path.join(temp.dir, 'newsroom.db')}`,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        ADMIN_NAME: 'Alex Admin',
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...env,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const check = () => {
+      const match = /Newsroom is running at (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The server exited with code ${code} before it started:\n${output}`))
+    })
+  })
+
+  return {
+    url,
+    dir: temp.dir,
+    output: () => output,
+    stop: async ({ keepFiles = false } = {}) => {
+      const exited = waitForExit(child)
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+      const code = await exited
+      clearTimeout(timer)
+      if (!dir && !keepFiles) temp.remove()
+      return code
+    },
+    kill: async () => {
+      const exited = waitForExit(child)
+      child.kill('SIGKILL')
+      await exited
+    },
+  }
+}
+
+/** Runs `npm start`'s entry point expecting it to refuse to start; resolves with its exit code and output. */
+export const runStartExpectingFailure = async (env: Record<string, string | undefined>) => {
+  const temp = makeTempDir()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
+    cwd: projectRoot,
+    env: childEnv({
+      PORT: '0',
+      NEWSROOM_DATA_DIR: temp.dir,
+      MEDIA_DIR: path.join(temp.dir, 'media'),
+      DATABASE_URL: `file:${path.join(temp.dir, 'newsroom.db')}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  const code = await waitForExit(child)
+  clearTimeout(timer)
+  temp.remove()
+  return { code, output }
+}
