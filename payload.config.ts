@@ -29,7 +29,13 @@ export default buildConfig({
   admin: {
     user: 'users',
     avatar: 'default',
-    meta: { titleSuffix: ' · Newsroom' },
+    meta: {
+      titleSuffix: ' · Newsroom',
+      description: 'Newsroom: write, review and schedule police press releases.',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+      openGraph: { siteName: 'Newsroom', description: 'Write, review and schedule police press releases.' },
+      robots: 'noindex, nofollow',
+    },
     importMap: { baseDir: projectRoot },
     timezones: {
       defaultTimezone: UK_TIME_ZONE,

@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { bootPayload } from './boot'
 import { projectRoot } from './config/paths'
+import { closePayload } from './db/close'
 import { healthz } from './http/healthz'
 import { plainErrorHandler } from './http/errors'
 
@@ -68,7 +69,7 @@ export const startServer = async ({
         server.closeIdleConnections()
       })
       await nextApp.close()
-      await payload.destroy()
+      await closePayload(payload)
     })())
 
   return { url, payload, close }

@@ -2,7 +2,9 @@ import type { CollectionConfig, ImageSize } from 'payload'
 
 import { staff } from '../../src/access/staff'
 import { editors } from '../../src/access/editors'
+import { editorsOrAuthorsWhileUnpublished } from '../../src/access/editorsOrAuthorsWhileUnpublished'
 import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
+import { releaseReferences } from '../News/references'
 import { mediaDir } from '../../src/config/paths'
 import { refuseNonImages } from './hooks/refuseNonImages'
 
@@ -26,12 +28,9 @@ export const Media: CollectionConfig = {
     group: 'Reusable content',
   },
   access: {
-    read: usedByPublicNewsOrStaff('media', [
-      { field: 'heroImage', pick: (release) => release.heroImage },
-      { field: 'meta.image', pick: (release) => (release.meta as { image?: unknown } | undefined)?.image },
-    ]),
+    read: usedByPublicNewsOrStaff('media', releaseReferences['media']),
     create: staff,
-    update: staff,
+    update: editorsOrAuthorsWhileUnpublished('media', releaseReferences['media']),
     delete: editors,
   },
   hooks: { beforeOperation: [refuseNonImages] },

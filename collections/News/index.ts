@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { editors } from '../../src/access/editors'
 import { publicNewsOrStaff } from '../../src/access/publicNewsOrStaff'
 import { staff, staffField } from '../../src/access/staff'
 import { slug } from '../../src/fields/slug'
 import { UK_TIME_ZONE } from '../../src/time/ukTime'
-import { mayCreateRelease, mayUpdateRelease } from './access/publishing'
+import { mayCreateRelease, mayDeleteRelease, mayUpdateRelease } from './access/publishing'
 import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
 import { validateSummaryToPublish } from './validation/summaryToPublish'
 
@@ -28,7 +27,7 @@ export const News: CollectionConfig = {
     readVersions: staff,
     create: mayCreateRelease,
     update: mayUpdateRelease,
-    delete: editors,
+    delete: mayDeleteRelease,
   },
   hooks: {
     beforeChange: [publishNowWhenNoTimeGiven],

@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { editors } from '../../src/access/editors'
 import { staff } from '../../src/access/staff'
+import { editorsOrAuthorsWhileUnpublished } from '../../src/access/editorsOrAuthorsWhileUnpublished'
 import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
+import { releaseReferences } from '../News/references'
 import { quoteLabel } from './hooks/quoteLabel'
 
 export const Quotes: CollectionConfig = {
@@ -15,10 +18,10 @@ export const Quotes: CollectionConfig = {
     description: 'Attributed statements, written once and used in as many releases as need them.',
   },
   access: {
-    read: usedByPublicNewsOrStaff('quotes', [{ field: 'quotes', pick: (release) => release.quotes }]),
+    read: usedByPublicNewsOrStaff('quotes', releaseReferences['quotes']),
     create: staff,
-    update: staff,
-    delete: staff,
+    update: editorsOrAuthorsWhileUnpublished('quotes', releaseReferences['quotes']),
+    delete: editors,
   },
   fields: [
     {

@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { editors } from '../../src/access/editors'
 import { staff } from '../../src/access/staff'
+import { editorsOrAuthorsWhileUnpublished } from '../../src/access/editorsOrAuthorsWhileUnpublished'
 import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
+import { releaseReferences } from '../News/references'
 import { validateHttpsUrl } from '../../src/fields/validators'
 
 export const GRADES = ['Outstanding', 'Good', 'Adequate', 'Requires improvement', 'Inadequate'] as const
@@ -17,10 +20,10 @@ export const ReportLinks: CollectionConfig = {
     description: 'External reports, such as inspection reports, that releases point readers to.',
   },
   access: {
-    read: usedByPublicNewsOrStaff('report-links', [{ field: 'reportLinks', pick: (release) => release.reportLinks }]),
+    read: usedByPublicNewsOrStaff('report-links', releaseReferences['report-links']),
     create: staff,
-    update: staff,
-    delete: staff,
+    update: editorsOrAuthorsWhileUnpublished('report-links', releaseReferences['report-links']),
+    delete: editors,
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

@@ -2,6 +2,7 @@
 import { getPayload } from 'payload'
 
 import { databaseKind } from '../db/adapter'
+import { closePayload } from '../db/close'
 import { migrate, pendingMigrations } from '../db/migrate'
 
 const config = (await import('../../payload.config')).default
@@ -14,5 +15,5 @@ if (pending.length === 0) {
   await migrate(payload)
   console.log('Done.')
 }
-await payload.destroy()
+await closePayload(payload)
 process.exit(0)

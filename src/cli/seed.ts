@@ -1,9 +1,10 @@
 /** `npm run seed`: loads the demo content. Safe to run again: nothing is added twice. */
 import { bootPayload } from '../boot'
+import { closePayload } from '../db/close'
 import { seedDemoContent } from '../seed'
 
 const payload = await bootPayload()
 console.log('Loading the Northmoor Police demo content…')
 console.log(`Done: ${await seedDemoContent(payload)}.`)
-await payload.destroy()
+await closePayload(payload)
 process.exit(0)

@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { closePayload } from '../../src/db/close'
 import { makeTempDir } from './tempDir'
 
 /**
@@ -21,7 +22,7 @@ export const startLocalPayload = async ({ databaseUrl }: { databaseUrl?: string 
     dir: temp.dir,
     mediaDir: process.env.MEDIA_DIR,
     stop: async () => {
-      await payload.destroy()
+      await closePayload(payload)
       temp.remove()
     },
   }

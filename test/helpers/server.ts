@@ -31,7 +31,7 @@ const childEnv = (overrides: Record<string, string | undefined>): NodeJS.Process
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _db, PAYLOAD_SECRET: _secret, ...inherited } = process.env
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries({ ...inherited, ...overrides })) if (value !== undefined) env[key] = value
-  return env
+  return env as NodeJS.ProcessEnv
 }
 
 const waitForExit = (child: ChildProcess) =>

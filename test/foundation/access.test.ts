@@ -1,0 +1,373 @@
+/**
+ * Every cell of docs/access.md, checked over REST with real accounts on a real server.
+ * The table is the expectation: change a rule and the table must change with it.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { projectRoot } from '../../src/config/paths'
+import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
+import { imageForm, jpeg } from '../helpers/images'
+import { ADMIN, startServer, type TestServer } from '../helpers/server'
+
+type Who = 'anonymous' | 'author' | 'editor' | 'admin'
+type Row = { collection: string; action: string; rules: Record<Who, string> }
+
+const WHO: Who[] = ['anonymous', 'author', 'editor', 'admin']
+
+const readTable = (): Row[] =>
+  fs
+    .readFileSync(path.join(projectRoot, 'docs/access.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\| [a-z-]+ \| [a-z ]+ \|/.test(line))
+    .map((line) => {
+      const [collection, action, ...rules] = line.split('|').slice(1, -1).map((cell) => cell.trim())
+      return { collection: collection!, action: action!, rules: Object.fromEntries(WHO.map((who, i) => [who, rules[i]!])) as Record<Who, string> }
+    })
+
+const table = readTable()
+
+let server: TestServer
+const as = {} as Record<Who, Api>
+let unique = 0
+const next = () => ++unique
+
+/** Documents made by the admin before the checks: some public, some under embargo, some unused. */
+const fx = {} as {
+  publicRelease: number
+  embargoedRelease: number
+  draftRelease: number
+  used: Record<string, number>
+  embargoedOnly: Record<string, number>
+  unused: Record<string, number>
+  runningCta: number
+  expiredCta: number
+  category: number
+  users: Record<Who, number>
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+const validData: Record<string, () => Record<string, unknown>> = {
+  news: () => ({ title: `Release ${next()}`, summary: 'What happened, in one sentence.' }),
+  quotes: () => ({ speakerName: `Speaker ${next()}`, speakerRole: 'Inspector', text: 'We are grateful for the help.' }),
+  'report-links': () => ({ title: `Report ${next()}`, publisher: 'HMICFRS', url: `https://example.gov.uk/report-${next()}` }),
+  'recruitment-ctas': () => ({ heading: `Join us ${next()}`, body: 'Apply now.', linkLabel: 'Apply', linkUrl: 'https://careers.example.police.uk', audience: ['volunteer'] }),
+  categories: () => ({ name: `Category ${next()}` }),
+  users: () => ({ email: `person${next()}@northmoor.test`, password: 'a-long-test-password-42', name: 'Someone', roles: ['author'] }),
+}
+
+const create = async (who: Api, collection: string, data?: Record<string, unknown>, query = '') => {
+  if (collection === 'media') return who.upload('/api/media', imageForm(await jpeg(800, 450), `m${next()}.jpg`, 'image/jpeg', { alt: `Picture ${next()}` }))
+  return who.post(`/api/${collection}${query}`, data ?? validData[collection]!())
+}
+
+const makeAsAdmin = async (collection: string, data?: Record<string, unknown>) => {
+  const response = await create(as.admin, collection, data)
+  if (response.status !== 201) throw new Error(`Fixture ${collection}: ${response.status} ${JSON.stringify(response.body)}`)
+  return response.body.doc.id as number
+}
+
+const getAsAdmin = async (collection: string, id: number) => (await as.admin.get(`/api/${collection}/${id}?draft=true&depth=0`)).body
+
+const shared = ['quotes', 'report-links', 'media'] as const
+
+const releaseUsing = (ids: Record<string, number>, publishAt: Date) => ({
+  ...validData.news!(),
+  _status: 'published',
+  publishAt: publishAt.toISOString(),
+  quotes: [ids.quotes],
+  reportLinks: [ids['report-links']],
+  heroImage: ids.media,
+})
+
+beforeAll(async () => {
+  server = await startServer()
+  as.anonymous = api(server.url)
+  as.admin = await signIn(server.url, ADMIN.email, ADMIN.password)
+  as.editor = await createUserAndSignIn(server.url, as.admin, { email: 'editor@northmoor.test', roles: ['editor'] })
+  as.author = await createUserAndSignIn(server.url, as.admin, { email: 'author@northmoor.test', roles: ['author'] })
+  fx.users = {
+    anonymous: 0,
+    admin: (await as.admin.get('/api/users/me')).body.user.id,
+    editor: (await as.editor.get('/api/users/me')).body.user.id,
+    author: (await as.author.get('/api/users/me')).body.user.id,
+  }
+  fx.used = {}
+  fx.embargoedOnly = {}
+  fx.unused = {}
+  for (const collection of shared) {
+    fx.used[collection] = await makeAsAdmin(collection)
+    fx.embargoedOnly[collection] = await makeAsAdmin(collection)
+    fx.unused[collection] = await makeAsAdmin(collection)
+  }
+  fx.publicRelease = await makeAsAdmin('news', releaseUsing(fx.used, new Date(Date.now() - DAY)))
+  fx.embargoedRelease = await makeAsAdmin('news', releaseUsing(fx.embargoedOnly, new Date(Date.now() + DAY)))
+  fx.draftRelease = (await create(as.admin, 'news', { ...validData.news!(), _status: 'draft' }, '?draft=true')).body.doc.id
+  fx.runningCta = await makeAsAdmin('recruitment-ctas')
+  fx.expiredCta = await makeAsAdmin('recruitment-ctas', { ...validData['recruitment-ctas']!(), activeFrom: new Date(Date.now() - 30 * DAY).toISOString(), activeUntil: new Date(Date.now() - DAY).toISOString() })
+  fx.category = await makeAsAdmin('categories')
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const isGlobal = (collection: string) => collection === 'site-settings'
+
+/** What each collection's read check looks at: documents the rule lets through, and documents it must hide. */
+const readTargets = (collection: string, rule: string): { shown: number[]; hidden: number[] } => {
+  if (collection === 'news') return rule === 'public' ? { shown: [fx.publicRelease], hidden: [fx.embargoedRelease, fx.draftRelease] } : { shown: [fx.publicRelease, fx.embargoedRelease, fx.draftRelease], hidden: [] }
+  if ((shared as readonly string[]).includes(collection)) {
+    const all = [fx.used[collection]!, fx.embargoedOnly[collection]!, fx.unused[collection]!]
+    return rule === 'public' ? { shown: [fx.used[collection]!], hidden: all.slice(1) } : { shown: all, hidden: [] }
+  }
+  if (collection === 'recruitment-ctas') return rule === 'running' ? { shown: [fx.runningCta], hidden: [fx.expiredCta] } : { shown: [fx.runningCta, fx.expiredCta], hidden: [] }
+  if (collection === 'categories') return { shown: [fx.category], hidden: [] }
+  if (collection === 'users') return { shown: [fx.users.admin, fx.users.editor, fx.users.author], hidden: [] }
+  throw new Error(`No read targets for ${collection}`)
+}
+
+const expectRefused = (status: number) => expect([401, 403]).toContain(status)
+
+const checkRead = async (who: Api, collection: string, rule: string) => {
+  if (isGlobal(collection)) {
+    const { status } = await who.get(`/api/globals/${collection}`)
+    if (rule === 'yes') expect(status).toBe(200)
+    else expectRefused(status)
+    return
+  }
+  if (rule === 'no') {
+    const list = await who.get(`/api/${collection}?limit=100`)
+    if (list.status === 200) expect(list.body.docs).toEqual([])
+    else expectRefused(list.status)
+    for (const id of readTargets(collection, 'yes').shown) expect([401, 403, 404]).toContain((await who.get(`/api/${collection}/${id}`)).status)
+    return
+  }
+  const { shown, hidden } = readTargets(collection, rule)
+  const list = await who.get(`/api/${collection}?limit=1000&depth=0&draft=true`)
+  expect(list.status).toBe(200)
+  const listed = list.body.docs.map((d: { id: number }) => d.id)
+  for (const id of shown) {
+    expect(listed).toContain(id)
+    expect((await who.get(`/api/${collection}/${id}?draft=true`)).status).toBe(200)
+  }
+  for (const id of hidden) {
+    expect(listed).not.toContain(id)
+    const single = await who.get(`/api/${collection}/${id}?draft=true`)
+    expect([403, 404]).toContain(single.status)
+    expect(JSON.stringify(single.body)).not.toContain(`"id":${id},`)
+  }
+}
+
+const checkCreate = async (who: Api, collection: string, rule: string) => {
+  if (collection === 'news' && rule === 'draft') {
+    expect((await create(who, 'news', { ...validData.news!(), _status: 'draft' }, '?draft=true')).status).toBe(201)
+    const before = (await as.admin.get('/api/news?limit=0&draft=true')).body.totalDocs
+    const published = await create(who, 'news', { ...validData.news!(), _status: 'published' })
+    expectRefused(published.status)
+    expect((await as.admin.get('/api/news?limit=0&draft=true')).body.totalDocs).toBe(before)
+    return
+  }
+  const before = (await as.admin.get(`/api/${collection}?limit=0&draft=true`)).body.totalDocs
+  const response = await create(who, collection)
+  if (rule === 'yes') {
+    expect(response.status).toBe(201)
+    return
+  }
+  expect(rule).toBe('no')
+  expectRefused(response.status)
+  expect((await as.admin.get(`/api/${collection}?limit=0&draft=true`)).body.totalDocs).toBe(before)
+}
+
+const changeFor = (collection: string): Record<string, unknown> =>
+  ({
+    news: { title: `Changed ${next()}` },
+    quotes: { text: `Changed ${next()}` },
+    'report-links': { title: `Changed ${next()}` },
+    media: { alt: `Changed ${next()}` },
+    'recruitment-ctas': { heading: `Changed ${next()}` },
+    categories: { name: `Changed ${next()}` },
+    users: { name: `Changed ${next()}` },
+  })[collection]!
+
+const expectUpdate = async (who: Api, collection: string, id: number, allowed: boolean) => {
+  const change = changeFor(collection)
+  const before = await getAsAdmin(collection, id)
+  const query = collection === 'news' && before._status !== 'published' ? '?draft=true' : ''
+  const response = await who.patch(`/api/${collection}/${id}${query}`, change)
+  const after = await getAsAdmin(collection, id)
+  const [field, value] = Object.entries(change)[0]!
+  if (allowed) {
+    expect(response.status).toBe(200)
+    expect(after[field]).toBe(value)
+  } else {
+    expect([401, 403, 404]).toContain(response.status)
+    expect(after[field]).toBe(before[field])
+  }
+}
+
+const checkUpdate = async (who: Api, whoName: Who, collection: string, rule: string) => {
+  if (isGlobal(collection)) {
+    const before = (await as.admin.get('/api/globals/site-settings')).body.forceName
+    const response = await who.post('/api/globals/site-settings', { forceName: `Force ${next()}` })
+    const after = (await as.admin.get('/api/globals/site-settings')).body.forceName
+    if (rule === 'yes') expect([response.status, after === before]).toEqual([200, false])
+    else {
+      expectRefused(response.status)
+      expect(after).toBe(before)
+    }
+    return
+  }
+  const liveTarget = collection === 'news' ? fx.publicRelease : (shared as readonly string[]).includes(collection) ? fx.used[collection]! : undefined
+  const freeTarget =
+    collection === 'news' ? fx.draftRelease
+    : (shared as readonly string[]).includes(collection) ? fx.unused[collection]!
+    : collection === 'recruitment-ctas' ? fx.runningCta
+    : collection === 'categories' ? fx.category
+    : fx.users.author
+  switch (rule) {
+    case 'yes':
+      await expectUpdate(who, collection, liveTarget ?? freeTarget, true)
+      if (collection === 'users') await expectUpdate(who, collection, fx.users.editor, true)
+      return
+    case 'no':
+      await expectUpdate(who, collection, freeTarget, false)
+      return
+    case 'unpublished':
+      await expectUpdate(who, collection, freeTarget, true)
+      await expectUpdate(who, collection, liveTarget!, false)
+      return
+    case 'self':
+      await expectUpdate(who, collection, fx.users[whoName], true)
+      await expectUpdate(who, collection, fx.users[whoName === 'author' ? 'editor' : 'author'], false)
+      return
+  }
+  throw new Error(`Unknown rule "${rule}" for ${collection} update`)
+}
+
+const checkDelete = async (who: Api, collection: string, rule: string) => {
+  const fresh = await makeAsAdmin(collection, collection === 'news' ? { ...validData.news!(), _status: 'draft' } : undefined)
+  const exists = async (id: number) => (await as.admin.get(`/api/${collection}/${id}?draft=true`)).status === 200
+  const response = await who.delete(`/api/${collection}/${fresh}`)
+  if (rule === 'yes' || rule === 'unpublished') {
+    expect(response.status).toBe(200)
+    expect(await exists(fresh)).toBe(false)
+  } else {
+    expect(rule).toBe('no')
+    expect([401, 403, 404]).toContain(response.status)
+    expect(await exists(fresh)).toBe(true)
+  }
+  if (rule === 'unpublished') {
+    const live = await makeAsAdmin('news', { ...validData.news!(), _status: 'published' })
+    expect([403, 404]).toContain((await who.delete(`/api/news/${live}`)).status)
+    expect(await exists(live)).toBe(true)
+  }
+}
+
+const checkPublish = async (who: Api, rule: string) => {
+  const draft = (await create(as.admin, 'news', { ...validData.news!(), _status: 'draft' }, '?draft=true')).body.doc.id
+  const response = await who.patch(`/api/news/${draft}`, { _status: 'published' })
+  const after = await getAsAdmin('news', draft)
+  if (rule === 'yes') {
+    expect(response.status).toBe(200)
+    expect(after._status).toBe('published')
+  } else {
+    expectRefused(response.status)
+    expect(after._status).toBe('draft')
+  }
+}
+
+const checkChangeRoles = async (who: Api, whoName: Who, rule: string) => {
+  if (rule === 'yes') {
+    const someone = await makeAsAdmin('users')
+    expect((await who.patch(`/api/users/${someone}`, { roles: ['editor'] })).status).toBe(200)
+    expect((await getAsAdmin('users', someone)).roles).toEqual(['editor'])
+    return
+  }
+  expect(rule).toBe('no')
+  if (whoName === 'anonymous') {
+    expectRefused((await who.patch(`/api/users/${fx.users.author}`, { roles: ['admin'] })).status)
+    expect((await getAsAdmin('users', fx.users.author)).roles).toEqual(['author'])
+    return
+  }
+  const before = (await getAsAdmin('users', fx.users[whoName])).roles
+  await who.patch(`/api/users/${fx.users[whoName]}`, { roles: ['admin'] })
+  expect((await getAsAdmin('users', fx.users[whoName])).roles).toEqual(before)
+}
+
+describe('the access table in docs/access.md', () => {
+  it('covers every collection and global, and every action', () => {
+    const covered = new Set(table.map((row) => row.collection))
+    expect([...covered].sort()).toEqual(['categories', 'media', 'news', 'quotes', 'recruitment-ctas', 'report-links', 'site-settings', 'users'])
+    for (const row of table) for (const who of WHO) expect(row.rules[who], `${row.collection} ${row.action} ${who}`).toBeTruthy()
+  })
+
+  for (const row of table) {
+    for (const who of WHO) {
+      const rule = row.rules[who]
+      it(`${row.collection} · ${row.action} · ${who}: ${rule}`, async () => {
+        const client = as[who]
+        switch (row.action) {
+          case 'read':
+            return checkRead(client, row.collection, rule)
+          case 'create':
+            return checkCreate(client, row.collection, rule)
+          case 'update':
+            return checkUpdate(client, who, row.collection, rule)
+          case 'delete':
+            return checkDelete(client, row.collection, rule)
+          case 'publish':
+            return checkPublish(client, rule)
+          case 'change roles':
+            return checkChangeRoles(client, who, rule)
+        }
+        throw new Error(`The test does not know the action "${row.action}"`)
+      })
+    }
+  }
+})
+
+describe('accounts', () => {
+  it('will not take the admin role from the last admin', async () => {
+    const admins = (await as.admin.get('/api/users?where[roles][contains]=admin&limit=0')).body.totalDocs
+    expect(admins).toBe(1)
+    const response = await as.admin.patch(`/api/users/${fx.users.admin}`, { roles: ['editor'] })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(response.body)).toContain('at least one admin')
+    expect((await getAsAdmin('users', fx.users.admin)).roles).toEqual(['admin'])
+  })
+
+  it('will not delete the last admin', async () => {
+    const response = await as.admin.delete(`/api/users/${fx.users.admin}`)
+    expect(response.status).toBe(400)
+    expect((await getAsAdmin('users', fx.users.admin)).email).toBe(ADMIN.email)
+  })
+
+  it('makes the first account created an admin whatever roles were asked for', async () => {
+    const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
+    try {
+      const first = await api(fresh.url).post('/api/users/first-register', { email: 'first@northmoor.test', password: 'a-long-test-password-42', name: 'First', roles: ['author'] })
+      expect(first.status).toBe(200)
+      expect(first.body.user.roles).toEqual(['admin'])
+      const redirect = await fetch(`${fresh.url}/admin`, { redirect: 'manual' })
+      expect(redirect.status).toBeLessThan(400)
+    } finally {
+      await fresh.stop()
+    }
+  })
+
+  it('sends a new Newsroom with no users to the create-first-user screen', async () => {
+    const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
+    try {
+      // Next.js redirects from inside the streamed page (a browser follows it): /admin → /admin/login → create-first-user.
+      const redirectIn = async (path: string) => /NEXT_REDIRECT;replace;([^;]+);/.exec(await (await fetch(fresh.url + path)).text())?.[1]
+      expect(await redirectIn('/admin')).toBe('/admin/login')
+      expect(await redirectIn('/admin/login')).toBe('/admin/create-first-user')
+    } finally {
+      await fresh.stop()
+    }
+  })
+})
