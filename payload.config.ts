@@ -9,6 +9,7 @@ import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { contentEvents } from './src/plugins/contentEvents'
 import { seo } from './src/plugins/seo'
 import { UK_TIME_ZONE } from './src/time/ukTime'
 
@@ -25,7 +26,7 @@ export default buildConfig({
     },
   }),
   sharp,
-  plugins: [seo],
+  plugins: [seo, contentEvents],
   admin: {
     user: 'users',
     avatar: 'default',

@@ -133,6 +133,17 @@ export interface News {
    */
   publishAt?: string | null;
   publishAt_tz?: SupportedTimezones;
+  /**
+   * Significant changes made after the release went out. The latest is shown on the page as "Updated …: note".
+   */
+  amendments?:
+    | {
+        at: string;
+        note: string;
+        id?: string | null;
+      }[]
+    | null;
+  searchText?: string | null;
   category?: (number | null) | Category;
   authors?: (number | User)[] | null;
   updatedAt: string;
@@ -440,6 +451,14 @@ export interface NewsSelect<T extends boolean = true> {
   slug?: T;
   publishAt?: T;
   publishAt_tz?: T;
+  amendments?:
+    | T
+    | {
+        at?: T;
+        note?: T;
+        id?: T;
+      };
+  searchText?: T;
   category?: T;
   authors?: T;
   updatedAt?: T;

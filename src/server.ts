@@ -1,4 +1,4 @@
-import http from 'node:http'
+import http, { type ServerResponse } from 'node:http'
 import path from 'node:path'
 
 import express from 'express'
@@ -6,10 +6,20 @@ import next from 'next'
 import type { Payload } from 'payload'
 
 import { bootPayload } from './boot'
+import { siteUrl } from './config/env'
 import { projectRoot } from './config/paths'
 import { closePayload } from './db/close'
 import { healthz } from './http/healthz'
-import { plainErrorHandler } from './http/errors'
+import { publicSite } from './site'
+
+/** What Next.js serves: Payload's admin and API, and Next's own assets. Everything else is the public site. */
+const NEXT_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
+
+/** Files asked for with a content hash (?v=…) never change: browsers may keep them a year. */
+const cacheVersionedAssets = (res: ServerResponse) => {
+  const req = (res as ServerResponse & { req?: { url?: string } }).req
+  if (req?.url && /[?&]v=[0-9a-f]+/.test(req.url)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+}
 
 export type ServerOptions = {
   /** Next.js in development mode (compiles the admin on demand, reloads on change). */
@@ -44,12 +54,16 @@ export const startServer = async ({
   await nextApp.prepare()
   const handleWithNext = nextApp.getRequestHandler()
 
+  const site = publicSite({ payload, siteUrl: siteUrl() })
+
   const app = express()
   app.disable('x-powered-by')
   app.get('/healthz', healthz(payload))
-  app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
-  app.use((req, res) => handleWithNext(req, res))
-  app.use(plainErrorHandler)
+  app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h', setHeaders: cacheVersionedAssets }))
+  app.use(site.router)
+  app.use((req, res, next) => (NEXT_PATHS.test(req.path) ? handleWithNext(req, res) : next()))
+  app.use(site.notFound)
+  app.use(site.errorHandler)
 
   const server = http.createServer(app)
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
@@ -68,6 +82,7 @@ export const startServer = async ({
         server.close(() => resolve())
         server.closeIdleConnections()
       })
+      site.close()
       await nextApp.close()
       await closePayload(payload)
     })())

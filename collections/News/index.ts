@@ -6,6 +6,7 @@ import { slug } from '../../src/fields/slug'
 import { UK_TIME_ZONE } from '../../src/time/ukTime'
 import { mayCreateRelease, mayDeleteRelease, mayUpdateRelease } from './access/publishing'
 import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
+import { searchText } from './hooks/searchText'
 import { validateSummaryToPublish } from './validation/summaryToPublish'
 
 export const News: CollectionConfig = {
@@ -93,6 +94,27 @@ export const News: CollectionConfig = {
         date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy, HH:mm', timeIntervals: 5 },
         description: 'UK time. The public sees the release from this moment, not before. Publishing with no time set publishes now.',
       },
+    },
+    {
+      name: 'amendments',
+      label: 'Updates after publication',
+      type: 'array',
+      admin: {
+        position: 'sidebar',
+        description: 'Significant changes made after the release went out. The latest is shown on the page as "Updated …: note".',
+      },
+      fields: [
+        { name: 'at', label: 'When', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'note', label: 'What changed', type: 'text', required: true, maxLength: 300 },
+      ],
+    },
+    {
+      name: 'searchText',
+      type: 'textarea',
+      // Derived from the title, summary and body for search; left out of the admin and of
+      // every response (a hidden field could not be searched).
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+      hooks: { beforeChange: [searchText], afterRead: [() => undefined] },
     },
     {
       name: 'category',

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
 import path from 'node:path'
 
 import { projectRoot } from '../../src/config/paths'
@@ -34,6 +35,17 @@ const childEnv = (overrides: Record<string, string | undefined>): NodeJS.Process
   return env as NodeJS.ProcessEnv
 }
 
+/** A port nobody is listening on now. The server needs its own address before it listens (for links). */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+
 const waitForExit = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode)
@@ -46,13 +58,14 @@ const waitForExit = (child: ChildProcess) =>
  */
 export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 90_000 }: ServerOptions = {}): Promise<TestServer> => {
   const temp = dir ? { dir, remove: () => {} } : makeTempDir()
+  const port = String(await freePort())
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli/start.ts', '--no-build', ...(seed ? [] : ['--no-seed'])],
     {
       cwd: projectRoot,
       env: childEnv({
-        PORT: '0',
+        PORT: port,
         NEWSROOM_DATA_DIR: temp.dir,
         MEDIA_DIR: path.join(temp.dir, 'media'),
         DATABASE_URL: databaseUrl ?? `file:${path.join(temp.dir, 'newsroom.db')}`,

@@ -1,0 +1,21 @@
+import { EventEmitter } from 'node:events'
+
+export type ContentChange = { collection?: string; global?: string; id?: number | string }
+
+/*
+ * One emitter per process, kept on globalThis: Next.js bundles its own copy of the config
+ * and its imports, and a change made through either copy must reach the same listeners.
+ */
+const KEY = Symbol.for('newsroom.contentChanged')
+const store = globalThis as typeof globalThis & { [KEY]?: EventEmitter }
+const emitter = (store[KEY] ??= new EventEmitter().setMaxListeners(50))
+
+/** Something the public may see has changed (or may have). */
+export const announceContentChange = (change: ContentChange): void => {
+  emitter.emit('change', change)
+}
+
+export const onContentChange = (listener: (change: ContentChange) => void): (() => void) => {
+  emitter.on('change', listener)
+  return () => emitter.off('change', listener)
+}

@@ -1,0 +1,97 @@
+/** A rendered public response: what the page cache keeps. */
+export type Rendered = {
+  status: number
+  type: string
+  body: string | Buffer
+  /** Pages whose content depends on the clock (the two-day news sitemap) keep only this long. */
+  maxAgeMs?: number
+  /** Not kept at all (for example, a search for nothing). */
+  noStore?: boolean
+}
+
+type Entry = { rendered: Rendered; expiresAt: number; bytes: number }
+
+const sizeOf = (rendered: Rendered) => (typeof rendered.body === 'string' ? Buffer.byteLength(rendered.body) : rendered.body.length)
+
+/**
+ * Rendered public pages, in memory, keyed by address.
+ *
+ * Pages are dropped on any change to content or settings (`invalidate`), and all at once
+ * when the clock reaches the next scheduled change (an embargo lifting), so a cached page
+ * can never hide a release past its embargo or show one after it is withdrawn. A page
+ * rendered while a change happened is not kept, since it may predate the change.
+ */
+export class PageCache {
+  #entries = new Map<string, Entry>()
+  #bytes = 0
+  #generation = 0
+  #validUntil: Promise<number> | null = null
+
+  constructor(
+    private readonly nextScheduledChange: () => Promise<number>,
+    private readonly limits = { entries: 2000, bytes: 64 * 1024 * 1024 },
+  ) {}
+
+  invalidate(): void {
+    this.#entries.clear()
+    this.#bytes = 0
+    this.#generation += 1
+    this.#validUntil = null
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  /** Until when cached pages are good, or null when that cannot be known now (then nothing is kept). */
+  async #goodUntil(): Promise<number | null> {
+    this.#validUntil ??= this.nextScheduledChange()
+    const pending = this.#validUntil
+    try {
+      const until = await pending
+      if (Date.now() >= until) {
+        if (this.#validUntil === pending) this.invalidate()
+        return null
+      }
+      return until
+    } catch {
+      if (this.#validUntil === pending) this.#validUntil = null
+      return null
+    }
+  }
+
+  /** The cached page for `key`, or what `render` makes (kept for next time when it may be). */
+  async serve(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
+    const until = await this.#goodUntil()
+    const now = Date.now()
+    const entry = until === null ? undefined : this.#entries.get(key)
+    if (entry && entry.expiresAt > now) {
+      // Most recently used last, so the oldest is first to go.
+      this.#entries.delete(key)
+      this.#entries.set(key, entry)
+      return entry.rendered
+    }
+    const generation = this.#generation
+    const rendered = await render()
+    if (until !== null && !rendered.noStore && generation === this.#generation) this.#store(key, rendered, until)
+    return rendered
+  }
+
+  #store(key: string, rendered: Rendered, until: number) {
+    const bytes = sizeOf(rendered)
+    if (bytes > this.limits.bytes / 10) return
+    const old = this.#entries.get(key)
+    if (old) {
+      this.#bytes -= old.bytes
+      this.#entries.delete(key)
+    }
+    const expiresAt = Math.min(until, rendered.maxAgeMs ? Date.now() + rendered.maxAgeMs : Infinity)
+    this.#entries.set(key, { rendered, expiresAt, bytes })
+    this.#bytes += bytes
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#entries.size <= this.limits.entries && this.#bytes <= this.limits.bytes) break
+      this.#entries.delete(oldest)
+      this.#bytes -= entry.bytes
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** Previous and next links between pages of a listing, as a labelled navigation landmark. */
+export const Pagination = ({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) => {
+  if (totalPages <= 1) return null
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
+  return (
+    <nav className="pagination" aria-label="Pages of news">
+      <ul>
+        {page > 1 ? (
+          <li className="pagination__prev">
+            <a href={href(page - 1)} rel="prev">
+              Previous page<span className="visually-hidden"> of news</span>
+            </a>
+          </li>
+        ) : null}
+        <li className="pagination__status">
+          Page {page} of {totalPages}
+        </li>
+        {page < totalPages ? (
+          <li className="pagination__next">
+            <a href={href(page + 1)} rel="next">
+              Next page<span className="visually-hidden"> of news</span>
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,48 @@
+import type { ReportLink } from '../../payload-types'
+import { longDate } from '../../time/ukTime'
+import { safeHref } from '../../richtext/slate'
+
+const gradeClass = (grade: string) => `grade grade--${grade.toLowerCase().replace(/\s+/g, '-')}`
+
+/** An external report the release points to, with its findings and the link to read it. */
+export const ReportCard = ({ report, headingId }: { report: ReportLink; headingId: string }) => {
+  const href = safeHref(report.url)
+  return (
+    <section className="report" aria-labelledby={headingId}>
+      <h2 id={headingId}>{report.title}</h2>
+      <p className="report__meta">
+        {report.publisher}
+        {report.publishedOn ? <>, published {longDate(report.publishedOn)}</> : null}
+      </p>
+      {report.summary ? <p>{report.summary}</p> : null}
+      {report.findings?.length ? (
+        <table className="report__findings">
+          <caption>What the inspectors found</caption>
+          <thead>
+            <tr>
+              <th scope="col">Area</th>
+              <th scope="col">Grade</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.findings.map((finding, i) => (
+              <tr key={finding.id ?? i}>
+                <th scope="row">{finding.area}</th>
+                <td>
+                  <span className={gradeClass(finding.grade)}>{finding.grade}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {href ? (
+        <p>
+          <a className="report__link" href={href}>
+            Read the full report on the {report.publisher} website<span className="visually-hidden">: {report.title}</span>
+          </a>
+        </p>
+      ) : null}
+    </section>
+  )
+}

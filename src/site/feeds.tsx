@@ -1,0 +1,77 @@
+import { Feed } from 'feed'
+import { renderToStaticMarkup } from 'react-dom/server'
+
+import type { News, Quote, ReportLink, SiteSetting } from '../payload-types'
+import { QuoteFigure } from './components/QuoteFigure'
+import { ReportCard } from './components/ReportCard'
+import { RichText } from './components/RichText'
+import { releaseFacts } from './releaseFacts'
+
+const populated = <T,>(values: unknown): T[] => (Array.isArray(values) ? values.filter((v) => v && typeof v === 'object') : []) as T[]
+
+/** A release's full text as HTML for feed readers: body, quotes and report links, all escaped. */
+const contentHtml = (release: News) =>
+  renderToStaticMarkup(
+    <>
+      {release.summary ? <p>{release.summary}</p> : null}
+      <RichText content={release.body} />
+      {populated<Quote>(release.quotes).map((quote) => (
+        <QuoteFigure key={quote.id} quote={quote} />
+      ))}
+      {populated<ReportLink>(release.reportLinks).map((report) => (
+        <ReportCard key={report.id} report={report} headingId={`report-${report.id}`} />
+      ))}
+    </>,
+  )
+
+/** The news feed, built by the `feed` library, which writes RSS 2.0, Atom and JSON Feed. */
+export const buildFeed = (releases: News[], settings: SiteSetting, siteUrl: string): Feed => {
+  const force = { name: settings.forceName, link: `${siteUrl}/` }
+  const facts = releases.map((release) => ({ release, ...releaseFacts(release, siteUrl) }))
+  const feed = new Feed({
+    title: `${settings.forceName} news`,
+    description: `The latest news and appeals from ${settings.forceName}.`,
+    id: `${siteUrl}/news`,
+    link: `${siteUrl}/news`,
+    language: 'en-GB',
+    image: `${siteUrl}/logo.png`,
+    favicon: `${siteUrl}/favicon.svg`,
+    copyright: `© ${settings.forceName}`,
+    updated: facts[0] ? new Date(Math.max(...facts.map((f) => Date.parse(f.modified)))) : new Date(0),
+    generator: 'Newsroom',
+    feedLinks: { rss: `${siteUrl}/feed.xml`, atom: `${siteUrl}/feed.atom`, json: `${siteUrl}/feed.json` },
+    author: force,
+  })
+  for (const { release, url, title, description, published, modified, category, image } of facts) {
+    feed.addItem({
+      title,
+      id: url,
+      link: url,
+      description,
+      content: contentHtml(release),
+      date: new Date(modified),
+      published: new Date(published),
+      image: image ? { url: image.url, type: 'image/webp' } : undefined,
+      category: category ? [{ name: category.name, term: category.slug }] : undefined,
+      author: [force],
+    })
+  }
+  return feed
+}
+
+/**
+ * JSON Feed 1.1. The `feed` library writes version 1, whose `author` became `authors` (a
+ * list) in 1.1, which also added `language`; the rest is the same.
+ */
+export const jsonFeed11 = (feed: Feed): string => {
+  const json = JSON.parse(feed.json1()) as Record<string, unknown> & { items: Record<string, unknown>[] }
+  const toAuthors = (object: Record<string, unknown>) => {
+    if (object.author) object.authors = [object.author]
+    delete object.author
+  }
+  json.version = 'https://jsonfeed.org/version/1.1'
+  json.language = 'en-GB'
+  toAuthors(json)
+  json.items.forEach(toAuthors)
+  return JSON.stringify(json, null, 2)
+}

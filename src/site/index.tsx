@@ -1,0 +1,246 @@
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express'
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+import path from 'node:path'
+
+import { projectRoot } from '../config/paths'
+import { nextScheduledChange } from '../embargo/nextChange'
+import { onContentChange } from '../events/contentChanged'
+import type { RecruitmentCta } from '../payload-types'
+import { PageCache, type Rendered } from './cache'
+import { siteContent } from './content'
+import { buildFeed, jsonFeed11 } from './feeds'
+import { AccessibilityPage } from './pages/AccessibilityPage'
+import { ArticlePage } from './pages/ArticlePage'
+import { NewsListPage } from './pages/NewsListPage'
+import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
+import { SearchPage } from './pages/SearchPage'
+import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
+import { htmlPage } from './render'
+import { parseQuery, rank, snippet } from './search'
+import { newsSitemapXml, sitemapXml } from './sitemaps'
+import { isoWithUkOffset } from '../time/ukTime'
+
+const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
+
+const isCta = (value: unknown): value is RecruitmentCta => Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
+
+/** Thrown by a page for bad input in the address: answered with a page saying what is wrong. */
+class BadRequest extends Error {}
+
+const pageNumber = (req: Request): number => {
+  const raw = req.query.page
+  if (raw === undefined) return 1
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadRequest('The page number in the address must be a whole number, such as 2.')
+  return Number(raw)
+}
+
+const send = (res: Response, rendered: Rendered) => {
+  res.status(rendered.status)
+  res.type(rendered.type)
+  // Shared caches (a CDN) may keep public pages but must check with us before each use,
+  // which costs a 304 at most: an embargo lift or a withdrawal shows at once.
+  res.set('Cache-Control', 'no-cache')
+  res.send(rendered.body)
+}
+
+/**
+ * The public news site: server-rendered pages, feeds and sitemaps, read as the public
+ * through Payload's access rules, kept in a page cache that empties on every change and
+ * at every embargo lift.
+ */
+export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
+  const content = siteContent(payload)
+  const cache = new PageCache(() => nextScheduledChange(payload))
+  const stopListening = onContentChange(() => cache.invalidate())
+
+  const notFound = async (): Promise<Rendered> => {
+    const [settings, latest] = await Promise.all([content.settings(), content.latest(1)])
+    return htmlPage(404, { settings, siteUrl, meta: { title: 'Page not found', noindex: true } }, <NotFoundPage latest={latest.docs.slice(0, 5)} />)
+  }
+
+  const badRequest = async (message: string): Promise<Rendered> => {
+    const settings = await content.settings()
+    return { ...htmlPage(400, { settings, siteUrl, meta: { title: 'There is a problem with the address', noindex: true } }, <ErrorPage title="There is a problem with the address" message={message} />), noStore: true }
+  }
+
+  /** A cached public route: the cache answers, or `render` does. */
+  const route =
+    (render: (req: Request) => Promise<Rendered>): RequestHandler =>
+    async (req, res, next) => {
+      try {
+        send(res, await cache.serve(req.originalUrl, () => render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error)))))
+      } catch (error) {
+        next(error)
+      }
+    }
+
+  const listing = (heading: string, basePath: string) => async (req: Request) => {
+    const pageNo = pageNumber(req)
+    const [settings, releases, categories] = await Promise.all([content.settings(), content.latest(pageNo), content.categories()])
+    if (pageNo > 1 && pageNo > releases.totalPages) return notFound()
+    return htmlPage(
+      200,
+      {
+        settings,
+        siteUrl,
+        meta: {
+          title: heading === 'Latest news' ? settings.forceName : pageNo > 1 ? `${heading} (page ${pageNo})` : heading,
+          description: `The latest news, appeals and updates from ${settings.forceName}.`,
+          canonicalPath: pageNo > 1 ? `${basePath}?page=${pageNo}` : basePath,
+        },
+      },
+      <NewsListPage heading={heading} releases={releases} basePath={basePath} categories={categories} />,
+    )
+  }
+
+  const router = express.Router()
+
+  router.get('/', route(listing('Latest news', '/')))
+  router.get('/news', route(listing('News', '/news')))
+
+  router.get(
+    '/news/category/:slug',
+    route(async (req) => {
+      const category = await content.category(String(req.params.slug))
+      if (!category) return notFound()
+      const pageNo = pageNumber(req)
+      const basePath = `/news/category/${encodeURIComponent(category.slug)}`
+      const [settings, releases, categories] = await Promise.all([content.settings(), content.inCategory(category, pageNo), content.categories()])
+      if (pageNo > 1 && pageNo > releases.totalPages) return notFound()
+      return htmlPage(
+        200,
+        {
+          settings,
+          siteUrl,
+          meta: {
+            title: pageNo > 1 ? `${category.name} (page ${pageNo})` : category.name,
+            description: `${category.name}: news from ${settings.forceName}.`,
+            canonicalPath: pageNo > 1 ? `${basePath}?page=${pageNo}` : basePath,
+          },
+        },
+        <NewsListPage heading={category.name} releases={releases} basePath={basePath} categories={categories} current={category} />,
+      )
+    }),
+  )
+
+  router.get(
+    '/news/:slug',
+    route(async (req) => {
+      const release = await content.release(String(req.params.slug))
+      if (!release) return notFound()
+      const [settings, related] = await Promise.all([content.settings(), content.related(release)])
+      const cta = isCta(release.recruitmentCta) ? release.recruitmentCta : isCta(settings.defaultRecruitmentCta) ? settings.defaultRecruitmentCta : null
+      const facts = releaseFacts(release, siteUrl)
+      return htmlPage(
+        200,
+        {
+          settings,
+          siteUrl,
+          meta: {
+            title: facts.title,
+            description: facts.description,
+            canonicalPath: `/news/${encodeURIComponent(release.slug)}`,
+            type: 'article',
+            image: facts.image,
+            publishedTime: isoWithUkOffset(facts.published),
+            modifiedTime: isoWithUkOffset(facts.modified),
+            jsonLd: newsArticleJsonLd(release, settings, siteUrl),
+          },
+        },
+        <ArticlePage release={release} cta={cta} related={related} />,
+      )
+    }),
+  )
+
+  router.get(
+    '/search',
+    route(async (req) => {
+      const { query, words, error } = parseQuery(req.query.q)
+      const settings = await content.settings()
+      const results = error || !query ? null : rank(await content.matching(words), words).map((release) => ({ release, snippet: snippet(release, words) }))
+      const rendered = htmlPage(
+        error ? 400 : 200,
+        { settings, siteUrl, meta: { title: query ? `Search: ${query}` : 'Search news', canonicalPath: '/search', noindex: Boolean(query) } },
+        <SearchPage query={query} words={words} results={results} error={error} />,
+      )
+      return { ...rendered, noStore: Boolean(error) }
+    }),
+  )
+
+  router.get(
+    '/accessibility',
+    route(async () => {
+      const settings = await content.settings()
+      return htmlPage(200, { settings, siteUrl, meta: { title: 'Accessibility statement', canonicalPath: '/accessibility' } }, <AccessibilityPage forceName={settings.forceName} />)
+    }),
+  )
+
+  const feed = (format: 'rss' | 'atom' | 'json') =>
+    route(async () => {
+      const [settings, releases] = await Promise.all([content.settings(), content.forFeed()])
+      const built = buildFeed(releases, settings, siteUrl)
+      if (format === 'rss') return { status: 200, type: 'application/rss+xml; charset=utf-8', body: built.rss2() }
+      if (format === 'atom') return { status: 200, type: 'application/atom+xml; charset=utf-8', body: built.atom1() }
+      return { status: 200, type: 'application/feed+json; charset=utf-8', body: jsonFeed11(built) }
+    })
+  router.get('/feed.xml', feed('rss'))
+  router.get('/feed.atom', feed('atom'))
+  router.get('/feed.json', feed('json'))
+
+  router.get(
+    '/sitemap.xml',
+    route(async () => {
+      const [releases, categories] = await Promise.all([content.forSitemap(), content.categories()])
+      return { status: 200, type: 'application/xml; charset=utf-8', body: await sitemapXml(siteUrl, releases, categories) }
+    }),
+  )
+
+  router.get(
+    '/news-sitemap.xml',
+    route(async () => {
+      const since = new Date(Date.now() - TWO_DAYS).toISOString()
+      const [settings, releases] = await Promise.all([content.settings(), content.forSitemap({ publishAt: { greater_than_equal: since } })])
+      // Releases leave this sitemap two days after they went out: keep it a minute at most.
+      return { status: 200, type: 'application/xml; charset=utf-8', body: await newsSitemapXml(siteUrl, releases, settings), maxAgeMs: 60_000 }
+    }),
+  )
+
+  router.get(
+    '/robots.txt',
+    route(async () => ({
+      status: 200,
+      type: 'text/plain; charset=utf-8',
+      body: ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /search', '', `Sitemap: ${siteUrl}/sitemap.xml`, `Sitemap: ${siteUrl}/news-sitemap.xml`, ''].join('\n'),
+    })),
+  )
+
+  let logo: Promise<Buffer> | undefined
+  router.get('/logo.png', async (_req, res, next) => {
+    try {
+      logo ??= sharp(path.join(projectRoot, 'public', 'favicon.svg'), { density: 1200 }).resize(512, 512).png().toBuffer()
+      res.type('image/png').set('Cache-Control', 'public, max-age=86400').send(await logo)
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  /** Anything no route answered: a helpful 404 page. */
+  const notFoundHandler: RequestHandler = route(notFound)
+
+  /** A failure while answering: a plain page, no details (they go to the log). */
+  const errorHandler: ErrorRequestHandler = async (error, req, res, _next) => {
+    console.error(`Error serving ${req.method} ${req.originalUrl}:`, error)
+    if (res.headersSent) return void res.destroy()
+    res.status(500).set('Cache-Control', 'no-store')
+    try {
+      const settings = await content.settings()
+      const rendered = htmlPage(500, { settings, siteUrl, meta: { title: 'Sorry, there is a problem', noindex: true } }, <ErrorPage title="Sorry, there is a problem with this website" message="Please try again in a few minutes." />)
+      res.type(rendered.type).send(rendered.body)
+    } catch {
+      res.type('text/plain').send('Sorry, there is a problem with this website. Please try again in a few minutes.')
+    }
+  }
+
+  return { router, notFound: notFoundHandler, errorHandler, cache, close: stopListening }
+}

@@ -1,0 +1,65 @@
+import type { Category, News, Quote, RecruitmentCta, ReportLink } from '../../payload-types'
+import { categoryPath, ReleaseList } from '../components/ReleaseList'
+import { asMedia, Picture } from '../components/Picture'
+import { QuoteFigure } from '../components/QuoteFigure'
+import { RecruitmentPanel } from '../components/RecruitmentPanel'
+import { ReportCard } from '../components/ReportCard'
+import { RichText } from '../components/RichText'
+import { Time } from '../components/Time'
+import type { ReleaseCard } from '../content'
+import { latestAmendment } from '../releaseFacts'
+
+const populated = <T extends { id: number }>(values: unknown): T[] =>
+  Array.isArray(values) ? values.filter((v): v is T => Boolean(v) && typeof v === 'object') : []
+
+/** A release: headline, time, summary, picture, body, quotes, report links and the call to action. */
+export const ArticlePage = ({ release, cta, related }: { release: News; cta: RecruitmentCta | null; related: ReleaseCard[] }) => {
+  const category = release.category && typeof release.category === 'object' ? (release.category as Category) : null
+  const hero = asMedia(release.heroImage)
+  const amendment = latestAmendment(release)
+  const quotes = populated<Quote>(release.quotes)
+  const reports = populated<ReportLink>(release.reportLinks)
+  return (
+    <>
+      <article className="article">
+        <header className="article__header">
+          {category ? (
+            <p className="article__category">
+              <a href={categoryPath(category.slug)}>{category.name}</a>
+            </p>
+          ) : null}
+          <h1>{release.title}</h1>
+          <p className="article__time">{release.publishAt ? <Time iso={release.publishAt} /> : null}</p>
+          {amendment ? (
+            <p className="article__updated">
+              Updated <Time iso={amendment.at} />: {amendment.note}
+            </p>
+          ) : null}
+          {release.summary ? <p className="article__summary">{release.summary}</p> : null}
+        </header>
+        {hero ? (
+          <figure className="article__hero">
+            <Picture media={hero} main="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority />
+            {hero.credit ? <figcaption>Picture: {hero.credit}</figcaption> : null}
+          </figure>
+        ) : null}
+        <div className="article__body">
+          <RichText content={release.body} />
+          {quotes.map((quote) => (
+            <QuoteFigure key={quote.id} quote={quote} />
+          ))}
+        </div>
+        {reports.map((report) => (
+          <ReportCard key={report.id} report={report} headingId={`report-${report.id}`} />
+        ))}
+        {cta ? <RecruitmentPanel cta={cta} /> : null}
+      </article>
+      {related.length ? (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">More {category ? category.name.toLowerCase() : 'news'}</h2>
+          <ReleaseList releases={related} headingLevel={3} />
+        </section>
+      ) : null}
+    </>
+  )
+}
