@@ -24,36 +24,47 @@ const contentHtml = (release: News) =>
     </>,
   )
 
-/** The news feed, built by the `feed` library, which writes RSS 2.0, Atom and JSON Feed. */
-export const buildFeed = (releases: News[], settings: SiteSetting, siteUrl: string): Feed => {
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+
+/**
+ * The news feed, built by the `feed` library, which writes RSS 2.0, Atom and JSON Feed.
+ *
+ * Feed readers take an RSS or Atom title and description as HTML (Atom says so: type="html"),
+ * so for those formats the text is escaped first and a headline with "<script>" in it stays
+ * words. JSON Feed's title and summary are plain text by definition, so for it they are not.
+ */
+export const buildFeed = (releases: News[], settings: SiteSetting, siteUrl: string, { format }: { format: 'xml' | 'json' }): Feed => {
+  const text = format === 'xml' ? escapeHtml : (value: string) => value
   const force = { name: settings.forceName, link: `${siteUrl}/` }
+  const author = { ...force, name: text(force.name) }
   const facts = releases.map((release) => ({ release, ...releaseFacts(release, siteUrl) }))
   const feed = new Feed({
-    title: `${settings.forceName} news`,
-    description: `The latest news and appeals from ${settings.forceName}.`,
+    title: text(`${settings.forceName} news`),
+    description: text(`The latest news and appeals from ${settings.forceName}.`),
     id: `${siteUrl}/news`,
     link: `${siteUrl}/news`,
     language: 'en-GB',
     image: `${siteUrl}/logo.png`,
     favicon: `${siteUrl}/favicon.svg`,
-    copyright: `© ${settings.forceName}`,
+    copyright: text(`© ${settings.forceName}`),
     updated: facts[0] ? new Date(Math.max(...facts.map((f) => Date.parse(f.modified)))) : new Date(0),
     generator: 'Newsroom',
     feedLinks: { rss: `${siteUrl}/feed.xml`, atom: `${siteUrl}/feed.atom`, json: `${siteUrl}/feed.json` },
-    author: force,
+    author,
   })
   for (const { release, url, title, description, published, modified, category, image } of facts) {
     feed.addItem({
-      title,
+      title: text(title),
       id: url,
       link: url,
-      description,
+      description: text(description),
       content: contentHtml(release),
       date: new Date(modified),
       published: new Date(published),
       image: image ? { url: image.url, type: 'image/webp' } : undefined,
-      category: category ? [{ name: category.name, term: category.slug }] : undefined,
-      author: [force],
+      category: category ? [{ name: text(category.name), term: category.slug }] : undefined,
+      author: [author],
     })
   }
   return feed

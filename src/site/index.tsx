@@ -179,7 +179,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const feed = (format: 'rss' | 'atom' | 'json') =>
     route(async () => {
       const [settings, releases] = await Promise.all([content.settings(), content.forFeed()])
-      const built = buildFeed(releases, settings, siteUrl)
+      const built = buildFeed(releases, settings, siteUrl, { format: format === 'json' ? 'json' : 'xml' })
       if (format === 'rss') return { status: 200, type: 'application/rss+xml; charset=utf-8', body: built.rss2() }
       if (format === 'atom') return { status: 200, type: 'application/atom+xml; charset=utf-8', body: built.atom1() }
       return { status: 200, type: 'application/feed+json; charset=utf-8', body: jsonFeed11(built) }

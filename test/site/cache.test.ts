@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { signIn, type Api } from '../helpers/api'
+import { get } from '../helpers/fetch'
+import { ADMIN, startServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let admin: Api
+
+beforeAll(async () => {
+  server = await startServer()
+  admin = await signIn(server.url, ADMIN.email, ADMIN.password)
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const sleepUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
+
+describe('the page cache', () => {
+  it('serves the same page again, and a fresh one as soon as content changes', async () => {
+    await admin.post('/api/news', { title: 'Cached release one', summary: 'One.', _status: 'published' })
+    const first = await get(`${server.url}/`)
+    const second = await get(`${server.url}/`)
+    expect(second.body).toBe(first.body)
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+    await admin.post('/api/news', { title: 'Cached release two', summary: 'Two.', _status: 'published' })
+    expect((await get(`${server.url}/`)).body).toContain('Cached release two')
+  })
+
+  it('drops pages when the site settings change', async () => {
+    expect((await get(`${server.url}/`)).body).toContain('Northmoor Police')
+    await admin.post('/api/globals/site-settings', { forceName: 'Southmoor Constabulary' })
+    expect((await get(`${server.url}/`)).body).toContain('Southmoor Constabulary')
+  })
+
+  it('drops pages when a quote on a release is corrected', async () => {
+    const quote = (await admin.post('/api/quotes', { speakerName: 'Sam Reed', text: 'We are appealing for help.' })).body.doc
+    const release = (await admin.post('/api/news', { title: 'Quote release', summary: 'Quote.', quotes: [quote.id], _status: 'published' })).body.doc
+    expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('We are appealing for help.')
+    await admin.patch(`/api/quotes/${quote.id}`, { text: 'We are grateful for the help.' })
+    const page = (await get(`${server.url}/news/${release.slug}`)).body
+    expect(page).toContain('We are grateful for the help.')
+    expect(page).not.toContain('We are appealing for help.')
+  })
+
+  it('never serves a page past the moment an embargo lifts: the release is there within a second', async () => {
+    const liftAt = Date.now() + 4000
+    const created = await admin.post('/api/news', {
+      title: 'Embargoed until a few seconds from now',
+      summary: 'Scheduled.',
+      _status: 'published',
+      publishAt: new Date(liftAt).toISOString(),
+    })
+    expect(created.status).toBe(201)
+    const slug = created.body.doc.slug
+    // Warm the cache with pages that must not show it yet.
+    for (const path of ['/', '/news', `/news/${slug}`, '/feed.xml', '/sitemap.xml']) {
+      const { body, status } = await get(server.url + path)
+      expect(body).not.toContain('Embargoed until a few seconds from now')
+      if (path === `/news/${slug}`) expect(status).toBe(404)
+    }
+    await sleepUntil(liftAt - 1000)
+    expect((await get(`${server.url}/`)).body).not.toContain('Embargoed until a few seconds from now')
+    await sleepUntil(liftAt + 1000)
+    for (const path of ['/', '/news', `/news/${slug}`, '/feed.xml', '/sitemap.xml']) {
+      const { body, status } = await get(server.url + path)
+      expect(status, path).toBe(200)
+      expect(body, path).toContain(path === '/sitemap.xml' ? `/news/${slug}` : 'Embargoed until a few seconds from now')
+    }
+  })
+
+  it('drops a release from every page as soon as it is unpublished', async () => {
+    const release = (await admin.post('/api/news', { title: 'Published in error', summary: 'Oops.', _status: 'published' })).body.doc
+    expect((await get(`${server.url}/`)).body).toContain('Published in error')
+    expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(200)
+    expect((await admin.patch(`/api/news/${release.id}`, { _status: 'draft' })).status).toBe(200)
+    expect((await get(`${server.url}/`)).body).not.toContain('Published in error')
+    expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(404)
+  })
+})

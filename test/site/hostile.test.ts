@@ -1,0 +1,225 @@
+/**
+ * Hostile text in every field an editor (or an attacker with an editor's password) can
+ * fill, rendered on every public page, feed and sitemap: none of it may become markup,
+ * script or a dangerous link, and every page must still parse.
+ */
+import Parser from 'rss-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { signIn, type Api } from '../helpers/api'
+import { get } from '../helpers/fetch'
+import { parseHtml } from '../helpers/html'
+import { imageForm, jpeg } from '../helpers/images'
+import { ADMIN, startServer, type TestServer } from '../helpers/server'
+
+const X = {
+  script: `<script>alert("xss-script")</script>`,
+  attribute: `"><img src=x onerror=alert("xss-attr")>`,
+  single: `'><svg onload=alert('xss-svg')>`,
+  title: `</title><script>alert("xss-title")</script>`,
+  closeScript: `</script><script>alert("xss-close")</script><!--`,
+  template: '{{constructor.constructor("alert(1)")()}}',
+  ampersand: 'Fish & chips <b>bold</b> &amp; more',
+}
+const all = Object.values(X).join(' ')
+
+const HOSTILE_HREFS = [
+  'javascript:alert("xss-href")',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+]
+
+let server: TestServer
+let admin: Api
+let releaseSlug = ''
+let categorySlug = ''
+
+beforeAll(async () => {
+  server = await startServer()
+  admin = await signIn(server.url, ADMIN.email, ADMIN.password)
+
+  const ok = (response: { status: number; body: any }, what: string) => {
+    if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`)
+    return response.body.doc ?? response.body.result ?? response.body
+  }
+
+  const category = ok(await admin.post('/api/categories', { name: `Topic ${X.attribute}` }), 'category')
+  categorySlug = category.slug
+  const media = ok(await admin.upload('/api/media', imageForm(await jpeg(1600, 900), 'hostile.jpg', 'image/jpeg', { alt: `Alt ${X.attribute} ${X.script}`, credit: `Credit ${X.single}` })), 'media')
+  const quote = ok(
+    await admin.post('/api/quotes', { speakerName: `Name ${X.script}`, speakerRole: `Role ${X.attribute}`, organisation: `Org ${X.single}`, text: `First ${X.closeScript}\n\nSecond ${X.template} ${X.ampersand}`, context: X.script }),
+    'quote',
+  )
+  const report = ok(
+    await admin.post('/api/report-links', {
+      title: `Report ${X.title}`,
+      publisher: `Publisher ${X.attribute}`,
+      url: 'https://example.gov.uk/report?a="><script>alert(1)</script>',
+      summary: `Summary ${X.script}`,
+      findings: [{ area: `Area ${X.single}`, grade: 'Good' }],
+    }),
+    'report',
+  )
+  const cta = ok(
+    await admin.post('/api/recruitment-ctas', {
+      heading: `Join ${X.script}`,
+      body: `Body ${X.attribute}`,
+      linkLabel: `Apply ${X.single}`,
+      linkUrl: 'https://careers.example.police.uk/?q="><script>alert(1)</script>',
+      audience: ['police-officer'],
+    }),
+    'cta',
+  )
+  const body = [
+    { type: 'h2', children: [{ text: `Heading ${X.script}` }] },
+    { children: [{ text: `Paragraph ${all}`, bold: true }] },
+    ...HOSTILE_HREFS.map((url) => ({ children: [{ text: 'See ' }, { type: 'link', linkType: 'custom', url, children: [{ text: `link ${X.attribute}` }] }] })),
+    { type: 'ul', children: [{ type: 'li', children: [{ text: X.closeScript }] }] },
+    { type: 'iframe', children: [{ text: 'An unknown element type' }] },
+  ]
+  const release = ok(
+    await admin.post('/api/news', {
+      title: `Title ${X.title} ${X.attribute}`,
+      summary: `Summary ${X.closeScript} ${X.single}`,
+      body,
+      heroImage: media.id,
+      quotes: [quote.id],
+      reportLinks: [report.id],
+      recruitmentCta: cta.id,
+      category: category.id,
+      meta: { title: `Meta ${X.title}`, description: `Description ${X.attribute}` },
+      amendments: [{ at: new Date().toISOString(), note: `Note ${X.script}` }],
+      _status: 'published',
+    }),
+    'release',
+  )
+  releaseSlug = release.slug
+  ok(
+    await admin.post('/api/globals/site-settings', {
+      forceName: `Force ${X.title}`,
+      betaBanner: { enabled: true, text: `Beta ${X.script}`, feedbackUrl: 'https://example.police.uk/feedback?x="><script>alert(1)</script>' },
+      quickExit: { label: `Go ${X.single}`.slice(0, 40), url: 'https://www.bbc.co.uk/weather' },
+      footerLinks: [
+        { label: `Footer ${X.script}`, url: '/accessibility"onmouseover="alert(1)' },
+        { label: 'Safe', url: 'https://www.police.uk/' },
+      ],
+    }),
+    'settings',
+  )
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const htmlPages = () => [
+  '/',
+  '/news',
+  `/news/${releaseSlug}`,
+  `/news/category/${categorySlug}`,
+  `/search?q=${encodeURIComponent('title script')}`,
+  `/search?q=${encodeURIComponent(X.attribute)}`,
+  '/accessibility',
+  '/no-such-page',
+]
+
+/** What a browser would run, load or follow from this markup, as a parser sees it. */
+const expectInert = (body: string, where: string) => {
+  const html = parseHtml(body)
+  for (const element of html.all) {
+    for (const name of Object.keys(element.attrs)) {
+      expect(name.startsWith('on'), `${where}: <${element.tag} ${name}> is an event handler`).toBe(false)
+    }
+    expect(['svg', 'iframe', 'object', 'embed', 'base', 'form'].includes(element.tag) && !(element.tag === 'form' && element.attrs.action === '/search'), `${where}: injected <${element.tag}>`).toBe(false)
+    for (const attr of ['href', 'src', 'action', 'srcset']) {
+      const value = (element.attrs[attr] ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase()
+      expect(/^(javascript|data|vbscript):/.test(value), `${where}: <${element.tag} ${attr}="${element.attrs[attr]}">`).toBe(false)
+    }
+  }
+  const scripts = html.find('script')
+  for (const script of scripts) {
+    if (script.attrs.src) expect(script.attrs.src.split('?')[0], where).toBe('/quick-exit.js')
+    else {
+      expect(script.attrs.type, `${where}: an inline script that is not data`).toBe('application/ld+json')
+      expect(() => JSON.parse(script.text), `${where}: JSON-LD no longer parses`).not.toThrow()
+    }
+  }
+  expect(html.find('img').every((img) => img.attrs.src?.startsWith(`${server.url}/api/media/file/`)), `${where}: an image from elsewhere`).toBe(true)
+  return html
+}
+
+describe('hostile text renders inert', () => {
+  it('on every HTML page, and the words are still shown, as text', async () => {
+    for (const path of htmlPages()) {
+      const { body, status } = await get(server.url + path)
+      expect(status, path).toBeLessThan(500)
+      expectInert(body, path)
+    }
+  })
+
+  it('as the words the editor typed on the release page', async () => {
+    const { body } = await get(`${server.url}/news/${releaseSlug}`)
+    const html = expectInert(body, 'release')
+    expect(html.one('h1')?.text).toBe(`Title ${X.title} ${X.attribute}`)
+    expect(html.one('title')?.text).toBe(`Meta ${X.title} · Force ${X.title}`)
+    expect(html.meta('description')).toBe(`Description ${X.attribute}`)
+    expect(html.one("a", (a) => "data-quick-exit" in a.attrs)?.text).toBe(`Go ${X.single}`.slice(0, 40))
+    expect(html.text).toContain(`Paragraph ${all}`)
+    expect(html.text).toContain(`Name ${X.script}, Role ${X.attribute}, Org ${X.single}`)
+    const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
+    expect(jsonLd.headline).toBe(`Title ${X.title} ${X.attribute}`)
+  })
+
+  it('keeps the words of a dangerous link but not the link', async () => {
+    const { body } = await get(`${server.url}/news/${releaseSlug}`)
+    const html = parseHtml(body)
+    const linkWords = html.find('p').filter((p) => p.text.startsWith('See link'))
+    expect(linkWords).toHaveLength(HOSTILE_HREFS.length)
+    for (const p of linkWords) expect(p.node.childNodes?.some((n) => n.nodeName === 'a')).toBe(false)
+  })
+
+  it('escapes a link address that carries markup, keeping it one attribute', async () => {
+    const { body } = await get(`${server.url}/news/${releaseSlug}`)
+    const html = parseHtml(body)
+    expect(html.one('a', (a) => a.attrs.class === 'report__link')?.attrs.href).toBe('https://example.gov.uk/report?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E')
+    expect(html.one('a', (a) => a.text === `Footer ${X.script}`)?.attrs.href).toBe('/accessibility"onmouseover="alert(1)')
+  })
+
+  it('in the RSS and Atom feeds, which still parse and give back the exact words', async () => {
+    const parser = new Parser()
+    for (const path of ['/feed.xml', '/feed.atom']) {
+      const { body } = await get(server.url + path)
+      expect(body).not.toMatch(/<script>alert/i)
+      const feed = await parser.parseString(body)
+      const item = feed.items.find((i) => i.link?.endsWith(releaseSlug))!
+      // Readers take these titles as HTML: escaped, they show the exact words.
+      expect(parseHtml(`<p>${item.title}</p>`).one('p')?.text).toBe(`Meta ${X.title}`)
+      expect(parseHtml(`<p>${feed.title}</p>`).one('p')?.text).toBe(`Force ${X.title} news`)
+      const content = (item['content:encoded'] ?? item.content ?? '') as string
+      expectInert(`<!DOCTYPE html><html><body>${content}</body></html>`, `${path} content`)
+    }
+  })
+
+  it('in the JSON feed, whose HTML content is inert', async () => {
+    const { body } = await get(`${server.url}/feed.json`)
+    const feed = JSON.parse(body)
+    expect(feed.title).toBe(`Force ${X.title} news`)
+    const item = feed.items.find((i: { url: string }) => i.url.endsWith(releaseSlug))
+    expectInert(`<!DOCTYPE html><html><body>${item.content_html}</body></html>`, 'feed.json content')
+  })
+
+  it('in the sitemaps, which still parse', async () => {
+    for (const path of ['/sitemap.xml', '/news-sitemap.xml']) {
+      const { body, status } = await get(server.url + path)
+      expect(status).toBe(200)
+      expect(body).not.toMatch(/<script>alert/i)
+      const html = parseHtml(body)
+      expect(html.find('loc').some((l) => l.text.endsWith(`/news/${releaseSlug}`)), path).toBe(true)
+    }
+    const news = parseHtml((await get(`${server.url}/news-sitemap.xml`)).body)
+    expect(news.find('news:title').map((t) => t.text)).toContain(`Title ${X.title} ${X.attribute}`)
+  })
+})
