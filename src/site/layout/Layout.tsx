@@ -26,7 +26,7 @@ const jsonForScript = (value: object) => JSON.stringify(value).replace(/</g, '\\
 const QuickExit = ({ settings }: { settings: SiteSetting }) => {
   const href = safeHref(settings.quickExit?.url) ?? DEFAULT_QUICK_EXIT_URL
   return (
-    <div className="quick-exit" data-quick-exit-container>
+    <section className="quick-exit" aria-label="Quick exit">
       <div className="container quick-exit__inner">
         <p className="quick-exit__hint">Quickly exit this site by pressing the Escape key</p>
         <a className="quick-exit__button" href={href} rel="noreferrer noopener" data-quick-exit>
@@ -34,7 +34,7 @@ const QuickExit = ({ settings }: { settings: SiteSetting }) => {
         </a>
         <p className="visually-hidden" aria-live="polite" data-quick-exit-status></p>
       </div>
-    </div>
+    </section>
   )
 }
 
@@ -135,23 +135,25 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
         </a>
         <QuickExit settings={settings} />
         <header className="site-header">
-          <div className="container site-header__inner">
-            <a className="site-header__name" href="/">
-              {settings.forceName}
-            </a>
-            <nav aria-label="Main" className="site-header__nav">
-              <ul>
-                <li>
-                  <a href="/news">News</a>
-                </li>
-                <li>
-                  <a href="/search">Search</a>
-                </li>
-              </ul>
-            </nav>
+          <div className="site-header__bar">
+            <div className="container site-header__inner">
+              <a className="site-header__name" href="/">
+                {settings.forceName}
+              </a>
+              <nav aria-label="Main" className="site-header__nav">
+                <ul>
+                  <li>
+                    <a href="/news">News</a>
+                  </li>
+                  <li>
+                    <a href="/search">Search</a>
+                  </li>
+                </ul>
+              </nav>
+            </div>
           </div>
+          <BetaBanner settings={settings} />
         </header>
-        <BetaBanner settings={settings} />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>

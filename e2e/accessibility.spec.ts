@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright'
+
+import { expect, test } from './fixtures'
+
+const PAGES = {
+  home: '/',
+  article: '/news/inspectors-rate-force-good-at-vetting',
+  category: '/news/category/community',
+  search: '/search?q=police',
+  'not found': '/no-such-page',
+}
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`axe finds no WCAG 2.2 AA violations on the ${name} page`, async ({ page, site }) => {
+    await page.goto(site + path)
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+  })
+}
+
+test('the keyboard reaches the skip link first, then the quick exit, and the skip link moves focus to the content', async ({ page, site }) => {
+  await page.goto(site + PAGES.article)
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to main content' })
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Leave this site' })).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(skip).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('main')).toBeFocused()
+})
