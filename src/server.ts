@@ -1,4 +1,4 @@
-import http, { type ServerResponse } from 'node:http'
+import http from 'node:http'
 import path from 'node:path'
 
 import express from 'express'
@@ -14,12 +14,6 @@ import { publicSite } from './site'
 
 /** What Next.js serves: Payload's admin and API, and Next's own assets. Everything else is the public site. */
 const NEXT_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
-
-/** Files asked for with a content hash (?v=…) never change: browsers may keep them a year. */
-const cacheVersionedAssets = (res: ServerResponse) => {
-  const req = (res as ServerResponse & { req?: { url?: string } }).req
-  if (req?.url && /[?&]v=[0-9a-f]+/.test(req.url)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
-}
 
 export type ServerOptions = {
   /** Next.js in development mode (compiles the admin on demand, reloads on change). */
@@ -59,8 +53,8 @@ export const startServer = async ({
   const app = express()
   app.disable('x-powered-by')
   app.get('/healthz', healthz(payload))
-  app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h', setHeaders: cacheVersionedAssets }))
   app.use(site.router)
+  app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
   app.use((req, res, next) => (NEXT_PATHS.test(req.path) ? handleWithNext(req, res) : next()))
   app.use(site.notFound)
   app.use(site.errorHandler)

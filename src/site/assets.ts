@@ -3,17 +3,21 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { projectRoot } from '../config/paths'
+import type { Rendered } from './cache'
 
-const versioned = (file: string) => {
-  const content = fs.readFileSync(path.join(projectRoot, 'public', file))
-  return `/${file}?v=${crypto.createHash('sha256').update(content).digest('hex').slice(0, 10)}`
+const asset = (file: string, type: string) => {
+  const body = fs.readFileSync(path.join(projectRoot, 'public', file))
+  const version = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
+  const rendered: Rendered = { status: 200, type, body }
+  return { path: `/${file}`, version, url: `/${file}?v=${version}`, rendered }
 }
 
 /**
- * The site's own stylesheet and its one script, with a content hash in the address so
- * browsers may keep them for a year and still get a new one the moment it changes.
+ * The site's own stylesheet and its one script, read once and served from memory,
+ * compressed once. Pages link them with a content hash in the address, so browsers may
+ * keep them for a year and still get the new one the moment it changes.
  */
 export const assets = {
-  css: versioned('site.css'),
-  quickExit: versioned('quick-exit.js'),
+  css: asset('site.css', 'text/css; charset=utf-8'),
+  quickExit: asset('quick-exit.js', 'text/javascript; charset=utf-8'),
 }

@@ -1,9 +1,10 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express'
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import path from 'node:path'
 
 import { projectRoot } from '../config/paths'
+import { assets } from './assets'
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../events/contentChanged'
 import type { RecruitmentCta } from '../payload-types'
@@ -17,6 +18,7 @@ import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
 import { SearchPage } from './pages/SearchPage'
 import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
 import { htmlPage } from './render'
+import { sendRendered } from './respond'
 import { parseQuery, rank, snippet } from './search'
 import { newsSitemapXml, sitemapXml } from './sitemaps'
 import { isoWithUkOffset } from '../time/ukTime'
@@ -35,14 +37,9 @@ const pageNumber = (req: Request): number => {
   return Number(raw)
 }
 
-const send = (res: Response, rendered: Rendered) => {
-  res.status(rendered.status)
-  res.type(rendered.type)
-  // Shared caches (a CDN) may keep public pages but must check with us before each use,
-  // which costs a 304 at most: an embargo lift or a withdrawal shows at once.
-  res.set('Cache-Control', 'no-cache')
-  res.send(rendered.body)
-}
+// Shared caches (a CDN) may keep public pages but must check with us before each use,
+// which costs a 304 at most: an embargo lift or a withdrawal shows at once.
+const PAGE_CACHE_CONTROL = 'no-cache'
 
 /**
  * The public news site: server-rendered pages, feeds and sitemaps, read as the public
@@ -69,7 +66,8 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     (render: (req: Request) => Promise<Rendered>): RequestHandler =>
     async (req, res, next) => {
       try {
-        send(res, await cache.serve(req.originalUrl, () => render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error)))))
+        const rendered = await cache.serve(req.originalUrl, () => render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error))))
+        sendRendered(req, res, rendered, PAGE_CACHE_CONTROL)
       } catch (error) {
         next(error)
       }
@@ -214,6 +212,10 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       body: ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /search', '', `Sitemap: ${siteUrl}/sitemap.xml`, `Sitemap: ${siteUrl}/news-sitemap.xml`, ''].join('\n'),
     })),
   )
+
+  for (const asset of Object.values(assets)) {
+    router.get(asset.path, (req, res) => sendRendered(req, res, asset.rendered, req.query.v === asset.version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'))
+  }
 
   let logo: Promise<Buffer> | undefined
   router.get('/logo.png', async (_req, res, next) => {

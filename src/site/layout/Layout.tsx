@@ -96,7 +96,7 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex, nofollow" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
-        <link rel="stylesheet" href={assets.css} />
+        <link rel="stylesheet" href={assets.css.url} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="alternate" type="application/rss+xml" title={`${settings.forceName} news (RSS)`} href="/feed.xml" />
         <link rel="alternate" type="application/atom+xml" title={`${settings.forceName} news (Atom)`} href="/feed.atom" />
@@ -126,7 +126,7 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
             <meta name="twitter:image:alt" content={meta.image.alt} />
           </>
         ) : null}
-        <script src={assets.quickExit} defer></script>
+        <script src={assets.quickExit.url} defer></script>
         {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} /> : null}
       </head>
       <body>
