@@ -21,27 +21,42 @@ export interface Config {
   blocks: {};
   collections: {
     news: News;
+    'preview-links': PreviewLink;
     quotes: Quote;
     'report-links': ReportLink;
     'recruitment-ctas': RecruitmentCta;
     media: Media;
     categories: Category;
+    redirects: Redirect;
+    'audit-log': AuditLog;
     users: User;
+    'embargo-lifts': EmbargoLift;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    news: {
+      previewLinks: 'preview-links';
+      history: 'audit-log';
+    };
+  };
   collectionsSelect: {
     news: NewsSelect<false> | NewsSelect<true>;
+    'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     quotes: QuotesSelect<false> | QuotesSelect<true>;
     'report-links': ReportLinksSelect<false> | ReportLinksSelect<true>;
     'recruitment-ctas': RecruitmentCtasSelect<false> | RecruitmentCtasSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'embargo-lifts': EmbargoLiftsSelect<false> | EmbargoLiftsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -62,7 +77,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      liftEmbargo: TaskLiftEmbargo;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -112,6 +133,19 @@ export interface News {
    * Leave blank to show the site default while it is running.
    */
   recruitmentCta?: (number | null) | RecruitmentCta;
+  /**
+   * Links given to journalists to read this release before the embargo lifts, and when each was last used.
+   */
+  previewLinks?: {
+    docs?: (number | PreviewLink)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  history?: {
+    docs?: (number | AuditLog)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -128,13 +162,29 @@ export interface News {
    * The last part of the page address. Made from the title until you edit it.
    */
   slug: string;
+  workflowState?: ('draft' | 'in-review' | 'approved' | 'withdrawn') | null;
   /**
-   * UK time. The public sees the release from this moment, not before. Publishing with no time set publishes now.
+   * UK time. The public sees the release from this moment, not before. An editor sets it when scheduling.
    */
   publishAt?: string | null;
   publishAt_tz?: SupportedTimezones;
+  review?: {
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+  };
+  approval?: {
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    forced?: boolean | null;
+    forceReason?: string | null;
+  };
+  withdrawal?: {
+    withdrawnAt?: string | null;
+    reason?: string | null;
+    withdrawnBy?: (number | null) | User;
+  };
   /**
-   * Significant changes made after the release went out. The latest is shown on the page as "Updated …: note".
+   * Added by "Publish changes" when a change is major. The latest is shown on the page as "Updated …: note".
    */
   amendments?:
     | {
@@ -284,22 +334,22 @@ export interface RecruitmentCta {
   createdAt: string;
 }
 /**
- * Topics the public can browse news by, such as "Appeals" or "Court results".
+ * Links that show a scheduled release to journalists under embargo. Make and revoke them from the release.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "categories".
+ * via the `definition` "preview-links".
  */
-export interface Category {
+export interface PreviewLink {
   id: number;
-  name: string;
-  /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
-   */
-  generateSlug?: boolean | null;
-  /**
-   * The last part of the page address. Made from the title until you edit it.
-   */
-  slug: string;
+  label?: string | null;
+  release: number | News;
+  tokenHash: string;
+  expiresAt: string;
+  createdBy?: (number | null) | User;
+  revokedAt?: string | null;
+  revokedBy?: (number | null) | User;
+  lastUsedAt?: string | null;
+  useCount?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -335,6 +385,103 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every submission, return, approval, schedule, change, withdrawal and lift, with who did it and why.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  summary?: string | null;
+  at: string;
+  release?: (number | null) | News;
+  /**
+   * Kept if the release is deleted.
+   */
+  releaseRef?: string | null;
+  releaseTitle?: string | null;
+  releaseSlug?: string | null;
+  action:
+    | 'submit'
+    | 'return'
+    | 'approve'
+    | 'schedule'
+    | 'reschedule'
+    | 'publishNow'
+    | 'unschedule'
+    | 'amend'
+    | 'withdraw'
+    | 'reinstate'
+    | 'unpublish'
+    | 'created'
+    | 'deleted'
+    | 'lifted';
+  from?: string | null;
+  to?: string | null;
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  note?: string | null;
+  forced?: boolean | null;
+  forceReason?: string | null;
+  publishAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Topics the public can browse news by, such as "Appeals" or "Court results".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The last part of the page address. Made from the title until you edit it.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Old addresses: sent on to a new one, or answered "gone" when no destination is given.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  /**
+   * Leave empty to answer 410 Gone: the page was removed on purpose.
+   */
+  to?: string | null;
+  reason?: string | null;
+  release?: (number | null) | News;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "embargo-lifts".
+ */
+export interface EmbargoLift {
+  id: number;
+  key: string;
+  release?: (number | null) | News;
+  publishAt: string;
+  job?: string | null;
+  attempt?: number | null;
+  status?: ('claimed' | 'done') | null;
+  doneAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -353,6 +500,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'liftEmbargo';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'liftEmbargo') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -361,6 +600,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'news';
         value: number | News;
+      } | null)
+    | ({
+        relationTo: 'preview-links';
+        value: number | PreviewLink;
       } | null)
     | ({
         relationTo: 'quotes';
@@ -383,8 +626,20 @@ export interface PayloadLockedDocument {
         value: number | Category;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'embargo-lifts';
+        value: number | EmbargoLift;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -440,6 +695,8 @@ export interface NewsSelect<T extends boolean = true> {
   quotes?: T;
   reportLinks?: T;
   recruitmentCta?: T;
+  previewLinks?: T;
+  history?: T;
   meta?:
     | T
     | {
@@ -449,8 +706,30 @@ export interface NewsSelect<T extends boolean = true> {
       };
   generateSlug?: T;
   slug?: T;
+  workflowState?: T;
   publishAt?: T;
   publishAt_tz?: T;
+  review?:
+    | T
+    | {
+        submittedBy?: T;
+        submittedAt?: T;
+      };
+  approval?:
+    | T
+    | {
+        approvedBy?: T;
+        approvedAt?: T;
+        forced?: T;
+        forceReason?: T;
+      };
+  withdrawal?:
+    | T
+    | {
+        withdrawnAt?: T;
+        reason?: T;
+        withdrawnBy?: T;
+      };
   amendments?:
     | T
     | {
@@ -464,6 +743,23 @@ export interface NewsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links_select".
+ */
+export interface PreviewLinksSelect<T extends boolean = true> {
+  label?: T;
+  release?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  createdBy?: T;
+  revokedAt?: T;
+  revokedBy?: T;
+  lastUsedAt?: T;
+  useCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -590,6 +886,41 @@ export interface CategoriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  reason?: T;
+  release?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  summary?: T;
+  at?: T;
+  release?: T;
+  releaseRef?: T;
+  releaseTitle?: T;
+  releaseSlug?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  actorName?: T;
+  note?: T;
+  forced?: T;
+  forceReason?: T;
+  publishAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -615,11 +946,57 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "embargo-lifts_select".
+ */
+export interface EmbargoLiftsSelect<T extends boolean = true> {
+  key?: T;
+  release?: T;
+  publishAt?: T;
+  job?: T;
+  attempt?: T;
+  status?: T;
+  doneAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -729,6 +1106,20 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLiftEmbargo".
+ */
+export interface TaskLiftEmbargo {
+  input: {
+    releaseId: string;
+    publishAt: string;
+    embargoed?: boolean | null;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

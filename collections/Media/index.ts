@@ -35,7 +35,7 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [refuseNonImages] },
   upload: {
-    staticDir: mediaDir,
+    staticDir: mediaDir(),
     mimeTypes: IMAGE_MIME_TYPES,
     focalPoint: true,
     crop: true,

@@ -1,23 +1,45 @@
 import type { CollectionConfig } from 'payload'
 
+import { contentUnlessWithdrawn } from '../../src/access/contentUnlessWithdrawn'
 import { publicNewsOrStaff } from '../../src/access/publicNewsOrStaff'
 import { staff, staffField } from '../../src/access/staff'
 import { slug } from '../../src/fields/slug'
 import { UK_TIME_ZONE } from '../../src/time/ukTime'
+import { guardReleaseState, guardReleaseStateOnChange } from '../../src/workflow/guard'
+import { recordDeletion } from '../../src/workflow/audit'
+import { workflowEndpoints } from '../../src/workflow/endpoints'
+import { previewLinkEndpoints } from '../../src/embargo/previewLinkEndpoints'
 import { mayCreateRelease, mayDeleteRelease, mayUpdateRelease } from './access/publishing'
 import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
 import { searchText } from './hooks/searchText'
 import { validateSummaryToPublish } from './validation/summaryToPublish'
+
+const nobody = () => false
+
+const STATE_OPTIONS = [
+  { label: 'Draft', value: 'draft' },
+  { label: 'In review', value: 'in-review' },
+  { label: 'Approved (scheduled or published)', value: 'approved' },
+  { label: 'Withdrawn', value: 'withdrawn' },
+]
 
 export const News: CollectionConfig = {
   slug: 'news',
   labels: { singular: 'Release', plural: 'Releases' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'publishAt', 'category', 'updatedAt'],
+    defaultColumns: ['title', 'workflowState', 'publishAt', 'category', 'updatedAt'],
     listSearchableFields: ['title', 'summary', 'slug'],
     group: 'Releases',
     description: 'Press releases and news articles.',
+    components: {
+      beforeListTable: ['/src/admin/StateFilters#StateFilters'],
+      edit: {
+        PublishButton: '/src/admin/WorkflowActions#WorkflowActions',
+        UnpublishButton: '/src/admin/Nothing#Nothing',
+        Status: '/src/admin/StateField#StateStatus',
+      },
+    },
   },
   versions: {
     drafts: { autosave: { interval: 2000 } },
@@ -30,8 +52,11 @@ export const News: CollectionConfig = {
     update: mayUpdateRelease,
     delete: mayDeleteRelease,
   },
+  endpoints: [...workflowEndpoints, ...previewLinkEndpoints],
   hooks: {
-    beforeChange: [publishNowWhenNoTimeGiven],
+    beforeOperation: [guardReleaseState],
+    beforeChange: [guardReleaseStateOnChange, publishNowWhenNoTimeGiven],
+    afterDelete: [recordDeletion],
   },
   fields: [
     {
@@ -47,14 +72,15 @@ export const News: CollectionConfig = {
               type: 'textarea',
               maxLength: 600,
               validate: validateSummaryToPublish,
+              access: { read: contentUnlessWithdrawn },
               admin: {
                 rows: 3,
                 description:
                   'One or two sentences that tell the whole story. Shown under the headline, in listings, feeds and search results. Needed to publish.',
               },
             },
-            { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media' },
-            { name: 'body', type: 'richText' },
+            { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media', access: { read: contentUnlessWithdrawn } },
+            { name: 'body', type: 'richText', access: { read: contentUnlessWithdrawn } },
           ],
         },
         {
@@ -65,21 +91,72 @@ export const News: CollectionConfig = {
               type: 'relationship',
               relationTo: 'quotes',
               hasMany: true,
+              access: { read: contentUnlessWithdrawn },
               admin: { description: 'Shown in this order, each with the speaker, role and organisation.' },
             },
-            { name: 'reportLinks', label: 'Report links', type: 'relationship', relationTo: 'report-links', hasMany: true },
+            {
+              name: 'reportLinks',
+              label: 'Report links',
+              type: 'relationship',
+              relationTo: 'report-links',
+              hasMany: true,
+              access: { read: contentUnlessWithdrawn },
+            },
             {
               name: 'recruitmentCta',
               label: 'Recruitment call to action',
               type: 'relationship',
               relationTo: 'recruitment-ctas',
+              access: { read: contentUnlessWithdrawn },
               admin: { description: 'Leave blank to show the site default while it is running.' },
+            },
+          ],
+        },
+        {
+          label: 'History and preview links',
+          fields: [
+            {
+              name: 'previewLinks',
+              label: 'Embargo preview links',
+              type: 'join',
+              collection: 'preview-links',
+              on: 'release',
+              defaultSort: '-createdAt',
+              admin: {
+                defaultColumns: ['label', 'expiresAt', 'lastUsedAt', 'useCount', 'revokedAt'],
+                allowCreate: false,
+                description: 'Links given to journalists to read this release before the embargo lifts, and when each was last used.',
+              },
+            },
+            {
+              name: 'history',
+              label: 'Workflow history',
+              type: 'join',
+              collection: 'audit-log',
+              on: 'release',
+              defaultSort: '-at',
+              defaultLimit: 50,
+              admin: { defaultColumns: ['at', 'action', 'from', 'to', 'actorName', 'note'], allowCreate: false },
             },
           ],
         },
       ],
     },
     slug('news'),
+    {
+      name: 'workflowState',
+      label: 'State',
+      type: 'select',
+      options: STATE_OPTIONS,
+      defaultValue: 'draft',
+      index: true,
+      access: { read: staffField, create: nobody, update: nobody },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: { Cell: '/src/admin/StateCell#StateCell', Field: '/src/admin/StateField#StateField' },
+      },
+    },
     {
       name: 'publishAt',
       label: 'Publish at (embargo)',
@@ -92,16 +169,52 @@ export const News: CollectionConfig = {
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy, HH:mm', timeIntervals: 5 },
-        description: 'UK time. The public sees the release from this moment, not before. Publishing with no time set publishes now.',
+        description: 'UK time. The public sees the release from this moment, not before. An editor sets it when scheduling.',
       },
+    },
+    {
+      name: 'review',
+      type: 'group',
+      access: { read: staffField, create: nobody, update: nobody },
+      admin: { condition: () => false },
+      fields: [
+        { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
+        { name: 'submittedAt', type: 'date' },
+      ],
+    },
+    {
+      name: 'approval',
+      type: 'group',
+      access: { read: staffField, create: nobody, update: nobody },
+      admin: { condition: () => false },
+      fields: [
+        { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
+        { name: 'approvedAt', type: 'date' },
+        { name: 'forced', type: 'checkbox' },
+        { name: 'forceReason', type: 'textarea' },
+      ],
+    },
+    {
+      name: 'withdrawal',
+      type: 'group',
+      access: { create: nobody, update: nobody },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.withdrawal?.withdrawnAt) },
+      fields: [
+        { name: 'withdrawnAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'reason', type: 'textarea' },
+        { name: 'withdrawnBy', type: 'relationship', relationTo: 'users', access: { read: staffField } },
+      ],
     },
     {
       name: 'amendments',
       label: 'Updates after publication',
       type: 'array',
+      access: { create: nobody, update: nobody },
       admin: {
         position: 'sidebar',
-        description: 'Significant changes made after the release went out. The latest is shown on the page as "Updated …: note".',
+        readOnly: true,
+        condition: (data) => Boolean(data?.amendments?.length),
+        description: 'Added by "Publish changes" when a change is major. The latest is shown on the page as "Updated …: note".',
       },
       fields: [
         { name: 'at', label: 'When', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },

@@ -1,5 +1,6 @@
 import * as migration_20261123_120344_initial from './20261123_120344_initial';
 import * as migration_20261123_124019_release_updates_and_search_text from './20261123_124019_release_updates_and_search_text';
+import * as migration_20261123_131013_workflow_preview_links_redirects_jobs from './20261123_131013_workflow_preview_links_redirects_jobs';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_124019_release_updates_and_search_text.up,
     down: migration_20261123_124019_release_updates_and_search_text.down,
-    name: '20261123_124019_release_updates_and_search_text'
+    name: '20261123_124019_release_updates_and_search_text',
+  },
+  {
+    up: migration_20261123_131013_workflow_preview_links_redirects_jobs.up,
+    down: migration_20261123_131013_workflow_preview_links_redirects_jobs.down,
+    name: '20261123_131013_workflow_preview_links_redirects_jobs'
   },
 ];

@@ -27,7 +27,7 @@ export const idsUsedByReleases = (
 ): Promise<(string | number)[]> => {
   let cache = perRequest.get(req)
   if (!cache) perRequest.set(req, (cache = new Map()))
-  const cacheKey = `${key}:${asThePublic ? 'public' : JSON.stringify(where)}`
+  const cacheKey = `${key}:${asThePublic ? 'public' : ''}:${JSON.stringify(where ?? {})}`
   let ids = cache.get(cacheKey)
   if (!ids) {
     ids = (async () => {

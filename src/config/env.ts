@@ -44,7 +44,7 @@ export const siteUrl = (): string => {
 
 export const siteIsHttps = (): boolean => siteUrl().startsWith('https://')
 
-const secretFile = () => path.join(dataDir, '.payload-secret')
+const secretFile = () => path.join(dataDir(), '.payload-secret')
 
 /**
  * The key that signs sessions. Production must supply it; development generates one

@@ -29,8 +29,8 @@ export const migrationDir = (kind: DatabaseKind) => path.join(projectRoot, 'migr
 
 const sqliteUrl = (url: string | undefined): string => {
   if (url) return url
-  fs.mkdirSync(dataDir, { recursive: true })
-  return `file:${path.join(dataDir, 'newsroom.db')}`
+  fs.mkdirSync(dataDir(), { recursive: true })
+  return `file:${path.join(dataDir(), 'newsroom.db')}`
 }
 
 export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapterObj => {

@@ -19,3 +19,10 @@ export const isPublicNews = (release: ReleaseState, now: Date = new Date()): boo
   release._status === 'published' &&
   typeof release.publishAt === 'string' &&
   Date.parse(release.publishAt) <= now.getTime()
+
+/**
+ * Public releases that still stand. A withdrawn release keeps its own page, with the
+ * notice, but leaves listings, search, feeds, sitemaps and related lists, and so do the
+ * pictures, quotes and report links that only it uses.
+ */
+export const notWithdrawnWhere: Where = { 'withdrawal.withdrawnAt': { exists: false } }

@@ -19,11 +19,14 @@ const afterGlobalChange: GlobalAfterChangeHook = ({ global, doc }) => {
   return doc
 }
 
+/** Collections the public never sees anything of. */
+const INTERNAL = new Set(['users', 'audit-log', 'preview-links', 'embargo-lifts', 'payload-jobs'])
+
 /** Announces every change to content or settings, so that caches of public pages can be dropped. */
 export const contentEvents = (config: Config): Config => ({
   ...config,
   collections: config.collections?.map((collection) =>
-    collection.slug === 'users'
+    INTERNAL.has(collection.slug)
       ? collection
       : {
           ...collection,

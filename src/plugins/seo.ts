@@ -1,5 +1,8 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
 
+import type { Field } from 'payload'
+
+import { contentUnlessWithdrawn } from '../access/contentUnlessWithdrawn'
 import { siteUrl } from '../config/env'
 
 type Release = { title?: string; summary?: string; slug?: string; heroImage?: number | string | { id: number | string } | null }
@@ -13,6 +16,8 @@ export const seo = seoPlugin({
   collections: ['news'],
   uploadsCollection: 'media',
   tabbedUI: true,
+  fields: ({ defaultFields }) =>
+    defaultFields.map((field) => (field.type !== 'ui' && 'name' in field ? ({ ...field, access: { ...field.access, read: contentUnlessWithdrawn } } as Field) : field)),
   generateTitle: ({ doc }: { doc: Release }) => doc.title ?? '',
   generateDescription: ({ doc }: { doc: Release }) => doc.summary ?? '',
   generateImage: ({ doc }: { doc: Release }) =>

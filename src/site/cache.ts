@@ -3,6 +3,7 @@ export type Rendered = {
   status: number
   type: string
   body: string | Buffer
+  headers?: Record<string, string>
   /** Pages whose content depends on the clock (the two-day news sitemap) keep only this long. */
   maxAgeMs?: number
   /** Not kept at all (for example, a search for nothing). */

@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 
+import { notWithdrawnWhere } from '../embargo/visibility'
 import type { Category, News, SiteSetting } from '../payload-types'
 
 export const PAGE_SIZE = 12
@@ -34,7 +35,7 @@ export const siteContent = (payload: Payload) => {
   const list = async (where: Where, page: number, limit = PAGE_SIZE): Promise<Page<ReleaseCard>> => {
     const result = await payload.find({
       collection: 'news',
-      where,
+      where: { and: [where, notWithdrawnWhere] },
       sort: '-publishAt',
       limit,
       page,
@@ -78,7 +79,7 @@ export const siteContent = (payload: Payload) => {
       if (words.length === 0) return []
       const { docs } = await payload.find({
         collection: 'news',
-        where: { and: words.map((word) => ({ searchText: { like: word } })) },
+        where: { and: [...words.map((word) => ({ searchText: { like: word } })), notWithdrawnWhere] },
         sort: '-publishAt',
         limit,
         depth: 1,
@@ -90,14 +91,20 @@ export const siteContent = (payload: Payload) => {
 
     /** The newest releases in full, for feeds. */
     forFeed: async (limit = 20): Promise<News[]> =>
-      (await payload.find({ collection: 'news', sort: '-publishAt', limit, depth: 1, ...asThePublic })).docs,
+      (await payload.find({ collection: 'news', where: notWithdrawnWhere, sort: '-publishAt', limit, depth: 1, ...asThePublic })).docs,
+
+    /** Where an address that shows no release now sends readers: elsewhere (301) or nowhere (410). */
+    redirectFor: async (path: string) => {
+      const { docs } = await payload.find({ collection: 'redirects', where: { from: { equals: path } }, limit: 1, depth: 0, ...asThePublic })
+      return docs[0] ?? null
+    },
 
     /** Every public release's address and dates, for sitemaps. */
     forSitemap: async (where: Where = {}) =>
       (
         await payload.find({
           collection: 'news',
-          where,
+          where: { and: [where, notWithdrawnWhere] },
           sort: '-publishAt',
           pagination: false,
           depth: 0,

@@ -16,6 +16,8 @@ import { ArticlePage } from './pages/ArticlePage'
 import { NewsListPage } from './pages/NewsListPage'
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
 import { SearchPage } from './pages/SearchPage'
+import { GonePage, WithdrawnPage } from './pages/WithdrawnPage'
+import { previewRoutes } from './preview'
 import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
 import { htmlPage } from './render'
 import { sendRendered } from './respond'
@@ -51,8 +53,12 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const cache = new PageCache(() => nextScheduledChange(payload))
   const stopListening = onContentChange(() => cache.invalidate())
 
-  const notFound = async (): Promise<Rendered> => {
+  /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */
+  const notFound = async (req: Request): Promise<Rendered> => {
+    const redirect = await content.redirectFor(req.path)
+    if (redirect?.to) return { status: 301, type: 'text/plain; charset=utf-8', body: `Moved to ${redirect.to}`, headers: { Location: redirect.to } }
     const [settings, latest] = await Promise.all([content.settings(), content.latest(1)])
+    if (redirect) return htmlPage(410, { settings, siteUrl, meta: { title: 'This page has been removed', noindex: true } }, <GonePage />)
     return htmlPage(404, { settings, siteUrl, meta: { title: 'Page not found', noindex: true } }, <NotFoundPage latest={latest.docs.slice(0, 5)} />)
   }
 
@@ -76,7 +82,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const listing = (heading: string, basePath: string) => async (req: Request) => {
     const pageNo = pageNumber(req)
     const [settings, releases, categories] = await Promise.all([content.settings(), content.latest(pageNo), content.categories()])
-    if (pageNo > 1 && pageNo > releases.totalPages) return notFound()
+    if (pageNo > 1 && pageNo > releases.totalPages) return notFound(req)
     return htmlPage(
       200,
       {
@@ -101,11 +107,11 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     '/news/category/:slug',
     route(async (req) => {
       const category = await content.category(String(req.params.slug))
-      if (!category) return notFound()
+      if (!category) return notFound(req)
       const pageNo = pageNumber(req)
       const basePath = `/news/category/${encodeURIComponent(category.slug)}`
       const [settings, releases, categories] = await Promise.all([content.settings(), content.inCategory(category, pageNo), content.categories()])
-      if (pageNo > 1 && pageNo > releases.totalPages) return notFound()
+      if (pageNo > 1 && pageNo > releases.totalPages) return notFound(req)
       return htmlPage(
         200,
         {
@@ -126,7 +132,15 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     '/news/:slug',
     route(async (req) => {
       const release = await content.release(String(req.params.slug))
-      if (!release) return notFound()
+      if (!release) return notFound(req)
+      if (release.withdrawal?.withdrawnAt) {
+        const settings = await content.settings()
+        return htmlPage(
+          200,
+          { settings, siteUrl, meta: { title: `Withdrawn: ${release.title}`, canonicalPath: `/news/${encodeURIComponent(release.slug)}`, noindex: true } },
+          <WithdrawnPage release={release} />,
+        )
+      }
       const [settings, related] = await Promise.all([content.settings(), content.related(release)])
       const cta = isCta(release.recruitmentCta) ? release.recruitmentCta : isCta(settings.defaultRecruitmentCta) ? settings.defaultRecruitmentCta : null
       const facts = releaseFacts(release, siteUrl)
@@ -227,8 +241,12 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     }
   })
 
-  /** Anything no route answered: a helpful 404 page. */
+  /** Anything no route answered: a redirect, a "gone", or a helpful 404 page. */
   const notFoundHandler: RequestHandler = route(notFound)
+
+  const preview = previewRoutes({ payload, content, siteUrl })
+  router.get('/preview/:token', preview.page)
+  router.get('/preview/:token/media/:filename', preview.media)
 
   /** A failure while answering: a plain page, no details (they go to the log). */
   const errorHandler: ErrorRequestHandler = async (error, req, res, _next) => {

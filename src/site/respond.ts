@@ -19,6 +19,7 @@ export const sendRendered = (req: Request, res: Response, rendered: Rendered, ca
   res.status(response.status)
   res.type(response.type)
   res.set('Cache-Control', cacheControl)
+  if (response.headers) res.set(response.headers)
   res.vary('Accept-Encoding')
   let body = response.raw
   if (body.length >= MIN_COMPRESSIBLE) {

@@ -15,8 +15,53 @@ export const isoWithUkOffset = (iso: string | Date): string => inUk(iso).toISO({
 /** "12:45 on Monday 19 June 2023": the embargo line. */
 export const embargoTime = (iso: string | Date): string => inUk(iso).toFormat("HH:mm 'on' cccc d LLLL yyyy")
 
+/**
+ * The embargo moment as the press office writes it: "09:00 on Tuesday 24 November 2026
+ * (UK time)", naming BST or GMT on the night the clocks go back, when 01:30 happens twice.
+ */
+export const embargoLine = (iso: string | Date): string => {
+  const at = typeof iso === 'string' ? Date.parse(iso) : iso.getTime()
+  const twice = [at - 3600_000, at + 3600_000].some((other) => embargoTime(new Date(other)) === embargoTime(new Date(at)))
+  return `${embargoTime(new Date(at))} (UK time${twice ? `, ${ukZoneName(new Date(at))}` : ''})`
+}
+
 /** "19 June 2023": a date on its own. */
 export const longDate = (iso: string | Date): string => inUk(iso).toFormat('d LLLL yyyy')
 
 /** "GMT" or "BST" at that moment. */
 export const ukZoneName = (iso: string | Date): string => (inUk(iso).isInDST ? 'BST' : 'GMT')
+
+export type WallTimeResult = { ok: true; iso: string } | { ok: false; message: string; choices?: { zone: 'BST' | 'GMT'; iso: string }[] }
+
+/**
+ * A UK wall-clock time ("2026-10-25T01:30") as a moment. When the clocks go forward
+ * (last Sunday of March) an hour of wall-clock time does not exist; when they go back
+ * (last Sunday of October) an hour happens twice, and `zone` says which one is meant.
+ */
+export const ukWallTimeToIso = (local: string, zone?: 'BST' | 'GMT'): WallTimeResult => {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) {
+    return { ok: false, message: 'Give the time as YYYY-MM-DDTHH:mm in UK time, for example 2026-06-19T09:00.' }
+  }
+  const candidates = (['BST', 'GMT'] as const)
+    .map((name) => ({ zone: name, time: DateTime.fromISO(local, { zone: name === 'BST' ? 'UTC+1' : 'UTC' }) }))
+    .filter(({ time }) => time.isValid && inUk(time.toJSDate()).toFormat("yyyy-MM-dd'T'HH:mm") === local)
+  if (candidates.length === 0) {
+    const day = DateTime.fromISO(local.slice(0, 10)).toFormat('cccc d LLLL yyyy')
+    return {
+      ok: false,
+      message: `${local.slice(11)} does not exist in the UK on ${day}: the clocks go forward from 01:00 GMT to 02:00 BST. Choose a time before 01:00 or from 02:00.`,
+    }
+  }
+  if (candidates.length === 2 && !zone) {
+    return {
+      ok: false,
+      message: `${local.slice(11)} happens twice in the UK on that day, as the clocks go back: say whether you mean ${local.slice(11)} BST (the first) or ${local.slice(11)} GMT (an hour later).`,
+      choices: candidates.map(({ zone: z, time }) => ({ zone: z, iso: time.toUTC().toISO()! })),
+    }
+  }
+  const chosen = candidates.find((c) => !zone || c.zone === zone) ?? candidates[0]!
+  if (zone && chosen.zone !== zone) {
+    return { ok: false, message: `${local.slice(11)} on that day is ${chosen.zone}, not ${zone}.` }
+  }
+  return { ok: true, iso: chosen.time.toUTC().toISO()! }
+}

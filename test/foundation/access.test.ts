@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config/paths'
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { imageForm, jpeg } from '../helpers/images'
+import { createDraft, publishRelease, transition } from '../helpers/releases'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 
 type Who = 'anonymous' | 'author' | 'editor' | 'admin'
@@ -74,10 +75,8 @@ const getAsAdmin = async (collection: string, id: number) => (await as.admin.get
 
 const shared = ['quotes', 'report-links', 'media'] as const
 
-const releaseUsing = (ids: Record<string, number>, publishAt: Date) => ({
+const releaseUsing = (ids: Record<string, number>) => ({
   ...validData.news!(),
-  _status: 'published',
-  publishAt: publishAt.toISOString(),
   quotes: [ids.quotes],
   reportLinks: [ids['report-links']],
   heroImage: ids.media,
@@ -103,9 +102,9 @@ beforeAll(async () => {
     fx.embargoedOnly[collection] = await makeAsAdmin(collection)
     fx.unused[collection] = await makeAsAdmin(collection)
   }
-  fx.publicRelease = await makeAsAdmin('news', releaseUsing(fx.used, new Date(Date.now() - DAY)))
-  fx.embargoedRelease = await makeAsAdmin('news', releaseUsing(fx.embargoedOnly, new Date(Date.now() + DAY)))
-  fx.draftRelease = (await create(as.admin, 'news', { ...validData.news!(), _status: 'draft' }, '?draft=true')).body.doc.id
+  fx.publicRelease = (await publishRelease(as.admin, releaseUsing(fx.used), { publishAt: new Date(Date.now() - DAY).toISOString() })).id
+  fx.embargoedRelease = (await publishRelease(as.admin, releaseUsing(fx.embargoedOnly), { publishAt: new Date(Date.now() + DAY).toISOString() })).id
+  fx.draftRelease = (await createDraft(as.admin, validData.news!())).id
   fx.runningCta = await makeAsAdmin('recruitment-ctas')
   fx.expiredCta = await makeAsAdmin('recruitment-ctas', { ...validData['recruitment-ctas']!(), activeFrom: new Date(Date.now() - 30 * DAY).toISOString(), activeUntil: new Date(Date.now() - DAY).toISOString() })
   fx.category = await makeAsAdmin('categories')
@@ -165,6 +164,7 @@ const checkRead = async (who: Api, collection: string, rule: string) => {
 const checkCreate = async (who: Api, collection: string, rule: string) => {
   if (collection === 'news' && rule === 'draft') {
     expect((await create(who, 'news', { ...validData.news!(), _status: 'draft' }, '?draft=true')).status).toBe(201)
+    // Nobody creates a release already published: releases go out through the workflow.
     const before = (await as.admin.get('/api/news?limit=0&draft=true')).body.totalDocs
     const published = await create(who, 'news', { ...validData.news!(), _status: 'published' })
     expectRefused(published.status)
@@ -196,7 +196,8 @@ const changeFor = (collection: string): Record<string, unknown> =>
 const expectUpdate = async (who: Api, collection: string, id: number, allowed: boolean) => {
   const change = changeFor(collection)
   const before = await getAsAdmin(collection, id)
-  const query = collection === 'news' && before._status !== 'published' ? '?draft=true' : ''
+  // A release's changes are saved as a draft; they reach the public only through the workflow.
+  const query = collection === 'news' ? '?draft=true' : ''
   const response = await who.patch(`/api/${collection}/${id}${query}`, change)
   const after = await getAsAdmin(collection, id)
   const [field, value] = Object.entries(change)[0]!
@@ -261,23 +262,29 @@ const checkDelete = async (who: Api, collection: string, rule: string) => {
     expect(await exists(fresh)).toBe(true)
   }
   if (rule === 'unpublished') {
-    const live = await makeAsAdmin('news', { ...validData.news!(), _status: 'published' })
+    const live = (await publishRelease(as.admin, validData.news!())).id
     expect([403, 404]).toContain((await who.delete(`/api/news/${live}`)).status)
     expect(await exists(live)).toBe(true)
   }
 }
 
+/** Publishing is approving a release someone else submitted (the workflow's second pair of eyes). */
 const checkPublish = async (who: Api, rule: string) => {
-  const draft = (await create(as.admin, 'news', { ...validData.news!(), _status: 'draft' }, '?draft=true')).body.doc.id
-  const response = await who.patch(`/api/news/${draft}`, { _status: 'published' })
-  const after = await getAsAdmin('news', draft)
+  const submitted = await createDraft(as.author, validData.news!())
+  expect((await transition(as.author, submitted.id, 'submit')).status).toBe(200)
+  const response = await transition(who, submitted.id, 'approve')
+  const after = await getAsAdmin('news', submitted.id)
   if (rule === 'yes') {
     expect(response.status).toBe(200)
-    expect(after._status).toBe('published')
+    expect([after._status, after.workflowState]).toEqual(['published', 'approved'])
   } else {
     expectRefused(response.status)
-    expect(after._status).toBe('draft')
+    expect([after._status, after.workflowState]).toEqual(['draft', 'in-review'])
   }
+  // Publishing by writing the status directly is refused to everyone.
+  const direct = await createDraft(as.admin, validData.news!())
+  expectRefused((await who.patch(`/api/news/${direct.id}`, { _status: 'published' })).status)
+  expect((await getAsAdmin('news', direct.id))._status).toBe('draft')
 }
 
 const checkChangeRoles = async (who: Api, whoName: Who, rule: string) => {

@@ -8,6 +8,7 @@ import { signIn, type Api } from '../helpers/api'
 import { allMessages, fieldErrors } from '../helpers/errors'
 import { imageForm, jpeg } from '../helpers/images'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { publishRelease, transition } from '../helpers/releases'
 
 let server: TestServer
 let admin: Api
@@ -34,34 +35,32 @@ describe('releases', () => {
   it('saves a draft without a summary, but will not publish one', async () => {
     const draft = await admin.post('/api/news?draft=true', { title: 'Road closed for resurfacing', _status: 'draft' })
     expect(draft.status).toBe(201)
-    const publish = await admin.patch(`/api/news/${draft.body.doc.id}`, { _status: 'published' })
-    expect(publish.status).toBe(400)
-    expect(fieldErrors(publish.body).summary).toMatch(/summary/i)
+    const submit = await transition(admin, draft.body.doc.id, 'submit')
+    expect(submit.status).toBe(400)
+    expect(allMessages(submit.body)).toMatch(/summary/i)
     const stored = await admin.get(`/api/news/${draft.body.doc.id}?draft=true`)
     expect(stored.body._status).toBe('draft')
   })
 
   it('makes a URL-safe slug from the title, and a unique one when the title repeats', async () => {
-    const first = await admin.post('/api/news', { title: 'Appeal: Café owner’s £2.5m fraud — can you help?', summary: 'x', _status: 'published' })
-    expect(first.status).toBe(201)
-    expect(first.body.doc.slug).toBe('appeal-cafe-owners-2-5m-fraud-can-you-help')
-    const second = await admin.post('/api/news', { title: 'Appeal: Café owner’s £2.5m fraud — can you help?', summary: 'x', _status: 'published' })
-    expect(second.status).toBe(201)
-    expect(second.body.doc.slug).toBe('appeal-cafe-owners-2-5m-fraud-can-you-help-2')
+    const first = await publishRelease(admin, { title: 'Appeal: Café owner’s £2.5m fraud — can you help?', summary: 'x' })
+    expect(first.slug).toBe('appeal-cafe-owners-2-5m-fraud-can-you-help')
+    const second = await publishRelease(admin, { title: 'Appeal: Café owner’s £2.5m fraud — can you help?', summary: 'x' })
+    expect(second.slug).toBe('appeal-cafe-owners-2-5m-fraud-can-you-help-2')
   })
 
   it('refuses a typed slug that another release already has, with a 400 and nothing stored', async () => {
-    const taken = await admin.post('/api/news', { title: 'Bridge inspection', slug: 'bridge-inspection', summary: 'x', _status: 'published' })
-    expect(taken.status).toBe(201)
+    const taken = await publishRelease(admin, { title: 'Bridge inspection', slug: 'bridge-inspection', summary: 'x' })
+    expect(taken.slug).toBe('bridge-inspection')
     const before = await count('news')
-    const clash = await admin.post('/api/news', { title: 'Something else', slug: 'bridge-inspection', generateSlug: false, summary: 'x', _status: 'published' })
+    const clash = await admin.post('/api/news', { title: 'Something else', slug: 'bridge-inspection', generateSlug: false, summary: 'x' })
     expect(clash.status).toBe(400)
     expect(fieldErrors(clash.body)).toHaveProperty('slug')
     expect(await count('news')).toBe(before)
   })
 
   it('turns a typed slug into a URL-safe one', async () => {
-    const { status, body } = await admin.post('/api/news', { title: 'Typed', slug: 'Road Closure: A12 <b>now</b>', generateSlug: false, summary: 'x', _status: 'published' })
+    const { status, body } = await admin.post('/api/news', { title: 'Typed', slug: 'Road Closure: A12 <b>now</b>', generateSlug: false, summary: 'x' })
     expect(status).toBe(201)
     expect(body.doc.slug).toBe('road-closure-a12-b-now-b')
   })

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { api, signIn } from '../helpers/api'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { publishRelease } from '../helpers/releases'
 
 const base = process.env.MONGODB_TEST_URL
 
@@ -34,14 +35,14 @@ describe.skipIf(!base)('Newsroom on MongoDB', () => {
   it('starts, answers the health check and serves the API', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-    expect((await admin.post('/api/news', { title: 'On MongoDB', summary: 'It works.', _status: 'published' })).status).toBe(201)
+    await publishRelease(admin, { title: 'On MongoDB', summary: 'It works.' })
     expect((await api(server.url).get('/api/news')).body.docs).toHaveLength(1)
   })
 
   it('keeps a scheduled release from an anonymous reader', async () => {
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
     const future = new Date(Date.now() + 60 * 60 * 1000).toISOString()
-    await admin.post('/api/news', { title: 'Embargoed on MongoDB', summary: 'Not yet.', _status: 'published', publishAt: future })
+    await publishRelease(admin, { title: 'Embargoed on MongoDB', summary: 'Not yet.' }, { publishAt: future })
     const titles = (await api(server.url).get('/api/news')).body.docs.map((d: { title: string }) => d.title)
     expect(titles).not.toContain('Embargoed on MongoDB')
   })

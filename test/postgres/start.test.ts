@@ -7,6 +7,7 @@ import { createTestDatabase } from '../helpers/postgres'
 import { runCli } from '../helpers/run'
 import { ADMIN, runStartExpectingFailure, startServer, type TestServer } from '../helpers/server'
 import { makeTempDir } from '../helpers/tempDir'
+import { publishRelease } from '../helpers/releases'
 
 describe('Newsroom on PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>
@@ -42,8 +43,8 @@ describe('Newsroom on PostgreSQL', () => {
     const health = await fetch(`${server.url}/healthz`)
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }])
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-    const created = await admin.post('/api/news', { title: 'Roadworks on the A12', summary: 'Overnight closures next week.', _status: 'published' })
-    expect(created.status).toBe(201)
+    const created = await publishRelease(admin, { title: 'Roadworks on the A12', summary: 'Overnight closures next week.' })
+    expect(created.workflowState).toBe('approved')
     const anonymous = await api(server.url).get('/api/news')
     expect(anonymous.body.docs.map((d: { title: string }) => d.title)).toEqual(['Roadworks on the A12'])
   })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { publishRelease, transition } from '../helpers/releases'
 
 let server: TestServer
 let admin: Api
@@ -19,12 +20,12 @@ const sleepUntil = (time: number) => new Promise((resolve) => setTimeout(resolve
 
 describe('the page cache', () => {
   it('serves the same page again, and a fresh one as soon as content changes', async () => {
-    await admin.post('/api/news', { title: 'Cached release one', summary: 'One.', _status: 'published' })
+    await publishRelease(admin, { title: 'Cached release one', summary: 'One.' })
     const first = await get(`${server.url}/`)
     const second = await get(`${server.url}/`)
     expect(second.body).toBe(first.body)
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
-    await admin.post('/api/news', { title: 'Cached release two', summary: 'Two.', _status: 'published' })
+    await publishRelease(admin, { title: 'Cached release two', summary: 'Two.' })
     expect((await get(`${server.url}/`)).body).toContain('Cached release two')
   })
 
@@ -36,7 +37,7 @@ describe('the page cache', () => {
 
   it('drops pages when a quote on a release is corrected', async () => {
     const quote = (await admin.post('/api/quotes', { speakerName: 'Sam Reed', text: 'We are appealing for help.' })).body.doc
-    const release = (await admin.post('/api/news', { title: 'Quote release', summary: 'Quote.', quotes: [quote.id], _status: 'published' })).body.doc
+    const release = await publishRelease(admin, { title: 'Quote release', summary: 'Quote.', quotes: [quote.id] })
     expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('We are appealing for help.')
     await admin.patch(`/api/quotes/${quote.id}`, { text: 'We are grateful for the help.' })
     const page = (await get(`${server.url}/news/${release.slug}`)).body
@@ -46,14 +47,8 @@ describe('the page cache', () => {
 
   it('never serves a page past the moment an embargo lifts: the release is there within a second', async () => {
     const liftAt = Date.now() + 4000
-    const created = await admin.post('/api/news', {
-      title: 'Embargoed until a few seconds from now',
-      summary: 'Scheduled.',
-      _status: 'published',
-      publishAt: new Date(liftAt).toISOString(),
-    })
-    expect(created.status).toBe(201)
-    const slug = created.body.doc.slug
+    const created = await publishRelease(admin, { title: 'Embargoed until a few seconds from now', summary: 'Scheduled.' }, { publishAt: new Date(liftAt).toISOString() })
+    const slug = created.slug
     // Warm the cache with pages that must not show it yet.
     for (const path of ['/', '/news', `/news/${slug}`, '/feed.xml', '/sitemap.xml']) {
       const { body, status } = await get(server.url + path)
@@ -71,11 +66,11 @@ describe('the page cache', () => {
   })
 
   it('drops a release from every page as soon as it is unpublished', async () => {
-    const release = (await admin.post('/api/news', { title: 'Published in error', summary: 'Oops.', _status: 'published' })).body.doc
+    const release = await publishRelease(admin, { title: 'Published in error', summary: 'Oops.' })
     expect((await get(`${server.url}/`)).body).toContain('Published in error')
     expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(200)
-    expect((await admin.patch(`/api/news/${release.id}`, { _status: 'draft' })).status).toBe(200)
+    expect((await transition(admin, release.id, 'unpublish', { note: 'Named the wrong town.', retirement: { mode: 'gone' } })).status).toBe(200)
     expect((await get(`${server.url}/`)).body).not.toContain('Published in error')
-    expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(404)
+    expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(410)
   })
 })

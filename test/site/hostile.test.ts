@@ -10,6 +10,7 @@ import { signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
 import { imageForm, jpeg } from '../helpers/images'
+import { publishRelease, transition } from '../helpers/releases'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 
 const X = {
@@ -80,8 +81,9 @@ beforeAll(async () => {
     { type: 'ul', children: [{ type: 'li', children: [{ text: X.closeScript }] }] },
     { type: 'iframe', children: [{ text: 'An unknown element type' }] },
   ]
-  const release = ok(
-    await admin.post('/api/news', {
+  const release = await publishRelease(
+    admin,
+    {
       title: `Title ${X.title} ${X.attribute}`,
       summary: `Summary ${X.closeScript} ${X.single}`,
       body,
@@ -91,12 +93,12 @@ beforeAll(async () => {
       recruitmentCta: cta.id,
       category: category.id,
       meta: { title: `Meta ${X.title}`, description: `Description ${X.attribute}` },
-      amendments: [{ at: new Date().toISOString(), note: `Note ${X.script}` }],
-      _status: 'published',
-    }),
-    'release',
+    },
   )
   releaseSlug = release.slug
+  // A major change, whose note is shown on the page.
+  ok(await admin.patch(`/api/news/${release.id}?draft=true`, { summary: `Summary ${X.closeScript} ${X.single} (changed)` }), 'draft change')
+  ok(await transition(admin, release.id, 'amend', { change: 'major', note: `Note ${X.script}` }), 'amend')
   ok(
     await admin.post('/api/globals/site-settings', {
       forceName: `Force ${X.title}`,

@@ -6,6 +6,7 @@ import { signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { publishRelease, transition } from '../helpers/releases'
 
 let server: TestServer
 let admin: Api
@@ -73,8 +74,7 @@ describe('listings', () => {
 
   it('pages 12 releases at a time with previous and next links', async () => {
     for (let i = 1; i <= 8; i++) {
-      const created = await admin.post('/api/news', { title: `Extra release ${i}`, summary: `Summary ${i}`, _status: 'published', publishAt: new Date(Date.now() - (200 + i) * 3600_000).toISOString() })
-      expect(created.status).toBe(201)
+      await publishRelease(admin, { title: `Extra release ${i}`, summary: `Summary ${i}` }, { publishAt: new Date(Date.now() - (200 + i) * 3600_000).toISOString() })
     }
     const first = await page('/news')
     expect(first.html.find('li').filter((li) => li.attrs.class === 'release')).toHaveLength(12)
@@ -171,16 +171,33 @@ describe('a release page', () => {
     expect((await fetch(jsonLd.publisher.logo.url)).headers.get('content-type')).toBe('image/png')
   })
 
-  it('shows "Updated" with the time and note of the latest change after publication, and moves dateModified', async () => {
+  it('shows "Updated" with the time and note of a major change after publication, and moves dateModified', async () => {
     const { body } = await admin.get(`/api/news?where[slug][equals]=${inspection.slug}&depth=0`)
     const release = body.docs[0]
-    const at = '2026-07-14T08:05:00.000Z'
-    expect((await admin.patch(`/api/news/${release.id}`, { amendments: [{ at, note: 'Quote from HM Inspector added.' }] })).status).toBe(200)
+    expect((await admin.patch(`/api/news/${release.id}?draft=true`, { summary: `${inspection.summary} HM Inspector Martin Cole has also commented.` })).status).toBe(200)
+    const amended = await transition(admin, release.id, 'amend', { change: 'major', note: 'Quote from HM Inspector added.' })
+    expect(amended.status).toBe(200)
+    const at = amended.body.doc.amendments.at(-1).at as string
     const { html } = await page(`/news/${inspection.slug}`)
     const updated = html.one('p', (p) => p.attrs.class === 'article__updated')!
-    expect(updated.text).toBe('Updated 09:05 14/07/2026: Quote from HM Inspector added.')
+    expect(updated.text).toMatch(/^Updated \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}: Quote from HM Inspector added\.$/)
+    expect(Date.parse(updated.node.childNodes!.find((n) => n.nodeName === 'time')!.attrs!.find((a) => a.name === 'datetime')!.value)).toBe(Date.parse(at))
     const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
-    expect(jsonLd.dateModified).toBe('2026-07-14T09:05:00+01:00')
+    expect(Date.parse(jsonLd.dateModified)).toBe(Date.parse(at))
+    expect(Date.parse(jsonLd.datePublished)).toBeLessThan(Date.parse(at))
+    expect(html.text).toContain('HM Inspector Martin Cole has also commented.')
+  })
+
+  it('moves neither the "Updated" line nor dateModified for a minor change', async () => {
+    const { body } = await admin.get(`/api/news?where[slug][equals]=appeal-after-fatal-collision-a614&depth=0`)
+    const release = body.docs[0]
+    await admin.patch(`/api/news/${release.id}?draft=true`, { title: `${release.title}.` })
+    expect((await transition(admin, release.id, 'amend', { change: 'minor' })).status).toBe(200)
+    const { html } = await page('/news/appeal-after-fatal-collision-a614')
+    expect(html.one('h1')?.text).toBe(`${release.title}.`)
+    expect(html.one('p', (p) => p.attrs.class === 'article__updated')).toBeUndefined()
+    const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
+    expect(jsonLd.dateModified).toBe(jsonLd.datePublished)
   })
 
   it('answers 404 for a release under embargo, a draft, and a slug that does not exist', async () => {
@@ -195,8 +212,8 @@ describe('a release page', () => {
       ['2025-06-19T11:45:00.000Z', '12:45 19/06/2025', '+01:00'],
       ['2025-12-19T12:45:00.000Z', '12:45 19/12/2025', '+00:00'],
     ] as const) {
-      const created = await admin.post('/api/news', { title: `Release at ${iso}`, summary: 'Timing check.', _status: 'published', publishAt: iso })
-      const { html } = await page(`/news/${created.body.doc.slug}`)
+      const created = await publishRelease(admin, { title: `Release at ${iso}`, summary: 'Timing check.' }, { publishAt: iso })
+      const { html } = await page(`/news/${created.slug}`)
       const time = html.one('time')!
       expect(time.text).toBe(shown)
       expect(time.attrs.datetime).toBe(`${iso.slice(0, 11)}${shown.slice(0, 5)}:00${offset}`)

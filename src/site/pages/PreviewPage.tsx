@@ -1,0 +1,18 @@
+import type { News } from '../../payload-types'
+import { embargoLine } from '../../time/ukTime'
+import { ArticlePage } from './ArticlePage'
+
+/** A scheduled release as a journalist with a preview link sees it: the page, under the embargo banner. */
+export const PreviewPage = ({ release }: { release: News }) => {
+  return (
+    <>
+      <div className="embargo-banner" role="note">
+        <p className="embargo-banner__line">
+          EMBARGOED: not for publication until {embargoLine(release.publishAt!)}
+        </p>
+        <p>This preview is for the press under embargo. Please do not share this link or publish anything from it before then.</p>
+      </div>
+      <ArticlePage release={release} cta={null} related={[]} />
+    </>
+  )
+}
