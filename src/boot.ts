@@ -7,6 +7,8 @@ import { isDatabaseEmpty, seedDemoContent } from './seed'
 export type BootOptions = {
   /** Load the demo content when the database has no content yet (npm start does). */
   seedWhenEmpty?: boolean
+  /** Run the job queue (the embargo lifts) in this process; a command-line tool or a test may not want to. */
+  runJobs?: boolean
   log?: (message: string) => void
 }
 
@@ -32,7 +34,7 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
  * demo content if asked for, and only then the job runner, so that it never polls a
  * database that is not ready.
  */
-export const bootPayload = async ({ seedWhenEmpty = false, log = console.log }: BootOptions = {}): Promise<Payload> => {
+export const bootPayload = async ({ seedWhenEmpty = false, runJobs = true, log = console.log }: BootOptions = {}): Promise<Payload> => {
   const config = await loadConfig()
   const payload = await getPayload({ config })
   await prepareDatabase(payload)
@@ -44,6 +46,6 @@ export const bootPayload = async ({ seedWhenEmpty = false, log = console.log }: 
   }
   // getPayload({ cron: true }) on the running instance starts its job runner now, at boot,
   // rather than whenever something else first asks for it.
-  await getPayload({ config, cron: true })
+  if (runJobs) await getPayload({ config, cron: true })
   return payload
 }

@@ -3,7 +3,7 @@ import { bootPayload } from '../boot'
 import { closePayload } from '../db/close'
 import { seedDemoContent } from '../seed'
 
-const payload = await bootPayload()
+const payload = await bootPayload({ runJobs: false })
 console.log('Loading the Northmoor Police demo content…')
 console.log(`Done: ${await seedDemoContent(payload)}.`)
 await closePayload(payload)

@@ -10,13 +10,13 @@ import { makeTempDir } from './tempDir'
  * test passes one), with the schema made by the committed migrations, exactly as the
  * server does at start-up.
  */
-export const startLocalPayload = async ({ databaseUrl }: { databaseUrl?: string } = {}) => {
+export const startLocalPayload = async ({ databaseUrl, runJobs = true }: { databaseUrl?: string; runJobs?: boolean } = {}) => {
   const temp = makeTempDir()
   process.env.NEWSROOM_DATA_DIR = temp.dir
   process.env.MEDIA_DIR = path.join(temp.dir, 'media')
   process.env.DATABASE_URL = databaseUrl ?? `file:${path.join(temp.dir, 'newsroom.db')}`
   const { bootPayload } = await import('../../src/boot')
-  const payload: Payload = await bootPayload({ log: () => {} })
+  const payload: Payload = await bootPayload({ log: () => {}, runJobs })
   return {
     payload,
     dir: temp.dir,

@@ -1,0 +1,3 @@
+import { embargoSuite } from '../helpers/embargoSuite'
+
+embargoSuite('SQLite', {})
