@@ -1,6 +1,7 @@
 'use client'
 import { Button, toast, useConfig, useDocumentInfo, useForm, useFormModified } from '@payloadcms/ui'
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 
 import { embargoLine, embargoTime } from '../time/ukTime'
 import type { ReleaseState, TransitionName } from '../workflow/machine'
@@ -53,6 +54,17 @@ export const WorkflowActions = () => {
   const [busy, setBusy] = useState(false)
   const [links, setLinks] = useState<PreviewLink[] | null>(null)
   const [newLink, setNewLink] = useState<string | null>(null)
+  // The dialog is rendered outside Payload's document form (a portal), and has no <form> of
+  // its own: its fields are read from here when a button is pressed.
+  const fields = useRef<HTMLDivElement>(null)
+  const linkFields = useRef<HTMLDivElement>(null)
+  const read = (container: HTMLDivElement | null, name: string) => {
+    const inputs = [...(container?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`) ?? [])]
+    const input = inputs.find((el) => !(el instanceof HTMLInputElement) || (el.type !== 'radio' && el.type !== 'checkbox') || el.checked)
+    if (!input) return undefined
+    if (input instanceof HTMLInputElement && input.type === 'checkbox') return input.checked ? 'on' : undefined
+    return input.value || undefined
+  }
 
   const base = `${api}/news/${id}`
 
@@ -89,11 +101,17 @@ export const WorkflowActions = () => {
     return Boolean(saved?.res?.ok)
   }
 
-  const take = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const take = async () => {
     if (!chosen) return
-    const form = new FormData(event.currentTarget)
-    const value = (name: string) => (form.get(name) as string | null) ?? undefined
+    const value = (name: string) => read(fields.current, name)
+    if (chosen.needs.includes('note') && !value('note')?.trim()) {
+      setProblem('Add a note: it is required for this step.')
+      return
+    }
+    if (chosen.needs.includes('publishAt') && !value('publishAtLocal')) {
+      setProblem('Choose the date and time the embargo lifts.')
+      return
+    }
     const body: Record<string, unknown> = { note: value('note') }
     if (chosen.needs.includes('publishAt')) {
       body.publishAtLocal = value('publishAtLocal')
@@ -102,7 +120,7 @@ export const WorkflowActions = () => {
     if (chosen.needs.includes('change')) body.change = value('change')
     if (chosen.needs.includes('retirement')) body.retirement = { mode: value('retirementMode'), redirectTo: value('redirectTo') || undefined }
     if (chosen.needsForce) {
-      body.force = form.get('force') === 'on'
+      body.force = value('force') === 'on'
       body.forceReason = value('forceReason')
     }
     setBusy(true)
@@ -131,14 +149,12 @@ export const WorkflowActions = () => {
     }
   }
 
-  const createLink = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
+  const createLink = async () => {
     const response = await fetch(`${base}/preview-links`, {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ label: form.get('label') || undefined, expiresInHours: Number(form.get('hours')) }),
+      body: JSON.stringify({ label: read(linkFields.current, 'label'), expiresInHours: Number(read(linkFields.current, 'hours') ?? 72) }),
     })
     if (!response.ok) {
       setProblem(await errorMessage(response))
@@ -161,6 +177,7 @@ export const WorkflowActions = () => {
       <Button buttonStyle="primary" size="medium" onClick={open} className="newsroom-workflow__open">
         Workflow: {STATE_NAMES[workflow.state]}
       </Button>
+      {createPortal(
       <dialog ref={dialog} className="newsroom-workflow" aria-labelledby="newsroom-workflow-title">
         <h2 id="newsroom-workflow-title">Workflow</h2>
         <p className="newsroom-workflow__state">{summary}</p>
@@ -180,8 +197,8 @@ export const WorkflowActions = () => {
             ))}
           </div>
         ) : (
-          <form onSubmit={take} className="newsroom-workflow__form">
-            <h3>{chosen.label}</h3>
+          <div ref={fields} className="newsroom-workflow__form" role="group" aria-labelledby="newsroom-workflow-action">
+            <h3 id="newsroom-workflow-action">{chosen.label}</h3>
             {chosen.needs.includes('publishAt') ? (
               <fieldset>
                 <legend>Embargo: when the public may first see it (UK time)</legend>
@@ -243,14 +260,14 @@ export const WorkflowActions = () => {
               <textarea name="note" rows={3} required={chosen.needs.includes('note')} />
             </label>
             <div className="newsroom-workflow__buttons">
-              <Button type="submit" buttonStyle="primary" disabled={busy}>
+              <Button buttonStyle="primary" disabled={busy} onClick={() => void take()}>
                 {chosen.label}
               </Button>
               <Button buttonStyle="secondary" onClick={() => setChosen(null)}>
                 Back
               </Button>
             </div>
-          </form>
+          </div>
         )}
         {workflow.state === 'scheduled' && !chosen ? (
           <section className="newsroom-preview-links" aria-labelledby="preview-links-title">
@@ -264,7 +281,7 @@ export const WorkflowActions = () => {
                 </Button>
               </p>
             ) : null}
-            <form onSubmit={createLink} className="newsroom-preview-links__form">
+            <div ref={linkFields} className="newsroom-preview-links__form">
               <label>
                 For (newsroom or journalist)
                 <input name="label" maxLength={120} />
@@ -273,10 +290,10 @@ export const WorkflowActions = () => {
                 Expires after (hours)
                 <input name="hours" type="number" min={1} max={336} defaultValue={72} />
               </label>
-              <Button type="submit" buttonStyle="secondary" size="small">
+              <Button buttonStyle="secondary" size="small" onClick={() => void createLink()}>
                 Create preview link
               </Button>
-            </form>
+            </div>
             {links?.length ? (
               <table>
                 <thead>
@@ -314,7 +331,9 @@ export const WorkflowActions = () => {
             Close
           </Button>
         </div>
-      </dialog>
+      </dialog>,
+      document.body,
+      )}
     </>
   )
 }
