@@ -21,12 +21,18 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
   if (!email || !password) return
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return
-  await payload.create({
-    collection: 'users',
-    data: { email, password, name: process.env.ADMIN_NAME || 'Administrator', roles: ['admin'] },
-    overrideAccess: true,
-  })
-  log(`Created the admin account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`)
+  try {
+    await payload.create({
+      collection: 'users',
+      data: { email, password, name: process.env.ADMIN_NAME || 'Administrator', roles: ['admin'] },
+      overrideAccess: true,
+    })
+    log(`Created the admin account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`)
+  } catch (error) {
+    // Several servers starting together on a new database: another one made it first.
+    const made = await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+    if (made.totalDocs === 0) throw error
+  }
 }
 
 /**
