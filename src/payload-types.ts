@@ -211,6 +211,10 @@ export interface Media {
    */
   alt: string;
   credit?: string | null;
+  /**
+   * When the first release using this went (or goes) public. Until then, the public cannot see it.
+   */
+  publicFrom?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -277,6 +281,10 @@ export interface Quote {
    */
   context?: string | null;
   label?: string | null;
+  /**
+   * When the first release using this went (or goes) public. Until then, the public cannot see it.
+   */
+  publicFrom?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -306,6 +314,10 @@ export interface ReportLink {
         id?: string | null;
       }[]
     | null;
+  /**
+   * When the first release using this went (or goes) public. Until then, the public cannot see it.
+   */
+  publicFrom?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -772,6 +784,7 @@ export interface QuotesSelect<T extends boolean = true> {
   text?: T;
   context?: T;
   label?: T;
+  publicFrom?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -792,6 +805,7 @@ export interface ReportLinksSelect<T extends boolean = true> {
         grade?: T;
         id?: T;
       };
+  publicFrom?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -817,6 +831,7 @@ export interface RecruitmentCtasSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  publicFrom?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

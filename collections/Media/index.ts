@@ -2,9 +2,9 @@ import type { CollectionConfig, ImageSize } from 'payload'
 
 import { staff } from '../../src/access/staff'
 import { editors } from '../../src/access/editors'
-import { editorsOrAuthorsWhileUnpublished } from '../../src/access/editorsOrAuthorsWhileUnpublished'
-import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
-import { releaseReferences } from '../News/references'
+import { editorsOrAuthorsWhileUnused } from '../../src/access/editorsOrAuthorsWhileUnused'
+import { publicFromOrStaff } from '../../src/access/publicFromOrStaff'
+import { publicFromField } from '../../src/embargo/publicFrom'
 import { mediaDir } from '../../src/config/paths'
 import { refuseNonImages } from './hooks/refuseNonImages'
 
@@ -28,9 +28,9 @@ export const Media: CollectionConfig = {
     group: 'Reusable content',
   },
   access: {
-    read: usedByPublicNewsOrStaff('media', releaseReferences['media']),
+    read: publicFromOrStaff,
     create: staff,
-    update: editorsOrAuthorsWhileUnpublished('media', releaseReferences['media']),
+    update: editorsOrAuthorsWhileUnused,
     delete: editors,
   },
   hooks: { beforeOperation: [refuseNonImages] },
@@ -54,5 +54,6 @@ export const Media: CollectionConfig = {
       admin: { description: 'What the picture shows, for people who cannot see it. Do not start with "Image of".' },
     },
     { name: 'credit', type: 'text', maxLength: 120, admin: { placeholder: 'Northmoor Police' } },
+    publicFromField(),
   ],
 }

@@ -9,6 +9,7 @@ import { guardReleaseState, guardReleaseStateOnChange } from '../../src/workflow
 import { recordDeletion } from '../../src/workflow/audit'
 import { workflowEndpoints } from '../../src/workflow/endpoints'
 import { previewLinkEndpoints } from '../../src/embargo/previewLinkEndpoints'
+import { syncPublicFromAfterChange, syncPublicFromAfterDelete } from '../../src/embargo/publicFrom'
 import { mayCreateRelease, mayDeleteRelease, mayUpdateRelease } from './access/publishing'
 import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
 import { searchText } from './hooks/searchText'
@@ -56,7 +57,8 @@ export const News: CollectionConfig = {
   hooks: {
     beforeOperation: [guardReleaseState],
     beforeChange: [guardReleaseStateOnChange, publishNowWhenNoTimeGiven],
-    afterDelete: [recordDeletion],
+    afterChange: [syncPublicFromAfterChange],
+    afterDelete: [recordDeletion, syncPublicFromAfterDelete],
   },
   fields: [
     {

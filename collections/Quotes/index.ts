@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { editors } from '../../src/access/editors'
 import { staff } from '../../src/access/staff'
-import { editorsOrAuthorsWhileUnpublished } from '../../src/access/editorsOrAuthorsWhileUnpublished'
-import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
-import { releaseReferences } from '../News/references'
+import { editorsOrAuthorsWhileUnused } from '../../src/access/editorsOrAuthorsWhileUnused'
+import { publicFromOrStaff } from '../../src/access/publicFromOrStaff'
+import { publicFromField } from '../../src/embargo/publicFrom'
 import { quoteLabel } from './hooks/quoteLabel'
 
 export const Quotes: CollectionConfig = {
@@ -18,9 +18,9 @@ export const Quotes: CollectionConfig = {
     description: 'Attributed statements, written once and used in as many releases as need them.',
   },
   access: {
-    read: usedByPublicNewsOrStaff('quotes', releaseReferences['quotes']),
+    read: publicFromOrStaff,
     create: staff,
-    update: editorsOrAuthorsWhileUnpublished('quotes', releaseReferences['quotes']),
+    update: editorsOrAuthorsWhileUnused,
     delete: editors,
   },
   fields: [
@@ -58,5 +58,6 @@ export const Quotes: CollectionConfig = {
       admin: { hidden: true },
       hooks: { beforeChange: [quoteLabel] },
     },
+    publicFromField(),
   ],
 }

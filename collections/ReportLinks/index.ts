@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { editors } from '../../src/access/editors'
 import { staff } from '../../src/access/staff'
-import { editorsOrAuthorsWhileUnpublished } from '../../src/access/editorsOrAuthorsWhileUnpublished'
-import { usedByPublicNewsOrStaff } from '../../src/access/usedByPublicNewsOrStaff'
-import { releaseReferences } from '../News/references'
+import { editorsOrAuthorsWhileUnused } from '../../src/access/editorsOrAuthorsWhileUnused'
+import { publicFromOrStaff } from '../../src/access/publicFromOrStaff'
+import { publicFromField } from '../../src/embargo/publicFrom'
 import { validateHttpsUrl } from '../../src/fields/validators'
 
 export const GRADES = ['Outstanding', 'Good', 'Adequate', 'Requires improvement', 'Inadequate'] as const
@@ -20,9 +20,9 @@ export const ReportLinks: CollectionConfig = {
     description: 'External reports, such as inspection reports, that releases point readers to.',
   },
   access: {
-    read: usedByPublicNewsOrStaff('report-links', releaseReferences['report-links']),
+    read: publicFromOrStaff,
     create: staff,
-    update: editorsOrAuthorsWhileUnpublished('report-links', releaseReferences['report-links']),
+    update: editorsOrAuthorsWhileUnused,
     delete: editors,
   },
   fields: [
@@ -65,5 +65,6 @@ export const ReportLinks: CollectionConfig = {
         },
       ],
     },
+    publicFromField(),
   ],
 }

@@ -1,6 +1,7 @@
 import * as migration_20261123_120344_initial from './20261123_120344_initial';
 import * as migration_20261123_124019_release_updates_and_search_text from './20261123_124019_release_updates_and_search_text';
 import * as migration_20261123_131013_workflow_preview_links_redirects_jobs from './20261123_131013_workflow_preview_links_redirects_jobs';
+import * as migration_20261123_135228_public_from from './20261123_135228_public_from';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_131013_workflow_preview_links_redirects_jobs.up,
     down: migration_20261123_131013_workflow_preview_links_redirects_jobs.down,
-    name: '20261123_131013_workflow_preview_links_redirects_jobs'
+    name: '20261123_131013_workflow_preview_links_redirects_jobs',
+  },
+  {
+    up: migration_20261123_135228_public_from.up,
+    down: migration_20261123_135228_public_from.down,
+    name: '20261123_135228_public_from'
   },
 ];
