@@ -46,6 +46,8 @@ export const News: CollectionConfig = {
     drafts: { autosave: { interval: 2000 } },
     maxPerDoc: 100,
   },
+  // The public listings ask for the newest published releases, overall and by category.
+  indexes: [{ fields: ['_status', 'publishAt'] }, { fields: ['category', 'publishAt'] }],
   access: {
     read: publicNewsOrStaff,
     readVersions: staff,

@@ -2,6 +2,8 @@ import * as migration_20261123_120418_initial from './20261123_120418_initial';
 import * as migration_20261123_124026_release_updates_and_search_text from './20261123_124026_release_updates_and_search_text';
 import * as migration_20261123_131020_workflow_preview_links_redirects_jobs from './20261123_131020_workflow_preview_links_redirects_jobs';
 import * as migration_20261123_135233_public_from from './20261123_135233_public_from';
+import * as migration_20261123_135853_listing_indexes from './20261123_135853_listing_indexes';
+import * as migration_20261123_135900_full_text_search from './20261123_135900_full_text_search';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261123_135233_public_from.up,
     down: migration_20261123_135233_public_from.down,
-    name: '20261123_135233_public_from'
+    name: '20261123_135233_public_from',
+  },
+  {
+    up: migration_20261123_135853_listing_indexes.up,
+    down: migration_20261123_135853_listing_indexes.down,
+    name: '20261123_135853_listing_indexes',
+  },
+  {
+    up: migration_20261123_135900_full_text_search.up,
+    down: migration_20261123_135900_full_text_search.down,
+    name: '20261123_135900_full_text_search',
   },
 ];

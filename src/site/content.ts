@@ -1,9 +1,13 @@
 import type { Payload, Where } from 'payload'
 
+import { fullTextSearch } from '../db/search'
 import { notWithdrawnWhere } from '../embargo/visibility'
 import type { Category, News, SiteSetting } from '../payload-types'
 
 export const PAGE_SIZE = 12
+
+/** How many of the best matches a search looks at. */
+export const SEARCH_CANDIDATES = 200
 
 /** What a listing needs of each release. */
 const cardSelect = {
@@ -22,7 +26,8 @@ const cardPopulate = {
 
 export type ReleaseCard = Pick<News, 'id' | 'title' | 'slug' | 'summary' | 'publishAt' | 'heroImage' | 'category'>
 
-export type Page<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
+/** A page of a listing. Only whether there is a next page is known: counting every release would grow with them. */
+export type Page<T> = { docs: T[]; page: number; hasNext: boolean }
 
 /**
  * Everything the public site reads, read as the public: no user and access enforced
@@ -33,18 +38,13 @@ export const siteContent = (payload: Payload) => {
   const asThePublic = { overrideAccess: false, user: null } as const
 
   const list = async (where: Where, page: number, limit = PAGE_SIZE): Promise<Page<ReleaseCard>> => {
-    const result = await payload.find({
-      collection: 'news',
-      where: { and: [where, notWithdrawnWhere] },
-      sort: '-publishAt',
-      limit,
-      page,
-      depth: 1,
-      select: cardSelect,
-      populate: cardPopulate,
-      ...asThePublic,
-    })
-    return { docs: result.docs as ReleaseCard[], page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+    // No count: counting every release would take longer the more there are. Whether there
+    // is a next page is the question "is there a release just after this page?".
+    const listed: Where = { and: [where, notWithdrawnWhere] }
+    const query = { collection: 'news' as const, where: listed, sort: '-publishAt', pagination: false as const, ...asThePublic }
+    const { docs } = await payload.find({ ...query, limit, page, depth: 1, select: cardSelect, populate: cardPopulate })
+    const next = docs.length < limit ? [] : (await payload.find({ ...query, limit: 1, page: page * limit + 1, depth: 0, select: { id: true } })).docs
+    return { docs: docs as ReleaseCard[], page, hasNext: next.length > 0 }
   }
 
   return {
@@ -74,19 +74,24 @@ export const siteContent = (payload: Payload) => {
     categories: async (): Promise<Category[]> =>
       (await payload.find({ collection: 'categories', sort: 'name', pagination: false, depth: 0, ...asThePublic })).docs,
 
-    /** Releases containing every word, newest first; the caller ranks them. */
-    matching: async (words: string[], limit = 200): Promise<News[]> => {
-      if (words.length === 0) return []
+    /**
+     * Public releases matching every word, best first, found by the database's full-text
+     * search and then read as the public, so that only what the public may see is kept.
+     */
+    matching: async (words: string[], limit = SEARCH_CANDIDATES): Promise<{ docs: News[]; more: boolean }> => {
+      const ids = await fullTextSearch(payload, words, limit)
+      if (ids.length === 0) return { docs: [], more: false }
       const { docs } = await payload.find({
         collection: 'news',
-        where: { and: [...words.map((word) => ({ searchText: { like: word } })), notWithdrawnWhere] },
-        sort: '-publishAt',
-        limit,
+        where: { and: [{ id: { in: ids } }, notWithdrawnWhere] },
+        pagination: false,
+        limit: ids.length,
         depth: 1,
         populate: cardPopulate,
         ...asThePublic,
       })
-      return docs
+      const order = new Map(ids.map((id, i) => [String(id), i]))
+      return { docs: docs.sort((a, b) => order.get(String(a.id))! - order.get(String(b.id))!), more: ids.length === limit }
     },
 
     /** The newest releases in full, for feeds. */
@@ -99,19 +104,22 @@ export const siteContent = (payload: Payload) => {
       return docs[0] ?? null
     },
 
-    /** Every public release's address and dates, for sitemaps. */
-    forSitemap: async (where: Where = {}) =>
+    /** Public releases' addresses and dates, for sitemaps: all of them, or one part. */
+    forSitemap: async (where: Where = {}, part?: { page: number; size: number }) =>
       (
         await payload.find({
           collection: 'news',
           where: { and: [where, notWithdrawnWhere] },
-          sort: '-publishAt',
+          sort: part ? 'id' : '-publishAt',
           pagination: false,
+          ...(part ? { limit: part.size, page: part.page } : { limit: 0 }),
           depth: 0,
           select: { slug: true, title: true, publishAt: true, updatedAt: true },
           ...asThePublic,
         })
       ).docs,
+
+    countListed: async () => (await payload.count({ collection: 'news', where: notWithdrawnWhere, ...asThePublic })).totalDocs,
   }
 }
 

@@ -22,7 +22,7 @@ import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
 import { htmlPage } from './render'
 import { sendRendered } from './respond'
 import { parseQuery, rank, snippet } from './search'
-import { newsSitemapXml, sitemapXml } from './sitemaps'
+import { newsSitemapXml, pagesSitemapXml, releasesSitemapXml, SITEMAP_SIZE, sitemapIndexXml, sitemapXml } from './sitemaps'
 import { isoWithUkOffset } from '../time/ukTime'
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
@@ -82,7 +82,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const listing = (heading: string, basePath: string) => async (req: Request) => {
     const pageNo = pageNumber(req)
     const [settings, releases, categories] = await Promise.all([content.settings(), content.latest(pageNo), content.categories()])
-    if (pageNo > 1 && pageNo > releases.totalPages) return notFound(req)
+    if (pageNo > 1 && releases.docs.length === 0) return notFound(req)
     return htmlPage(
       200,
       {
@@ -111,7 +111,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       const pageNo = pageNumber(req)
       const basePath = `/news/category/${encodeURIComponent(category.slug)}`
       const [settings, releases, categories] = await Promise.all([content.settings(), content.inCategory(category, pageNo), content.categories()])
-      if (pageNo > 1 && pageNo > releases.totalPages) return notFound(req)
+      if (pageNo > 1 && releases.docs.length === 0) return notFound(req)
       return htmlPage(
         200,
         {
@@ -170,11 +170,12 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     route(async (req) => {
       const { query, words, error } = parseQuery(req.query.q)
       const settings = await content.settings()
-      const results = error || !query ? null : rank(await content.matching(words), words).map((release) => ({ release, snippet: snippet(release, words) }))
+      const found = error || !query ? null : await content.matching(words)
+      const results = found ? rank(found.docs, words).map((release) => ({ release, snippet: snippet(release, words) })) : null
       const rendered = htmlPage(
         error ? 400 : 200,
         { settings, siteUrl, meta: { title: query ? `Search: ${query}` : 'Search news', canonicalPath: '/search', noindex: Boolean(query) } },
-        <SearchPage query={query} words={words} results={results} error={error} />,
+        <SearchPage query={query} words={words} results={results} more={found?.more ?? false} error={error} />,
       )
       return { ...rendered, noStore: Boolean(error) }
     }),
@@ -200,11 +201,29 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   router.get('/feed.atom', feed('atom'))
   router.get('/feed.json', feed('json'))
 
+  const xml = (body: string): Rendered => ({ status: 200, type: 'application/xml; charset=utf-8', body })
+
   router.get(
     '/sitemap.xml',
     route(async () => {
+      const count = await content.countListed()
+      if (count > SITEMAP_SIZE) return xml(await sitemapIndexXml(siteUrl, Math.ceil(count / SITEMAP_SIZE)))
       const [releases, categories] = await Promise.all([content.forSitemap(), content.categories()])
-      return { status: 200, type: 'application/xml; charset=utf-8', body: await sitemapXml(siteUrl, releases, categories) }
+      return xml(await sitemapXml(siteUrl, releases, categories))
+    }),
+  )
+  router.get(
+    '/sitemaps/pages.xml',
+    route(async () => xml(await pagesSitemapXml(siteUrl, await content.categories()))),
+  )
+  router.get(
+    '/sitemaps/releases-:part.xml',
+    route(async (req) => {
+      const part = Number(req.params.part)
+      if (!Number.isInteger(part) || part < 1) return notFound(req)
+      const releases = await content.forSitemap({}, { page: part, size: SITEMAP_SIZE })
+      if (releases.length === 0) return notFound(req)
+      return xml(await releasesSitemapXml(siteUrl, releases))
     }),
   )
 

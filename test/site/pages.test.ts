@@ -344,3 +344,20 @@ describe('other pages', () => {
     expect(headers.get('etag')).toBeTruthy()
   })
 })
+
+describe('full-text search', () => {
+  it('finds other forms of a word and words written with accents', async () => {
+    const burglary = await page('/search?q=burglary')
+    expect(burglary.html.find('h3').map((h) => h.text)).toContain('Man who broke into nine homes in Eastfield jailed for six years')
+    const accents = await publishRelease(admin, { title: 'New café opens at Fenwick police station', summary: 'A community café for visitors.' })
+    const { html } = await page('/search?q=cafe')
+    expect(html.find('h3').filter((h) => h.attrs.class === 'release__title').map((h) => h.text)).toContain(accents.title)
+  })
+
+  it('treats search operators as words', async () => {
+    for (const q of ['"unclosed', 'NEAR(a b)', 'title:vetting', '-vetting OR *', 'AND']) {
+      const response = await get(`${server.url}/search?q=${encodeURIComponent(q)}`)
+      expect(response.status, q).toBe(200)
+    }
+  })
+})

@@ -1,6 +1,6 @@
 /** Previous and next links between pages of a listing, as a labelled navigation landmark. */
-export const Pagination = ({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) => {
-  if (totalPages <= 1) return null
+export const Pagination = ({ basePath, page, hasNext }: { basePath: string; page: number; hasNext: boolean }) => {
+  if (page === 1 && !hasNext) return null
   const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
   return (
     <nav className="pagination" aria-label="Pages of news">
@@ -12,10 +12,8 @@ export const Pagination = ({ basePath, page, totalPages }: { basePath: string; p
             </a>
           </li>
         ) : null}
-        <li className="pagination__status">
-          Page {page} of {totalPages}
-        </li>
-        {page < totalPages ? (
+        <li className="pagination__status">Page {page}</li>
+        {hasNext ? (
           <li className="pagination__next">
             <a href={href(page + 1)} rel="next">
               Next page<span className="visually-hidden"> of news</span>

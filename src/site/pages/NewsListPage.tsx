@@ -23,7 +23,7 @@ export const NewsListPage = ({
       {releases.page > 1 ? <span className="visually-hidden">, page {releases.page}</span> : null}
     </h1>
     {releases.docs.length ? <ReleaseList releases={releases.docs} /> : <p>There is no news here yet.</p>}
-    <Pagination basePath={basePath} page={releases.page} totalPages={releases.totalPages} />
+    <Pagination basePath={basePath} page={releases.page} hasNext={releases.hasNext} />
     {categories.length ? (
       <nav className="topics" aria-labelledby="topics-heading">
         <h2 id="topics-heading">News by topic</h2>

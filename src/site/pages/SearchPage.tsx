@@ -15,7 +15,19 @@ export const highlight = (text: string, words: string[]): ReactNode[] => {
   return text.split(pattern).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))
 }
 
-export const SearchPage = ({ query, words, results, error }: { query: string; words: string[]; results: SearchResult[] | null; error?: string }) => (
+export const SearchPage = ({
+  query,
+  words,
+  results,
+  more = false,
+  error,
+}: {
+  query: string
+  words: string[]
+  results: SearchResult[] | null
+  more?: boolean
+  error?: string
+}) => (
   <>
     <h1>Search news</h1>
     <SearchForm query={query} />
@@ -29,8 +41,9 @@ export const SearchPage = ({ query, words, results, error }: { query: string; wo
         <h2 className="search-count" aria-live="polite">
           {results.length === 0
             ? `No news matches “${query}”`
-            : `${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”`}
+            : `${more ? 'The best ' : ''}${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”`}
         </h2>
+        {more ? <p>There are more. Add another word to narrow the search.</p> : null}
         {results.length === 0 ? <p>Check the spelling, or try fewer or different words.</p> : null}
         <ul className="releases">
           {results.map(({ release, snippet }) => (
