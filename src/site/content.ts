@@ -43,7 +43,7 @@ export const siteContent = (payload: Payload) => {
     const listed: Where = { and: [where, notWithdrawnWhere] }
     const query = { collection: 'news' as const, where: listed, sort: '-publishAt', pagination: false as const, ...asThePublic }
     const { docs } = await payload.find({ ...query, limit, page, depth: 1, select: cardSelect, populate: cardPopulate })
-    const next = docs.length < limit ? [] : (await payload.find({ ...query, limit: 1, page: page * limit + 1, depth: 0, select: { id: true } })).docs
+    const next = docs.length < limit ? [] : (await payload.find({ ...query, limit: 1, page: page * limit + 1, depth: 0, select: { slug: true } })).docs
     return { docs: docs as ReleaseCard[], page, hasNext: next.length > 0 }
   }
 
