@@ -11,6 +11,7 @@ import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
 import { LIFT_QUEUE, liftEmbargoTask } from './src/embargo/liftJob'
+import { ContentVersion } from './src/globals/ContentVersion'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { contentEvents } from './src/plugins/contentEvents'
 import { seo } from './src/plugins/seo'
@@ -21,7 +22,7 @@ export default buildConfig({
   secret: payloadSecret(),
   db: databaseAdapter(),
   collections,
-  globals: [SiteSettings],
+  globals: [SiteSettings, ContentVersion],
   editor: slateEditor({
     admin: {
       elements: ['h2', 'h3', 'h4', 'ul', 'ol', 'link', 'blockquote'],

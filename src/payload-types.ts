@@ -67,9 +67,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'content-version': ContentVersion;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'content-version': ContentVersionSelect<false> | ContentVersionSelect<true>;
   };
   locale: null;
   widgets: {
@@ -1083,6 +1085,17 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-version".
+ */
+export interface ContentVersion {
+  id: number;
+  stamp?: string | null;
+  changedAt?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1108,6 +1121,17 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-version_select".
+ */
+export interface ContentVersionSelect<T extends boolean = true> {
+  stamp?: T;
+  changedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -4,6 +4,7 @@ import * as migration_20261123_131020_workflow_preview_links_redirects_jobs from
 import * as migration_20261123_135233_public_from from './20261123_135233_public_from';
 import * as migration_20261123_135853_listing_indexes from './20261123_135853_listing_indexes';
 import * as migration_20261123_135900_full_text_search from './20261123_135900_full_text_search';
+import * as migration_20261123_140151_content_version from './20261123_140151_content_version';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261123_135900_full_text_search.up,
     down: migration_20261123_135900_full_text_search.down,
     name: '20261123_135900_full_text_search',
+  },
+  {
+    up: migration_20261123_140151_content_version.up,
+    down: migration_20261123_140151_content_version.down,
+    name: '20261123_140151_content_version'
   },
 ];

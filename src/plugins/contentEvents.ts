@@ -1,26 +1,44 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook } from 'payload'
+import crypto from 'node:crypto'
 
-import { announceContentChange } from '../events/contentChanged'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
-const afterChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc }) => {
-  // Autosaving a draft that has never been public changes nothing the public can see.
-  const draftToDraft = doc?._status === 'draft' && previousDoc?._status === 'draft'
-  if (!draftToDraft) announceContentChange({ collection: collection.slug, id: doc?.id })
-  return doc
-}
-
-const afterDelete: CollectionAfterDeleteHook = ({ collection, id, doc }) => {
-  announceContentChange({ collection: collection.slug, id })
-  return doc
-}
-
-const afterGlobalChange: GlobalAfterChangeHook = ({ global, doc }) => {
-  announceContentChange({ global: global.slug })
-  return doc
-}
+import { announceContentChange, type ContentChange } from '../events/contentChanged'
 
 /** Collections the public never sees anything of. */
 const INTERNAL = new Set(['users', 'audit-log', 'preview-links', 'embargo-lifts', 'payload-jobs'])
+const CONTENT_VERSION = 'content-version'
+
+/**
+ * Tells this process at once, and the other server processes through the database (a new
+ * stamp, in the same transaction as the change; see src/globals/ContentVersion.ts).
+ */
+const changed = async (req: PayloadRequest, change: ContentChange) => {
+  await req.payload.updateGlobal({
+    slug: CONTENT_VERSION,
+    data: { stamp: crypto.randomUUID(), changedAt: new Date().toISOString() },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+  announceContentChange(change)
+}
+
+const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
+  // Autosaving a draft that has never been public changes nothing the public can see.
+  const draftToDraft = doc?._status === 'draft' && previousDoc?._status === 'draft'
+  if (!draftToDraft) await changed(req, { collection: collection.slug, id: doc?.id })
+  return doc
+}
+
+const afterDelete: CollectionAfterDeleteHook = async ({ collection, id, doc, req }) => {
+  await changed(req, { collection: collection.slug, id })
+  return doc
+}
+
+const afterGlobalChange: GlobalAfterChangeHook = async ({ global, doc, req }) => {
+  await changed(req, { global: global.slug })
+  return doc
+}
 
 /** Announces every change to content or settings, so that caches of public pages can be dropped. */
 export const contentEvents = (config: Config): Config => ({
@@ -37,8 +55,9 @@ export const contentEvents = (config: Config): Config => ({
           },
         },
   ),
-  globals: config.globals?.map((global) => ({
-    ...global,
-    hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange] },
-  })),
+  globals: config.globals?.map((global) =>
+    global.slug === CONTENT_VERSION
+      ? global
+      : { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange] } },
+  ),
 })

@@ -9,6 +9,7 @@ import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../events/contentChanged'
 import type { RecruitmentCta } from '../payload-types'
 import { PageCache, type Rendered } from './cache'
+import { watchForChanges } from './changeWatcher'
 import { siteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
 import { AccessibilityPage } from './pages/AccessibilityPage'
@@ -52,6 +53,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
   const stopListening = onContentChange(() => cache.invalidate())
+  const stopWatching = watchForChanges(payload, () => cache.invalidate())
 
   /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */
   const notFound = async (req: Request): Promise<Rendered> => {
@@ -281,5 +283,9 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     }
   }
 
-  return { router, notFound: notFoundHandler, errorHandler, cache, close: stopListening }
+  const close = () => {
+    stopListening()
+    stopWatching()
+  }
+  return { router, notFound: notFoundHandler, errorHandler, cache, close }
 }

@@ -1,0 +1,19 @@
+import type { GlobalConfig } from 'payload'
+
+const nobody = () => false
+
+/**
+ * A stamp that changes with every change to what the public may see, written in the same
+ * transaction as the change. Each server process reads it a few times a second and, when
+ * it differs from the last one seen, empties its page cache: a change made through one
+ * server reaches the others' caches through the database, with no broker.
+ */
+export const ContentVersion: GlobalConfig = {
+  slug: 'content-version',
+  admin: { hidden: true },
+  access: { read: nobody, update: nobody },
+  fields: [
+    { name: 'stamp', type: 'text' },
+    { name: 'changedAt', type: 'date' },
+  ],
+}
