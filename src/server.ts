@@ -1,4 +1,5 @@
 import http from 'node:http'
+import net from 'node:net'
 import path from 'node:path'
 
 import express from 'express'
@@ -14,6 +15,42 @@ import { publicSite } from './site'
 
 /** What Next.js serves: Payload's admin and API, and Next's own assets. Everything else is the public site. */
 const NEXT_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
+
+/**
+ * Knows which kept-alive connections are quiet between requests, so that a stopping server
+ * can close them, and closes every other connection after its answer. A connection is closed
+ * only after a second of quiet: a client may already be sending its next request on it, and
+ * that request is then answered (with "Connection: close") rather than cut off.
+ */
+const shutdownDelay = () => {
+  const value = Number(process.env.SHUTDOWN_DELAY_MS ?? 2000)
+  return Number.isFinite(value) && value >= 0 ? value : 2000
+}
+
+const trackConnections = (server: http.Server, stopping: () => boolean) => {
+  const quietSince = new Map<net.Socket, number>()
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    quietSince.delete(req.socket)
+    res.on('finish', () => {
+      if (stopping()) req.socket.end()
+      else quietSince.set(req.socket, Date.now())
+    })
+  })
+  server.on('connection', (socket: net.Socket) => socket.on('close', () => quietSince.delete(socket)))
+  let sweeper: NodeJS.Timeout | undefined
+  return {
+    closeQuietOnes: () => {
+      sweeper = setInterval(() => {
+        for (const [socket, since] of quietSince) {
+          if (Date.now() - since < 1000) continue
+          quietSince.delete(socket)
+          socket.end()
+        }
+      }, 200)
+    },
+    stop: () => clearInterval(sweeper),
+  }
+}
 
 export type ServerOptions = {
   /** Next.js in development mode (compiles the admin on demand, reloads on change). */
@@ -50,9 +87,15 @@ export const startServer = async ({
 
   const site = publicSite({ payload, siteUrl: siteUrl() })
 
+  let shuttingDown = false
   const app = express()
   app.disable('x-powered-by')
-  app.get('/healthz', healthz(payload))
+  // While stopping, answers tell clients not to send more on the same connection.
+  app.use((_req, res, next) => {
+    if (shuttingDown) res.setHeader('Connection', 'close')
+    next()
+  })
+  app.get('/healthz', healthz(payload, () => shuttingDown))
   app.use(site.router)
   app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
   app.use((req, res, next) => (NEXT_PATHS.test(req.path) ? handleWithNext(req, res) : next()))
@@ -61,6 +104,7 @@ export const startServer = async ({
 
   const server = http.createServer(app)
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
+  const connections = trackConnections(server, () => shuttingDown)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
@@ -69,13 +113,30 @@ export const startServer = async ({
   const actualPort = typeof address === 'object' && address ? address.port : port
   const url = `http://localhost:${actualPort}`
 
+  /**
+   * Stops gracefully. First /healthz answers 503, so that a load balancer stops sending
+   * work, while connections are still accepted for SHUTDOWN_DELAY_MS (2 seconds): closing
+   * the listening socket at once would reset connections the system has already accepted
+   * for us but we have not yet taken. Then no new connections, requests in flight finish
+   * (for up to 25 seconds), the job runner stops and the database connections close.
+   */
   let closing: Promise<void> | undefined
   const close = () =>
     (closing ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeIdleConnections()
-      })
+      shuttingDown = true
+      await new Promise((resolve) => setTimeout(resolve, shutdownDelay()))
+      // net.Server's close stops listening without http.Server's extra step of closing
+      // "idle" connections, which would also cut a request that has arrived but is not
+      // yet read. Connections close themselves as each answer goes out (see below).
+      const drained = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
+      connections.closeQuietOnes()
+      const deadline = setTimeout(() => {
+        log('Requests still running after 25 seconds: closing their connections.')
+        server.closeAllConnections()
+      }, 25_000)
+      await drained
+      connections.stop()
+      clearTimeout(deadline)
       site.close()
       await nextApp.close()
       await closePayload(payload)

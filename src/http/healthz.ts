@@ -5,9 +5,11 @@ const TIMEOUT_MS = 3000
 
 /** 200 {"status":"ok"} when the database answers, 503 when it does not (or not in time). */
 export const healthz =
-  (payload: Payload): RequestHandler =>
+  (payload: Payload, stopping: () => boolean = () => false): RequestHandler =>
   async (_req, res) => {
     res.set('Cache-Control', 'no-store')
+    // A load balancer should stop sending work to a server that is shutting down.
+    if (stopping()) return void res.status(503).json({ status: 'stopping', message: 'This server is shutting down.' })
     let timer: NodeJS.Timeout | undefined
     try {
       await Promise.race([

@@ -73,6 +73,8 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
         ADMIN_PASSWORD: ADMIN.password,
         ADMIN_NAME: 'Alex Admin',
         NEXT_TELEMETRY_DISABLED: '1',
+        // Tests stop servers often; the shutdown test sets its own delay.
+        SHUTDOWN_DELAY_MS: '0',
         ...env,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
