@@ -46,3 +46,6 @@ export const safeHref = (url: unknown): string | null => {
     return null
   }
 }
+
+/** "Café" → "Cafe": searches match whether or not either side has the accents. */
+export const foldAccents = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')

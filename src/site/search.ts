@@ -1,5 +1,5 @@
 import type { News } from '../payload-types'
-import { slateToPlainText } from '../richtext/slate'
+import { foldAccents, slateToPlainText } from '../richtext/slate'
 
 export const MAX_QUERY_LENGTH = 200
 const MAX_WORDS = 8
@@ -13,15 +13,19 @@ export const parseQuery = (raw: unknown): ParsedQuery => {
   if (query.length > MAX_QUERY_LENGTH) {
     return { query: query.slice(0, MAX_QUERY_LENGTH), words: [], error: `Enter ${MAX_QUERY_LENGTH} characters or fewer.` }
   }
-  const words = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [])].slice(0, MAX_WORDS)
+  const words = [...new Set(foldAccents(query).toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [])].slice(0, MAX_WORDS)
   return { query, words }
 }
 
 const bodyText = (release: News) => slateToPlainText(release.body)
 
+/** Lower case with accents folded, a letter for a letter, so that positions in it are positions in the text. */
+export const foldText = (text: string) =>
+  [...text].map((ch) => (ch.length > 1 ? '\u0000' : (foldAccents(ch).toLowerCase() || ch).slice(0, 1) || ch)).join('')
+
 const count = (text: string | null | undefined, word: string) => {
   if (!text) return 0
-  const lower = text.toLowerCase()
+  const lower = foldAccents(text).toLowerCase()
   let n = 0
   for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) n += 1
   return n
@@ -43,11 +47,12 @@ export const rank = (releases: News[], words: string[]): News[] =>
 /** The summary when a word is in it, otherwise the part of the text around the first word found. */
 export const snippet = (release: News, words: string[], width = 220): string => {
   if (release.summary && words.some((word) => count(release.summary, word) > 0)) return release.summary
-  const text = bodyText(release).replace(/\s+/g, ' ')
-  const lower = text.toLowerCase()
-  const at = Math.min(...words.map((word) => lower.indexOf(word)).filter((i) => i >= 0))
+  const chars = [...bodyText(release).replace(/\s+/g, ' ')]
+  const folded = foldText(chars.join(''))
+  const at = Math.min(...words.map((word) => folded.indexOf(word)).filter((i) => i >= 0))
   if (!Number.isFinite(at)) return release.summary ?? ''
-  const start = Math.max(0, at - width / 3)
-  const piece = text.slice(start, start + width).replace(/^\S*\s/, start > 0 ? '' : '$&')
-  return `${start > 0 ? '…' : ''}${piece.trim()}${start + width < text.length ? '…' : ''}`
+  const start = Math.max(0, at - Math.floor(width / 3))
+  let piece = chars.slice(start, start + width).join('')
+  if (start > 0) piece = piece.replace(/^\S*\s/, '')
+  return `${start > 0 ? '…' : ''}${piece.trim()}${start + width < chars.length ? '…' : ''}`
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoReleases } from '../../src/seed/content'
 import { api, signIn } from '../helpers/api'
+import { TEST_DATABASE } from '../helpers/database'
 import { ADMIN, runStartExpectingFailure, startServer, type TestServer } from '../helpers/server'
 
 describe('a fresh start with the embedded database and the demo content', () => {
@@ -23,7 +24,7 @@ describe('a fresh start with the embedded database and the demo content', () => 
     expect(await response.json()).toEqual({ status: 'ok' })
   })
 
-  it('creates the SQLite database file under the data folder', () => {
+  it.skipIf(TEST_DATABASE !== 'sqlite')('creates the SQLite database file under the data folder', () => {
     expect(fs.existsSync(path.join(server.dir, 'newsroom.db'))).toBe(true)
   })
 

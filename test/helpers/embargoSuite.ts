@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { api, createUserAndSignIn, signIn, type Api } from './api'
+import { databaseFor } from './database'
 import { get } from './fetch'
 import { imageForm, jpeg } from './images'
 import { startLocalPayload } from './localPayload'
@@ -38,7 +39,7 @@ export const embargoSuite = (name: string, database: Database) => {
         dropDatabase = created.drop
       }
       server = await startServer({ databaseUrl })
-      databaseUrl ??= `file:${server.dir}/newsroom.db`
+      databaseUrl ??= (await databaseFor(server.dir)).url
       admin = await signIn(server.url, ADMIN.email, ADMIN.password)
       editor = await createUserAndSignIn(server.url, admin, { email: 'editor@northmoor.test', roles: ['editor'] })
       author = await createUserAndSignIn(server.url, admin, { email: 'author@northmoor.test', roles: ['author'] })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { closePayload } from '../../src/db/close'
+import { databaseFor } from './database'
 import { makeTempDir } from './tempDir'
 
 /**
@@ -14,7 +15,8 @@ export const startLocalPayload = async ({ databaseUrl, runJobs = true }: { datab
   const temp = makeTempDir()
   process.env.NEWSROOM_DATA_DIR = temp.dir
   process.env.MEDIA_DIR = path.join(temp.dir, 'media')
-  process.env.DATABASE_URL = databaseUrl ?? `file:${path.join(temp.dir, 'newsroom.db')}`
+  const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await databaseFor(temp.dir)
+  process.env.DATABASE_URL = database.url
   const { bootPayload } = await import('../../src/boot')
   const payload: Payload = await bootPayload({ log: () => {}, runJobs })
   return {
@@ -24,6 +26,7 @@ export const startLocalPayload = async ({ databaseUrl, runJobs = true }: { datab
     stop: async () => {
       await closePayload(payload)
       temp.remove()
+      await database.drop()
     },
   }
 }

@@ -3,6 +3,7 @@ import net from 'node:net'
 import path from 'node:path'
 
 import { projectRoot } from '../../src/config/paths'
+import { databaseFor } from './database'
 import { makeTempDir } from './tempDir'
 
 export type TestServer = {
@@ -58,6 +59,7 @@ const waitForExit = (child: ChildProcess) =>
  */
 export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 90_000 }: ServerOptions = {}): Promise<TestServer> => {
   const temp = dir ? { dir, remove: () => {} } : makeTempDir()
+  const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await databaseFor(temp.dir)
   const port = String(await freePort())
   const child = spawn(
     process.execPath,
@@ -68,7 +70,7 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
         PORT: port,
         NEWSROOM_DATA_DIR: temp.dir,
         MEDIA_DIR: path.join(temp.dir, 'media'),
-        DATABASE_URL: databaseUrl ?? `file:${path.join(temp.dir, 'newsroom.db')}`,
+        DATABASE_URL: database.url,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
         ADMIN_NAME: 'Alex Admin',
@@ -110,7 +112,10 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
       const code = await exited
       clearTimeout(timer)
-      if (!dir && !keepFiles) temp.remove()
+      if (!dir && !keepFiles) {
+        temp.remove()
+        await database.drop()
+      }
       return code
     },
     kill: async () => {

@@ -1,18 +1,32 @@
 import type { ReactNode } from 'react'
 
+import { foldText } from '../search'
+
 import { ReleaseItem } from '../components/ReleaseList'
 import { SearchForm } from '../components/SearchForm'
 import type { ReleaseCard } from '../content'
 
 export type SearchResult = { release: ReleaseCard; snippet: string }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** The text with each matched word wrapped in <mark>; React escapes the rest. */
+/** The text with each matched word (accents or not) wrapped in <mark>; React escapes the rest. */
 export const highlight = (text: string, words: string[]): ReactNode[] => {
   if (words.length === 0) return [text]
-  const pattern = new RegExp(`(${words.map(escapeRegExp).join('|')})`, 'gi')
-  return text.split(pattern).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))
+  const chars = [...text]
+  const folded = foldText(text)
+  const marked = new Array<boolean>(chars.length).fill(false)
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) marked.fill(true, at, at + word.length)
+  }
+  const parts: ReactNode[] = []
+  let start = 0
+  for (let i = 1; i <= chars.length; i++) {
+    if (i === chars.length || marked[i] !== marked[start]) {
+      const piece = chars.slice(start, i).join('')
+      parts.push(marked[start] ? <mark key={start}>{piece}</mark> : piece)
+      start = i
+    }
+  }
+  return parts
 }
 
 export const SearchPage = ({

@@ -1,0 +1,66 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import pg from 'pg'
+
+import { POSTGRES_SERVER } from './postgres'
+
+/**
+ * Which database the integration suite runs on: SQLite by default, PostgreSQL with
+ * TEST_DATABASE=postgres, MongoDB with TEST_DATABASE=mongodb (and MONGODB_TEST_URL).
+ * Each server or Payload a test starts gets a database of its own, remembered in its
+ * folder, so that a restart on the same folder finds the same database.
+ */
+export const TEST_DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'postgres' | 'mongodb'
+
+const REMEMBERED = '.test-database-url'
+
+const postgresAdmin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
+  const client = new pg.Client({ connectionString: POSTGRES_SERVER })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+const withDatabase = (server: string, name: string) => {
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export const databaseFor = async (dir: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+  const remembered = path.join(dir, REMEMBERED)
+  const none = async () => {}
+  if (fs.existsSync(remembered)) return { url: fs.readFileSync(remembered, 'utf8'), drop: none }
+  let made: { url: string; drop: () => Promise<void> }
+  if (TEST_DATABASE === 'postgres') {
+    const template = process.env.NEWSROOM_TEST_PG_TEMPLATE
+    if (!template) throw new Error('TEST_DATABASE=postgres needs the global setup to have made the migrated template database')
+    const name = `newsroom_t_${crypto.randomBytes(5).toString('hex')}`
+    // A copy of a database already migrated: much quicker than migrating each one.
+    await postgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
+    made = { url: withDatabase(POSTGRES_SERVER, name), drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(none) }
+  } else if (TEST_DATABASE === 'mongodb') {
+    if (!process.env.MONGODB_TEST_URL) throw new Error('TEST_DATABASE=mongodb needs MONGODB_TEST_URL')
+    made = { url: withDatabase(process.env.MONGODB_TEST_URL, `newsroom_t_${crypto.randomBytes(5).toString('hex')}`), drop: none }
+  } else {
+    made = { url: `file:${path.join(dir, 'newsroom.db')}`, drop: none }
+  }
+  fs.writeFileSync(remembered, made.url)
+  return made
+}
+
+/** For the global setup: a PostgreSQL database with every migration applied, to copy from. */
+export const makePostgresTemplate = async (migrate: (url: string) => Promise<void>) => {
+  const name = `newsroom_template_${crypto.randomBytes(4).toString('hex')}`
+  await postgresAdmin((client) => client.query(`CREATE DATABASE ${name}`))
+  await migrate(withDatabase(POSTGRES_SERVER, name))
+  return {
+    name,
+    drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  }
+}
