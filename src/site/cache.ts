@@ -31,6 +31,8 @@ export class PageCache {
   constructor(
     private readonly nextScheduledChange: () => Promise<number>,
     private readonly limits = { entries: 2000, bytes: 64 * 1024 * 1024 },
+    /** PAGE_CACHE=off renders every page afresh: for measuring the database, or finding a fault. */
+    private readonly enabled = process.env.PAGE_CACHE !== 'off',
   ) {}
 
   invalidate(): void {
@@ -63,6 +65,7 @@ export class PageCache {
 
   /** The cached page for `key`, or what `render` makes (kept for next time when it may be). */
   async serve(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
+    if (!this.enabled) return render()
     const until = await this.#goodUntil()
     const now = Date.now()
     const entry = until === null ? undefined : this.#entries.get(key)
