@@ -15,6 +15,7 @@ import { ContentVersion } from './src/globals/ContentVersion'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { contentEvents } from './src/plugins/contentEvents'
 import { seo } from './src/plugins/seo'
+import { storage } from './src/plugins/storage'
 import { UK_TIME_ZONE } from './src/time/ukTime'
 
 export default buildConfig({
@@ -30,7 +31,7 @@ export default buildConfig({
     },
   }),
   sharp,
-  plugins: [seo, contentEvents],
+  plugins: [seo, contentEvents, ...storage()],
   admin: {
     user: 'users',
     avatar: 'default',

@@ -3,7 +3,6 @@ import path from 'node:path'
 import type { RequestHandler, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { mediaDir } from '../config/paths'
 import { lookUpPreviewToken, markPreviewUsed } from '../embargo/previewLinks'
 import type { Media, News } from '../payload-types'
 import { releaseState } from '../workflow/state'
@@ -11,6 +10,7 @@ import type { SiteContent } from './content'
 import { ErrorPage } from './pages/NotFoundPage'
 import { PreviewPage } from './pages/PreviewPage'
 import { htmlPage } from './render'
+import { readMediaFile } from './mediaFiles'
 import { sendRendered } from './respond'
 
 /** Preview pages are private: never cached anywhere, never indexed, never passed on as a referrer. */
@@ -89,7 +89,10 @@ export const previewRoutes = ({ payload, content }: { payload: Payload; content:
         return res.status(404).type('text/plain').send('Not found')
       }
       privateHeaders(res)
-      res.sendFile(path.join(mediaDir(), path.basename(filename)))
+      const file = await readMediaFile(filename)
+      if (!file) return res.status(404).type('text/plain').send('Not found')
+      res.type(path.extname(filename))
+      file.pipe(res)
     } catch (error) {
       next(error)
     }
