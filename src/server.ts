@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import express from 'express'
 import next from 'next'
+import onHeaders from 'on-headers'
 import type { Payload } from 'payload'
 
 import { bootPayload } from './boot'
@@ -98,7 +99,18 @@ export const startServer = async ({
   app.get('/healthz', healthz(payload, () => shuttingDown))
   app.use(site.router)
   app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
-  app.use((req, res, next) => (NEXT_PATHS.test(req.path) ? handleWithNext(req, res) : next()))
+  app.use((req, res, next) => {
+    if (!NEXT_PATHS.test(req.path)) return next()
+    // API answers depend on who asks and on the clock (embargoes): no shared cache may keep
+    // them, unless the answer says otherwise (a public picture does). Next.js keeps a header
+    // set before it answers, so the default goes in only as the headers are written.
+    if (req.path.startsWith('/api/')) {
+      onHeaders(res, () => {
+        if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store')
+      })
+    }
+    return handleWithNext(req, res)
+  })
   app.use(site.notFound)
   app.use(site.errorHandler)
 

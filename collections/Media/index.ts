@@ -40,6 +40,12 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'card',
+    // A picture the public may see may be kept a minute by a browser or a CDN: short enough
+    // that one taken down with its release does not linger. Refusals are never kept.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', 'public, max-age=60')
+      return headers
+    },
     // Every size is WebP: a card for listings, two hero widths for the article's srcset,
     // and the 1200×630 picture that social networks expect for Open Graph.
     imageSizes: [webp('card', 640, 360), webp('hero', 1280, 720), webp('heroLarge', 1920, 1080), webp('og', 1200, 630)],

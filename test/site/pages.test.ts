@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -342,6 +344,30 @@ describe('other pages', () => {
     const { headers } = await get(`${server.url}/`)
     expect(headers.get('cache-control')).toBe('no-cache')
     expect(headers.get('etag')).toBeTruthy()
+    // As a CDN revalidates (fetch() would add "Cache-Control: no-cache", which asks for a full answer).
+    const status = await new Promise<number>((resolve, reject) =>
+      http.get(`${server.url}/`, { headers: { 'If-None-Match': headers.get('etag')!, 'Accept-Encoding': 'gzip' } }, (res) => {
+        res.resume()
+        resolve(res.statusCode!)
+      }).on('error', reject),
+    )
+    expect(status).toBe(304)
+  })
+
+  it('lets caches keep the stylesheet and script for a year (their address changes with them), and nothing from the API', async () => {
+    const html = parseHtml((await get(`${server.url}/`)).body)
+    const css = html.one('link', (l) => l.attrs.rel === 'stylesheet')!.attrs.href!
+    expect((await get(server.url + css)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await get(`${server.url}/api/news`)).headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('lets caches keep a public picture for a minute, and never keep a refusal', async () => {
+    const { body } = await admin.get(`/api/news?where[slug][equals]=${inspection.slug}&depth=1`)
+    const picture = await fetch(body.docs[0].heroImage.sizes.card.url)
+    expect([picture.status, picture.headers.get('cache-control')]).toEqual([200, 'public, max-age=60'])
+    const hidden = await admin.get(`/api/news?where[slug][equals]=${scheduled.slug}&depth=1&draft=true`)
+    const refused = await fetch(hidden.body.docs[0].heroImage.sizes.card.url)
+    expect([refused.status, refused.headers.get('cache-control')]).toEqual([403, 'no-store'])
   })
 })
 
