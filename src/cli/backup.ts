@@ -15,4 +15,5 @@ await runCommand(async () => {
   const parent = values.to ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.to) : defaultBackupParent()
   const folder = await backup({ parent, log: console.log })
   console.log(`Backup written to ${folder}`)
+  console.log(`To restore it, stop Newsroom and run: npm run restore -- ${folder}`)
 })

@@ -8,7 +8,7 @@ import { projectRoot } from '../config/paths'
 
 /** What goes into the admin bundle. The public site, the CLI and the seed are not bundled. */
 const INPUTS = ['payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json', 'collections', 'src']
-const NOT_BUNDLED = ['src/site', 'src/cli', 'src/seed', 'src/payload-types.ts']
+const NOT_BUNDLED = ['src/site', 'src/cli', 'src/seed', 'src/ops', 'src/payload-types.ts']
 
 const files = (relative: string): string[] => {
   if (NOT_BUNDLED.includes(relative)) return []

@@ -3,8 +3,8 @@
  * place of the SQLite database and the media folder, which are moved aside, not deleted.
  * Newsroom must be stopped first.
  *
- *   --force   restore even though Newsroom seems to be running (a write-ahead log is left
- *             over, or something answers on PORT), when you know it is not
+ *   --force   restore even though Newsroom seems to be running (another process has the
+ *             database open, or something answers on PORT), when you know it is not
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'

@@ -13,6 +13,7 @@ import { createClient } from '@libsql/client'
 import { port } from '../config/env'
 import { dataDir, mediaDir, projectRoot } from '../config/paths'
 import { databaseKind, migrationDir } from '../db/adapter'
+import { s3Settings } from '../plugins/storage'
 
 /** A failure the person running the command can fix: the command prints the message alone. */
 export class BackupError extends Error {
@@ -28,8 +29,12 @@ export type Manifest = {
   createdAt: string
   newsroomVersion: string
   database: { file: string; bytes: number; sha256: string; migrations: string[] }
-  media: { folder: string; files: number; bytes: number }
-  /** The media folder is copied after the database, so every row in the copy has its files; an upload during the copy may be missing from the copy or present without its row. */
+  /** With S3_BUCKET set the pictures are in the bucket, not in this backup (see docs/deploy.md). */
+  media: { folder: string; files: number; bytes: number; bucket?: string }
+  /**
+   * The media folder is copied after the database, so every media row in the copy has its
+   * files; a picture uploaded meanwhile may be in the copy without its row, or missing.
+   */
   mediaCopiedAfterDatabase: true
 }
 
@@ -111,6 +116,8 @@ export const backup = async ({ parent, log }: { parent: string; log: (line: stri
   requireSqlite('npm run backup')
   const database = sqliteFile()
   if (!fs.existsSync(database)) throw new BackupError(`There is no database at ${database}, so there is nothing to back up: check DATABASE_URL.`)
+  const s3 = s3Settings()
+  const bucket = s3 ? `s3://${s3.bucket}/${s3.prefix}` : undefined
 
   const createdAt = new Date()
   const folder = path.join(parent, stamp(createdAt))
@@ -129,18 +136,23 @@ export const backup = async ({ parent, log }: { parent: string; log: (line: stri
       // VACUUM INTO reads the whole database inside one read transaction, so the copy is
       // one consistent moment; in WAL mode the server carries on writing meanwhile.
       await client.execute({ sql: 'VACUUM INTO ?', args: [copy] })
+    } catch (error) {
+      throw new BackupError(`Could not copy the database: ${(error as Error).message}`)
     } finally {
       client.close()
     }
     const { integrity, migrations } = await inspect(copy)
     if (integrity !== 'ok') throw new BackupError(`The copy of the database failed SQLite's integrity check (${integrity}), so no backup was kept: the database itself may be damaged.`)
     const bytes = fs.statSync(copy).size
-    log(`  ${megabytes(bytes)}, integrity check ok, ${migrations.length} migrations applied.`)
+    log(`  ${megabytes(bytes)}, integrity check ok, ${migrations.length} migrations recorded.`)
 
     const media = mediaDir()
-    log(`Copying the media folder ${media}…`)
     const mediaCopy = path.join(partial, MEDIA_FOLDER)
-    if (fs.existsSync(media)) {
+    if (bucket) {
+      log(`The pictures are in ${bucket}, not in the media folder: this backup has the database only. Keep the bucket versioned or copy it (see docs/deploy.md).`)
+      fs.mkdirSync(mediaCopy)
+    } else if (fs.existsSync(media)) {
+      log(`Copying the media folder ${media}…`)
       try {
         await fs.promises.cp(media, mediaCopy, { recursive: true, preserveTimestamps: true })
       } catch (error) {
@@ -149,16 +161,17 @@ export const backup = async ({ parent, log }: { parent: string; log: (line: stri
         throw error
       }
     } else {
+      log(`There is no media folder at ${media} (no pictures uploaded yet).`)
       fs.mkdirSync(mediaCopy)
     }
     const mediaFiles = filesIn(mediaCopy)
-    log(`  ${mediaFiles.files} files, ${megabytes(mediaFiles.bytes)}.`)
+    if (!bucket) log(`  ${mediaFiles.files} files, ${megabytes(mediaFiles.bytes)}.`)
 
     const manifest: Manifest = {
       createdAt: createdAt.toISOString(),
       newsroomVersion: newsroomVersion(),
       database: { file: DATABASE_FILE, bytes, sha256: await sha256(copy), migrations },
-      media: { folder: MEDIA_FOLDER, ...mediaFiles },
+      media: { folder: MEDIA_FOLDER, ...mediaFiles, ...(bucket ? { bucket } : {}) },
       mediaCopiedAfterDatabase: true,
     }
     fs.writeFileSync(path.join(partial, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
@@ -187,15 +200,30 @@ const readManifest = (folder: string): Manifest => {
   return manifest
 }
 
-/** Why Newsroom seems to be using the database now, if it does. */
-const inUse = async (database: string): Promise<string | undefined> => {
-  const wal = `${database}-wal`
-  // A server closing cleanly folds its write-ahead log into the database and removes it.
-  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return `${path.basename(wal)} is not empty; a server that was killed also leaves it behind`
-  const listening = port()
-  if (listening === 0) return undefined
-  const answers = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: 'localhost', port: listening, timeout: 1000, autoSelectFamily: true })
+/**
+ * Whether another process has the database open. Leaving WAL mode needs an exclusive lock
+ * that every open connection elsewhere blocks, even an idle one. The write-ahead log itself
+ * says nothing: Newsroom leaves it behind even when it stops cleanly, because libsql keeps
+ * connections open until the process ends. When the switch succeeds it folds the log into
+ * the database, so the file moved aside is whole on its own (Newsroom turns WAL back on).
+ */
+const openElsewhere = async (database: string): Promise<boolean> => {
+  if (!fs.existsSync(database)) return false
+  const client = createClient({ url: `file:${database}` })
+  try {
+    await client.execute('PRAGMA journal_mode = DELETE')
+    return false
+  } catch (error) {
+    // Any other failure (a damaged database, say) must not stand in the way of a restore.
+    return String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || /database is locked/.test((error as Error).message)
+  } finally {
+    client.close()
+  }
+}
+
+const answersOn = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: 'localhost', port, timeout: 1000, autoSelectFamily: true })
     const settle = (answer: boolean) => {
       socket.destroy()
       resolve(answer)
@@ -204,12 +232,24 @@ const inUse = async (database: string): Promise<string | undefined> => {
     socket.once('error', () => settle(false))
     socket.once('timeout', () => settle(false))
   })
-  return answers ? `something answers on localhost:${listening}` : undefined
+
+/** Why Newsroom seems to be running, if it does. The port first: asking it changes nothing. */
+const inUse = async (database: string): Promise<string | undefined> => {
+  const listening = port()
+  if (listening !== 0 && (await answersOn(listening))) return `something answers on localhost:${listening}`
+  if (await openElsewhere(database)) return `${path.basename(database)} is open in another process`
+  return undefined
 }
 
-/** Moves a file or folder aside, or puts back those already moved if one cannot be. */
-const moveAside = (paths: string[], suffix: string): [string, string][] => {
-  const moved: [string, string][] = []
+type Moves = [from: string, to: string][]
+
+const putBack = (moved: Moves) => {
+  for (const [from, to] of [...moved].reverse()) fs.renameSync(to, from)
+}
+
+/** Moves files and folders aside, or puts back those already moved if one cannot be. */
+const moveAside = (paths: string[], suffix: string): Moves => {
+  const moved: Moves = []
   try {
     for (const from of paths) {
       if (!fs.existsSync(from)) continue
@@ -217,7 +257,7 @@ const moveAside = (paths: string[], suffix: string): [string, string][] => {
       moved.push([from, from + suffix])
     }
   } catch (error) {
-    for (const [from, to] of moved.reverse()) fs.renameSync(to, from)
+    putBack(moved)
     throw new BackupError(`Could not move the current data aside (${(error as Error).message}); nothing was restored.`)
   }
   return moved
@@ -236,7 +276,7 @@ export const restore = async ({ folder, force, log }: { folder: string; force: b
   const mediaCopy = path.join(folder, manifest.media.folder)
 
   log(`Checking the backup in ${folder}…`)
-  if (!fs.existsSync(copy)) throw new BackupError(`${copy} is missing: the backup is incomplete. Nothing was restored.`)
+  for (const part of [copy, mediaCopy]) if (!fs.existsSync(part)) throw new BackupError(`${part} is missing: the backup is incomplete. Nothing was restored.`)
   if (fs.statSync(copy).size !== manifest.database.bytes || (await sha256(copy)) !== manifest.database.sha256) {
     throw new BackupError(`${copy} does not match the checksum in manifest.json: it has changed or been damaged since the backup was taken. Nothing was restored.`)
   }
@@ -259,16 +299,29 @@ export const restore = async ({ folder, force, log }: { folder: string; force: b
   // The write-ahead log and shared-memory files belong to the current database: left beside
   // the restored one, SQLite would replay them into it.
   const moved = moveAside([database, `${database}-wal`, `${database}-shm`, media], `.before-restore-${stamp()}`)
-  fs.mkdirSync(path.dirname(database), { recursive: true })
-  // Copied under another name first, so there is never a half-copied database under the real one.
-  await fs.promises.copyFile(copy, `${database}.restoring`)
-  fs.renameSync(`${database}.restoring`, database)
-  if (fs.existsSync(mediaCopy)) await fs.promises.cp(mediaCopy, media, { recursive: true, preserveTimestamps: true })
-  else fs.mkdirSync(media, { recursive: true })
+  try {
+    fs.mkdirSync(path.dirname(database), { recursive: true })
+    // Copied under another name first, so there is never a half-copied database under the real one.
+    await fs.promises.copyFile(copy, `${database}.restoring`)
+    fs.renameSync(`${database}.restoring`, database)
+    await fs.promises.cp(mediaCopy, media, { recursive: true, preserveTimestamps: true })
+  } catch (error) {
+    // A full disk, say: half a restore is worse than none, so put everything back.
+    for (const partial of [`${database}.restoring`, database, media]) {
+      try {
+        fs.rmSync(partial, { recursive: true, force: true })
+      } catch {
+        // Never there (its folder is not one, say): nothing to clear.
+      }
+    }
+    putBack(moved)
+    throw new BackupError(`Could not copy the backup in (${(error as Error).message}); the previous data is back in place.`)
+  }
 
   log(`Restored the backup taken at ${manifest.createdAt} (Newsroom ${manifest.newsroomVersion}):`)
   log(`  database: ${database}`)
   log(`  media:    ${media} (${mediaFiles.files} files)`)
+  if (manifest.media.bucket) log(`The pictures were in ${manifest.media.bucket} and are not in this backup: restore them from the bucket if needed.`)
   if (moved.length) {
     log('The data it replaced is kept:')
     for (const [from, to] of moved) log(`  ${from} -> ${to}`)

@@ -45,14 +45,18 @@ describe('backup and restore (SQLite)', () => {
   let server: TestServer
   let restarted: TestServer | undefined
   let admin: Api
-  let env: Record<string, string>
+  // SQLite whatever TEST_DATABASE says: these commands are for the embedded database.
+  const data = makeTempDir()
+  const databaseUrl = `file:${path.join(data.dir, 'newsroom.db')}`
+  const env = { NEWSROOM_DATA_DIR: data.dir, MEDIA_DIR: path.join(data.dir, 'media'), DATABASE_URL: databaseUrl }
   const backups = makeTempDir('newsroom-backups-')
   let folder: string
   const before: Release[] = []
   const after: Release[] = []
   let beforeImage: { id: number; filename: string }
+  let afterImage: { id: number; filename: string }
 
-  const upload = async (admin: Api, name: string) => {
+  const upload = async (name: string) => {
     const response = await admin.upload('/api/media', imageForm(await jpeg(800, 450, '#2a9d8f'), name, 'image/jpeg', { alt: `Picture ${name}` }))
     expect(response.status).toBe(201)
     return response.body.doc
@@ -66,17 +70,12 @@ describe('backup and restore (SQLite)', () => {
   /** The environment `npm run backup` and `npm run restore` would see beside this server; PORT defaults to one nobody listens on. */
   const cliEnv = async (port?: string) => ({ ...env, PORT: port ?? String(await freePort()) })
 
-  const asideFiles = () => fs.readdirSync(server.dir).filter((name) => name.includes('.before-restore-'))
+  const asideFiles = () => fs.readdirSync(data.dir).filter((name) => name.includes('.before-restore-'))
 
   beforeAll(async () => {
-    server = await startServer()
-    env = {
-      NEWSROOM_DATA_DIR: server.dir,
-      MEDIA_DIR: path.join(server.dir, 'media'),
-      DATABASE_URL: `file:${path.join(server.dir, 'newsroom.db')}`,
-    }
+    server = await startServer({ dir: data.dir, databaseUrl })
     admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-    beforeImage = await upload(admin, 'before.jpg')
+    beforeImage = await upload('before.jpg')
     before.push(await release('Appeal after a burglary in Fenwick', beforeImage.id))
     for (let i = 1; i <= 3; i++) before.push(await release(`Road closure on the A${i}0`))
   })
@@ -84,7 +83,7 @@ describe('backup and restore (SQLite)', () => {
   afterAll(async () => {
     await restarted?.stop()
     await server?.stop()
-    if (server) fs.rmSync(server.dir, { recursive: true, force: true })
+    data.remove()
     backups.remove()
   })
 
@@ -94,19 +93,22 @@ describe('backup and restore (SQLite)', () => {
     let writing = true
     const writer = (async () => {
       for (let n = 1; writing; n++) {
-        const image = await upload(admin, `during-${n}.jpg`)
+        const image = await upload(`during-${n}.jpg`)
         const { id } = await release(`Written during the backup ${n}`, image.id)
         during.push({ id, at: Date.now() })
       }
     })()
-    while (during.length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+    // Start once the writer is under way (and fail at once if it cannot write).
+    while (during.length === 0) await Promise.race([writer, new Promise((resolve) => setTimeout(resolve, 20))])
 
     const started = Date.now()
     const result = await runCli('backup.ts', await cliEnv(new URL(server.url).port), ['--to', backups.dir])
     const finished = Date.now()
     writing = false
     await writer
-    for (let i = 1; i <= 2; i++) after.push(await release(`Published after the backup ${i}`))
+    afterImage = await upload('after.jpg')
+    after.push(await release('Published after the backup, with a picture', afterImage.id))
+    after.push(await release('Published after the backup'))
 
     expect(result.code, result.output).toBe(0)
     expect(during.filter(({ at }) => at > started && at < finished).length, 'releases written while the backup ran').toBeGreaterThan(0)
@@ -152,29 +154,38 @@ describe('backup and restore (SQLite)', () => {
   })
 
   it('refuses to restore while the server is running, and changes nothing', async () => {
-    const result = await runCli('restore.ts', await cliEnv(new URL(server.url).port), [folder])
+    // PORT names a port nobody listens on: the open database alone gives the server away.
+    const result = await runCli('restore.ts', await cliEnv(), [folder])
     expect(result.code).toBe(1)
+    expect(result.output).toContain('newsroom.db is open in another process')
     expect(result.output).toContain('stop Newsroom first')
     expectNoStack(result.output)
     expect(asideFiles()).toEqual([])
     for (const { id, title } of after) expect((await admin.get(`/api/news/${id}`)).body.title).toBe(title)
   })
 
-  it('refuses while something answers on PORT even with no write-ahead log, unless forced', async () => {
-    await server.stop({ keepFiles: true })
-    // A cleanly stopped server leaves no write-ahead log, so only the port can tell.
-    const wal = path.join(server.dir, 'newsroom.db-wal')
-    expect(fs.existsSync(wal) && fs.statSync(wal).size > 0).toBe(false)
+  it('refuses while something answers on PORT, even with the database closed, unless forced', async () => {
+    expect(await server.stop()).toBe(0)
     const listener = net.createServer((socket) => socket.destroy())
     const port = await new Promise<number>((resolve) => listener.listen(0, () => resolve((listener.address() as net.AddressInfo).port)))
+    const fresh = makeTempDir()
     try {
       const result = await runCli('restore.ts', await cliEnv(String(port)), [folder])
       expect(result.code).toBe(1)
       expect(result.output).toContain(`something answers on localhost:${port}`)
       expect(result.output).toContain('stop Newsroom first')
       expect(asideFiles()).toEqual([])
+
+      // --force is for when the person knows better: here, a new machine with nothing yet.
+      const elsewhere = { NEWSROOM_DATA_DIR: fresh.dir, MEDIA_DIR: path.join(fresh.dir, 'media'), DATABASE_URL: `file:${path.join(fresh.dir, 'newsroom.db')}`, PORT: String(port) }
+      const forced = await runCli('restore.ts', elsewhere, [folder, '--force'])
+      expect(forced.code, forced.output).toBe(0)
+      expect(sha256(path.join(fresh.dir, 'newsroom.db'))).toBe(sha256(path.join(folder, 'newsroom.db')))
+      expect(filesUnder(path.join(fresh.dir, 'media'))).toEqual(filesUnder(path.join(folder, 'media')))
+      expect(fs.readdirSync(fresh.dir).sort()).toEqual(['media', 'newsroom.db'])
     } finally {
       listener.close()
+      fresh.remove()
     }
   })
 
@@ -185,38 +196,44 @@ describe('backup and restore (SQLite)', () => {
     const bytes = fs.readFileSync(copy)
     bytes[Math.floor(bytes.length / 2)]! ^= 0xff
     fs.writeFileSync(copy, bytes)
-    const database = path.join(server.dir, 'newsroom.db')
+    const database = path.join(data.dir, 'newsroom.db')
     const current = sha256(database)
-    const mediaBefore = filesUnder(path.join(server.dir, 'media'))
+    const mediaBefore = filesUnder(path.join(data.dir, 'media'))
 
-    const result = await runCli('restore.ts', await cliEnv(), [tampered])
-    expect(result.code).toBe(1)
-    expect(result.output).toContain('does not match the checksum in manifest.json')
-    expect(result.output).toContain('Nothing was restored')
-    expectNoStack(result.output)
+    // --force overrides the running check only, never the backup's own checks.
+    for (const args of [[tampered], [tampered, '--force']]) {
+      const result = await runCli('restore.ts', await cliEnv(), args)
+      expect(result.code).toBe(1)
+      expect(result.output).toContain('does not match the checksum in manifest.json')
+      expect(result.output).toContain('Nothing was restored')
+      expectNoStack(result.output)
+    }
     expect(sha256(database)).toBe(current)
-    expect(filesUnder(path.join(server.dir, 'media'))).toEqual(mediaBefore)
+    expect(filesUnder(path.join(data.dir, 'media'))).toEqual(mediaBefore)
     expect(asideFiles()).toEqual([])
   })
 
   it('restores the backup into the stopped server’s folder, keeping what it replaces, and the server serves it', async () => {
-    const database = path.join(server.dir, 'newsroom.db')
-    const replaced = sha256(database)
+    const database = path.join(data.dir, 'newsroom.db')
     const result = await runCli('restore.ts', await cliEnv(), [folder])
     expect(result.code, result.output).toBe(0)
     expect(result.output).toContain('To undo')
     expect(sha256(database)).toBe(sha256(path.join(folder, 'newsroom.db')))
-    expect(filesUnder(path.join(server.dir, 'media'))).toEqual(filesUnder(path.join(folder, 'media')))
+    expect(filesUnder(path.join(data.dir, 'media'))).toEqual(filesUnder(path.join(folder, 'media')))
 
-    // The database and media it replaced are kept aside, whole.
+    // The database and media it replaced are kept aside, whole: the releases published after
+    // the backup were still only in the write-ahead log, which restore folded into the file.
     const aside = asideFiles().sort()
     expect(aside).toEqual([expect.stringMatching(/^media\.before-restore-/), expect.stringMatching(/^newsroom\.db\.before-restore-/)])
-    const previous = path.join(server.dir, aside[1]!)
-    expect(sha256(previous)).toBe(replaced)
-    expect((await query(previous, 'SELECT id FROM news')).map((row) => row.id)).toEqual(expect.arrayContaining(after.map(({ id }) => id)))
+    const previous = path.join(data.dir, aside[1]!)
+    expect(await query(previous, 'PRAGMA integrity_check')).toEqual([expect.objectContaining({ integrity_check: 'ok' })])
+    const previousIds = (await query(previous, 'SELECT id FROM news')).map((row) => row.id)
+    expect(previousIds).toEqual(expect.arrayContaining([...before, ...after].map(({ id }) => id)))
+    expect(filesUnder(path.join(data.dir, aside[0]!))).toContain(afterImage.filename)
+    expect(filesUnder(path.join(data.dir, 'media'))).not.toContain(afterImage.filename)
     expect(result.output).toContain(previous)
 
-    restarted = await startServer({ dir: server.dir })
+    restarted = await startServer({ dir: data.dir, databaseUrl })
     const anonymous = api(restarted.url)
     for (const { id, title } of before) {
       const response = await anonymous.get(`/api/news/${id}`)
@@ -226,6 +243,22 @@ describe('backup and restore (SQLite)', () => {
     expect((await fetch(`${restarted.url}/api/media/file/${beforeImage.filename}`)).status).toBe(200)
     const signedIn = await signIn(restarted.url, ADMIN.email, ADMIN.password)
     for (const { id } of after) expect((await signedIn.get(`/api/news/${id}`)).status).toBe(404)
+  })
+
+  it('with the pictures in an S3 bucket, backs up the database only and says so', async () => {
+    const elsewhere = makeTempDir('newsroom-backups-')
+    try {
+      const result = await runCli('backup.ts', { ...(await cliEnv()), S3_BUCKET: 'northmoor-pictures' }, ['--to', elsewhere.dir])
+      expect(result.code, result.output).toBe(0)
+      expect(result.output).toContain('s3://northmoor-pictures/media')
+      const [name] = fs.readdirSync(elsewhere.dir)
+      const manifest = JSON.parse(fs.readFileSync(path.join(elsewhere.dir, name!, 'manifest.json'), 'utf8'))
+      expect(manifest.media).toEqual({ folder: 'media', files: 0, bytes: 0, bucket: 's3://northmoor-pictures/media' })
+      expect(fs.readdirSync(path.join(elsewhere.dir, name!, 'media'))).toEqual([])
+      expect(await query(path.join(elsewhere.dir, name!, 'newsroom.db'), 'PRAGMA integrity_check')).toEqual([expect.objectContaining({ integrity_check: 'ok' })])
+    } finally {
+      elsewhere.remove()
+    }
   })
 
   it('refuses PostgreSQL and MongoDB, naming their own tools', async () => {
@@ -244,6 +277,27 @@ describe('backup and restore (SQLite)', () => {
       expect(fs.readdirSync(elsewhere.dir)).toEqual([])
     } finally {
       elsewhere.remove()
+    }
+  })
+
+  it('puts the current data back when the backup cannot be copied in', async () => {
+    const target = makeTempDir()
+    try {
+      const database = path.join(target.dir, 'newsroom.db')
+      await query(database, 'CREATE TABLE kept (note TEXT)')
+      const current = sha256(database)
+      expect(current).not.toBe(sha256(path.join(folder, 'newsroom.db')))
+      // The media folder's parent is a file, so copying the pictures in fails halfway through the restore.
+      fs.writeFileSync(path.join(target.dir, 'not-a-folder'), '')
+      const broken = { NEWSROOM_DATA_DIR: target.dir, MEDIA_DIR: path.join(target.dir, 'not-a-folder', 'media'), DATABASE_URL: `file:${database}` }
+      const result = await runCli('restore.ts', { ...broken, PORT: String(await freePort()) }, [folder])
+      expect(result.code).toBe(1)
+      expect(result.output).toContain('the previous data is back in place')
+      expectNoStack(result.output)
+      expect(fs.readdirSync(target.dir).sort()).toEqual(['newsroom.db', 'not-a-folder'])
+      expect(sha256(database)).toBe(current)
+    } finally {
+      target.remove()
     }
   })
 
