@@ -17,7 +17,7 @@ export const parseQuery = (raw: unknown): ParsedQuery => {
   return { query, words }
 }
 
-const bodyText = (release: News) => slateToPlainText(release.body)
+const bodyText = (release: Pick<News, 'body'>) => slateToPlainText(release.body)
 
 /** Lower case with accents folded, a letter for a letter, so that positions in it are positions in the text. */
 export const foldText = (text: string) =>
@@ -31,21 +31,22 @@ const count = (text: string | null | undefined, word: string) => {
   return n
 }
 
-/** Best first: a word in the title counts most, then in the summary, then in the body; newer wins a tie. */
-export const rank = (releases: News[], words: string[]): News[] =>
+/**
+ * Best first: the database's full-text ranking (which counts the body), lifted for the
+ * words found in the title, then in the summary.
+ */
+export const rank = <T extends Pick<News, 'title' | 'summary'>>(releases: T[], words: string[]): T[] =>
   releases
-    .map((release) => ({
+    .map((release, position) => ({
       release,
-      score: words.reduce(
-        (sum, word) => sum + 6 * count(release.title, word) + 3 * count(release.summary, word) + count(bodyText(release), word),
-        0,
-      ),
+      position,
+      score: words.reduce((sum, word) => sum + 2 * Math.min(1, count(release.title, word)) + Math.min(1, count(release.summary, word)), 0),
     }))
-    .sort((a, b) => b.score - a.score || Date.parse(b.release.publishAt ?? '') - Date.parse(a.release.publishAt ?? ''))
+    .sort((a, b) => b.score - a.score || a.position - b.position)
     .map(({ release }) => release)
 
 /** The summary when a word is in it, otherwise the part of the text around the first word found. */
-export const snippet = (release: News, words: string[], width = 220): string => {
+export const snippet = (release: Pick<News, 'summary' | 'body'>, words: string[], width = 220): string => {
   if (release.summary && words.some((word) => count(release.summary, word) > 0)) return release.summary
   const chars = [...bodyText(release).replace(/\s+/g, ' ')]
   const folded = foldText(chars.join(''))
