@@ -8,10 +8,13 @@ import onHeaders from 'on-headers'
 import type { Payload } from 'payload'
 
 import { bootPayload } from './boot'
-import { siteUrl } from './config/env'
+import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
 import { closePayload } from './db/close'
+import { apiGuard } from './http/apiGuard'
 import { healthz } from './http/healthz'
+import { SIGN_IN_PATHS, bodyLimits, graphqlRateLimit, signInRateLimit } from './http/limits'
+import { adminHeaders, apiHeaders, publicSiteHeaders } from './http/security'
 import { publicSite } from './site'
 
 /** What Next.js serves: Payload's admin and API, and Next's own assets. Everything else is the public site. */
@@ -91,12 +94,24 @@ export const startServer = async ({
   let shuttingDown = false
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', trustProxy())
   // While stopping, answers tell clients not to send more on the same connection.
   app.use((_req, res, next) => {
     if (shuttingDown) res.setHeader('Connection', 'close')
     next()
   })
+  // Security headers for every answer, by who reads it (src/http/security.ts).
+  const headersFor = { api: apiHeaders(), admin: adminHeaders(), site: publicSiteHeaders() }
+  app.use((req, res, next) => {
+    const kind = req.path.startsWith('/api/') || req.path === '/api' ? 'api' : NEXT_PATHS.test(req.path) ? 'admin' : 'site'
+    return headersFor[kind](req, res, next)
+  })
   app.get('/healthz', healthz(payload, () => shuttingDown))
+  // Limits before anything is read: body sizes, and sign-in attempts per address.
+  app.use(bodyLimits)
+  app.post(SIGN_IN_PATHS, signInRateLimit())
+  app.use('/api/graphql', graphqlRateLimit())
+  app.use(apiGuard(payload))
   app.use(site.router)
   app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
   app.use((req, res, next) => {

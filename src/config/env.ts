@@ -88,3 +88,17 @@ const readOrCreateDevelopmentSecret = (): string => {
     throw error
   }
 }
+
+/**
+ * Which proxies in front of Newsroom to believe about the client's address (express's
+ * "trust proxy"): unset trusts none, so X-Forwarded-For cannot dodge the sign-in limits.
+ * A number of hops (`1` behind one load balancer), `true`, or a list of addresses.
+ */
+export const trustProxy = (): boolean | number | string => {
+  const raw = process.env.TRUST_PROXY?.trim()
+  if (!raw || raw === 'false') return false
+  if (raw === 'true') return true
+  if (/^\d+$/.test(raw)) return Number(raw)
+  if (/^[\w.:/, -]+$/.test(raw)) return raw
+  throw new ConfigurationError(`TRUST_PROXY must be a number of proxies, true, or a list of addresses such as "loopback, 10.0.0.0/8", not "${raw}".`)
+}
