@@ -1,21 +1,27 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { ValidationError } from 'payload'
+import { APIError, ValidationError } from 'payload'
 import sharp from 'sharp'
+
+import { MAX_UPLOAD_PIXELS } from '../../../src/uploads/limits'
 
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif'])
 
 /**
  * Decides by the file's content, not its name, that an upload is a picture sharp can
- * read, before anything is stored. A renamed text file or a broken JPEG gets a plain answer.
+ * read, before anything is stored. A renamed text file or a broken JPEG gets a plain answer,
+ * and so does a picture too big to open safely (its size is read from its header, not decoded).
  */
 export const refuseNonImages: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file) return args
   let format: string | undefined
+  let pixels = 0
   try {
     const input = file.tempFilePath && (!file.data || file.data.length === 0) ? file.tempFilePath : file.data
-    format = (await sharp(input).metadata()).format
+    const metadata = await sharp(input).metadata()
+    format = metadata.format
+    pixels = (metadata.width ?? 0) * (metadata.height ?? 0) * Math.max(1, metadata.pages ?? 1)
   } catch {
     format = undefined
   }
@@ -29,6 +35,14 @@ export const refuseNonImages: CollectionBeforeOperationHook = async ({ args, ope
         },
       ],
     })
+  }
+  if (pixels > MAX_UPLOAD_PIXELS) {
+    throw new APIError(
+      `"${file.name}" is too big a picture: at most ${MAX_UPLOAD_PIXELS / 1_000_000} megapixels (for example 8,000 × 6,000). Make it smaller and upload it again.`,
+      413,
+      undefined,
+      true,
+    )
   }
   return args
 }
