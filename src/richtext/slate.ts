@@ -49,3 +49,50 @@ export const safeHref = (url: unknown): string | null => {
 
 /** "Café" → "Cafe": searches match whether or not either side has the accents. */
 export const foldAccents = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+
+/** The elements an editor can make in a release's body (the admin's toolbar offers these). */
+export const BODY_ELEMENTS = ['h2', 'h3', 'h4', 'ul', 'ol', 'link', 'blockquote'] as const
+/** The marks an editor can put on words. */
+export const BODY_LEAVES = ['bold', 'italic'] as const
+
+const KNOWN_ELEMENTS = new Set<string | undefined>([undefined, 'p', 'li', ...BODY_ELEMENTS])
+const MAX_NESTING = 8
+const MAX_NODES = 20_000
+
+/**
+ * What is wrong with a value offered as a Slate document, in words for the person who sent
+ * it, or null when it is one. Checked without recursion, so no document can exhaust the
+ * stack: a list of elements, each with children, down to text leaves; only the elements the
+ * editor offers; links only to web, email or phone addresses or pages on this site.
+ */
+export const slateProblem = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null
+  if (!Array.isArray(value)) return 'Rich text must be a list of paragraphs (a Slate document), not ' + describe(value) + '.'
+  const stack: { node: unknown; depth: number }[] = value.map((node) => ({ node, depth: 1 }))
+  let seen = 0
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!
+    if (++seen > MAX_NODES) return `Rich text may hold at most ${MAX_NODES.toLocaleString('en-GB')} pieces; split this text up.`
+    if (depth > MAX_NESTING) return `Rich text may be nested at most ${MAX_NESTING} deep.`
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return `Each piece of rich text must be an element or a piece of text, not ${describe(node)}.`
+    const record = node as Record<string, unknown>
+    if ('text' in record) {
+      if (typeof record.text !== 'string') return 'The text of rich text must be text.'
+      for (const [key, mark] of Object.entries(record)) {
+        if (key !== 'text' && typeof mark !== 'boolean') return `"${key.slice(0, 40)}" on a piece of rich text must be true or false.`
+      }
+      continue
+    }
+    const type = record.type
+    if (type !== undefined && typeof type !== 'string') return 'The type of a rich text element must be text.'
+    if (!KNOWN_ELEMENTS.has(type)) return `Rich text cannot hold a "${String(type).slice(0, 40)}" element.`
+    if (type === 'link' && record.linkType !== 'internal' && safeHref(record.url) === null) {
+      return `A link goes to "${String(record.url ?? '').slice(0, 80)}": links may go to web addresses (https://…), email (mailto:), phone numbers (tel:) or pages on this site.`
+    }
+    if (!Array.isArray(record.children) || record.children.length === 0) return 'Each rich text element must have children (at least one piece of text).'
+    for (const child of record.children) stack.push({ node: child, depth: depth + 1 })
+  }
+  return null
+}
+
+const describe = (value: unknown) => (value === null ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value).slice(0, 40)}`)
