@@ -7,6 +7,7 @@ import { staff } from '../../src/access/staff'
 import { siteIsHttps } from '../../src/config/env'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
+import { passwordPolicy, passwordPolicyOnReset } from './hooks/passwordPolicy'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -35,6 +36,9 @@ export const Users: CollectionConfig = {
     unlock: admins,
   },
   hooks: {
+    // At least 12 characters and hard to guess: see src/auth/passwords.ts.
+    beforeOperation: [passwordPolicyOnReset],
+    beforeValidate: [passwordPolicy],
     beforeChange: [firstUserIsAdmin, keepAnAdmin],
     beforeDelete: [keepAnAdminOnDelete],
   },
