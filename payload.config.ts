@@ -2,7 +2,6 @@ import path from 'node:path'
 
 import { slateEditor } from '@payloadcms/richtext-slate'
 import { buildConfig } from 'payload'
-import sharp from 'sharp'
 
 import { collections } from './collections'
 import { admins } from './src/access/admins'
@@ -10,13 +9,17 @@ import { isAdminUser } from './src/access/roles'
 import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
+import { databaseDownIs503 } from './src/http/apiErrors'
 import { LIFT_QUEUE, liftEmbargoTask } from './src/embargo/liftJob'
 import { ContentVersion } from './src/globals/ContentVersion'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { BODY_ELEMENTS, BODY_LEAVES } from './src/richtext/slate'
 import { contentEvents } from './src/plugins/contentEvents'
 import { seo } from './src/plugins/seo'
 import { storage } from './src/plugins/storage'
+import { strictInput } from './src/plugins/strictInput'
 import { UK_TIME_ZONE } from './src/time/ukTime'
+import { MAX_UPLOAD_BYTES, sharpWithLimits } from './src/uploads/limits'
 
 export default buildConfig({
   serverURL: siteUrl(),
@@ -26,12 +29,18 @@ export default buildConfig({
   globals: [SiteSettings, ContentVersion],
   editor: slateEditor({
     admin: {
-      elements: ['h2', 'h3', 'h4', 'ul', 'ol', 'link', 'blockquote'],
-      leaves: ['bold', 'italic'],
+      elements: [...BODY_ELEMENTS],
+      leaves: [...BODY_LEAVES],
     },
   }),
-  sharp,
-  plugins: [seo, contentEvents, ...storage()],
+  // sharp that will not decode more than 50 megapixels (src/uploads/limits.ts).
+  sharp: sharpWithLimits,
+  // Uploads stop being read at 20 MB; src/http/limits.ts refuses a declared larger one before that.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` },
+  // Cookie-authenticated requests count only from SITE_URL (serverURL, which Payload adds to
+  // its CSRF list): a page elsewhere cannot act as someone signed in here.
+  csrf: [],
+  plugins: [seo, contentEvents, ...storage(), strictInput],
   admin: {
     user: 'users',
     avatar: 'default',
@@ -62,5 +71,6 @@ export default buildConfig({
     }),
   },
   typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
+  hooks: { afterError: [databaseDownIs503] },
   telemetry: false,
 })

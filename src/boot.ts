@@ -29,6 +29,8 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
     })
     log(`Created the admin account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`)
   } catch (error) {
+    const refused = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data?.errors?.find((e) => e.path === 'password')
+    if (refused) throw new Error(`ADMIN_PASSWORD is not accepted: ${refused.message}`)
     // Several servers starting together on a new database: another one made it first.
     const made = await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
     if (made.totalDocs === 0) throw error

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-const TIMEOUT_MS = 3000
+import { databaseAnswers } from '../db/health'
 
 /** 200 {"status":"ok"} when the database answers, 503 when it does not (or not in time). */
 export const healthz =
@@ -10,18 +10,6 @@ export const healthz =
     res.set('Cache-Control', 'no-store')
     // A load balancer should stop sending work to a server that is shutting down.
     if (stopping()) return void res.status(503).json({ status: 'stopping', message: 'This server is shutting down.' })
-    let timer: NodeJS.Timeout | undefined
-    try {
-      await Promise.race([
-        payload.count({ collection: 'categories', overrideAccess: true }),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS)
-        }),
-      ])
-      res.json({ status: 'ok' })
-    } catch {
-      res.status(503).json({ status: 'unavailable', message: 'The database is not answering.' })
-    } finally {
-      clearTimeout(timer)
-    }
+    if (await databaseAnswers(payload)) return void res.json({ status: 'ok' })
+    res.status(503).json({ status: 'unavailable', message: 'The database is not answering.' })
   }

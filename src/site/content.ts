@@ -2,12 +2,13 @@ import type { Payload, Where } from 'payload'
 
 import { fullTextSearch } from '../db/search'
 import { notWithdrawnWhere } from '../embargo/visibility'
+import { DEFAULT_QUICK_EXIT_URL } from '../globals/SiteSettings'
 import type { Category, News, SiteSetting } from '../payload-types'
 
 export const PAGE_SIZE = 12
 
 /** How many of the best matches a search looks at. */
-export const SEARCH_CANDIDATES = 200
+export const SEARCH_CANDIDATES = 50
 
 /** What a listing needs of each release. */
 const cardSelect = {
@@ -26,6 +27,18 @@ const cardPopulate = {
 
 export type ReleaseCard = Pick<News, 'id' | 'title' | 'slug' | 'summary' | 'publishAt' | 'heroImage' | 'category'>
 
+/** A release found by a search: a card, and its body for the snippet. */
+export type SearchHit = ReleaseCard & Pick<News, 'body'>
+
+/** Enough settings for a page before the database has ever answered: the quick exit above all. */
+const FALLBACK_SETTINGS = {
+  id: 0,
+  forceName: 'Police news',
+  quickExit: { label: 'Leave this site', url: DEFAULT_QUICK_EXIT_URL },
+  betaBanner: { enabled: false },
+  footerLinks: [],
+} as unknown as SiteSetting
+
 /** A page of a listing. Only whether there is a next page is known: counting every release would grow with them. */
 export type Page<T> = { docs: T[]; page: number; hasNext: boolean }
 
@@ -35,6 +48,7 @@ export type Page<T> = { docs: T[]; page: number; hasNext: boolean }
  * is there.
  */
 export const siteContent = (payload: Payload) => {
+  let lastKnownSettings: SiteSetting | undefined
   const asThePublic = { overrideAccess: false, user: null } as const
 
   const list = async (where: Where, page: number, limit = PAGE_SIZE): Promise<Page<ReleaseCard>> => {
@@ -48,7 +62,13 @@ export const siteContent = (payload: Payload) => {
   }
 
   return {
-    settings: (): Promise<SiteSetting> => payload.findGlobal({ slug: 'site-settings', depth: 1, ...asThePublic }),
+    settings: async (): Promise<SiteSetting> => {
+      lastKnownSettings = await payload.findGlobal({ slug: 'site-settings', depth: 1, ...asThePublic })
+      return lastKnownSettings
+    },
+
+    /** The settings last read, for a page that must not touch the database (it may be down). */
+    lastKnownSettings: (): SiteSetting => lastKnownSettings ?? FALLBACK_SETTINGS,
 
     latest: (page: number) => list({}, page),
 
@@ -78,7 +98,7 @@ export const siteContent = (payload: Payload) => {
      * Public releases matching every word, best first, found by the database's full-text
      * search and then read as the public, so that only what the public may see is kept.
      */
-    matching: async (words: string[], limit = SEARCH_CANDIDATES): Promise<{ docs: News[]; more: boolean }> => {
+    matching: async (words: string[], limit = SEARCH_CANDIDATES): Promise<{ docs: SearchHit[]; more: boolean }> => {
       const ids = await fullTextSearch(payload, words, limit)
       if (ids.length === 0) return { docs: [], more: false }
       const { docs } = await payload.find({
@@ -87,11 +107,12 @@ export const siteContent = (payload: Payload) => {
         pagination: false,
         limit: ids.length,
         depth: 1,
+        select: { ...cardSelect, body: true },
         populate: cardPopulate,
         ...asThePublic,
       })
       const order = new Map(ids.map((id, i) => [String(id), i]))
-      return { docs: docs.sort((a, b) => order.get(String(a.id))! - order.get(String(b.id))!), more: ids.length === limit }
+      return { docs: (docs as SearchHit[]).sort((a, b) => order.get(String(a.id))! - order.get(String(b.id))!), more: ids.length === limit }
     },
 
     /** The newest releases in full, for feeds. */

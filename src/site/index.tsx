@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import path from 'node:path'
 
 import { projectRoot } from '../config/paths'
+import { databaseAnswers } from '../db/health'
 import { assets } from './assets'
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../events/contentChanged'
@@ -269,18 +270,30 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   router.get('/preview/:token', preview.page)
   router.get('/preview/:token/media/:filename', preview.media)
 
-  /** A failure while answering: a plain page, no details (they go to the log). */
+  /**
+   * A failure while answering: a plain page, no details (they go to the log). When the
+   * database is not answering it is a 503 that says to come back soon (and how to reach the
+   * police meanwhile); the page is made without the database.
+   */
   const errorHandler: ErrorRequestHandler = async (error, req, res, _next) => {
-    console.error(`Error serving ${req.method} ${req.originalUrl}:`, error)
-    if (res.headersSent) return void res.destroy()
-    res.status(500).set('Cache-Control', 'no-store')
-    try {
-      const settings = await content.settings()
-      const rendered = htmlPage(500, { settings, siteUrl, meta: { title: 'Sorry, there is a problem', noindex: true } }, <ErrorPage title="Sorry, there is a problem with this website" message="Please try again in a few minutes." />)
-      res.type(rendered.type).send(rendered.body)
-    } catch {
-      res.type('text/plain').send('Sorry, there is a problem with this website. Please try again in a few minutes.')
+    if (res.headersSent) {
+      console.error(`Error serving ${req.method} ${req.originalUrl}:`, error)
+      return void res.destroy()
     }
+    const down = !(await databaseAnswers(payload, 1000))
+    if (down) console.error(`The database is not answering: ${req.method} ${req.originalUrl} got the 503 page.`)
+    else console.error(`Error serving ${req.method} ${req.originalUrl}:`, error)
+    const settings = content.lastKnownSettings()
+    const rendered = down
+      ? htmlPage(
+          503,
+          { settings, siteUrl, meta: { title: 'This website is not available at the moment', noindex: true } },
+          <ErrorPage title="Sorry, this website is not available at the moment" message="Please try again in a few minutes. If you need the police urgently, call 999. For anything else, call 101." />,
+        )
+      : htmlPage(500, { settings, siteUrl, meta: { title: 'Sorry, there is a problem', noindex: true } }, <ErrorPage title="Sorry, there is a problem with this website" message="Please try again in a few minutes." />)
+    res.status(rendered.status).set('Cache-Control', 'no-store')
+    if (down) res.set('Retry-After', '30')
+    res.type(rendered.type).send(rendered.body)
   }
 
   const close = () => {
