@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 
+import { surviveLostConnections } from './db/health'
 import { prepareDatabase } from './db/migrate'
 import { isDatabaseEmpty, seedDemoContent } from './seed'
 
@@ -45,6 +46,7 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
 export const bootPayload = async ({ seedWhenEmpty = false, runJobs = true, log = console.log }: BootOptions = {}): Promise<Payload> => {
   const config = await loadConfig()
   const payload = await getPayload({ config })
+  surviveLostConnections(payload)
   await prepareDatabase(payload)
   await createAdminFromEnvironment(payload, log)
   if (seedWhenEmpty && (await isDatabaseEmpty(payload))) {

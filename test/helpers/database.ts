@@ -64,3 +64,30 @@ export const makePostgresTemplate = async (migrate: (url: string) => Promise<voi
     drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   }
 }
+
+/**
+ * Runs one query on the database a test server uses (found in its folder), SQLite or
+ * PostgreSQL: for what no API shows, such as a reset token that would have gone by email.
+ * Placeholders are written `?`.
+ */
+export const queryServerDatabase = async (dir: string, sql: string, args: (string | number)[] = []): Promise<Record<string, unknown>[]> => {
+  const url = fs.readFileSync(path.join(dir, REMEMBERED), 'utf8')
+  if (url.startsWith('postgres')) {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      let i = 0
+      return (await client.query(sql.replace(/\?/g, () => `$${++i}`), args)).rows
+    } finally {
+      await client.end()
+    }
+  }
+  if (!url.startsWith('file:')) throw new Error(`queryServerDatabase does not know ${url.split(':')[0]}`)
+  const { createClient } = await import('@libsql/client')
+  const client = createClient({ url })
+  try {
+    return (await client.execute({ sql, args })).rows.map((row) => ({ ...row }))
+  } finally {
+    client.close()
+  }
+}

@@ -146,7 +146,7 @@ export const embargoSuite = (name: string, database: Database) => {
       // The lift's side effects ran after the restart, from the job queue.
       let lifted = 0
       for (let attempt = 0; attempt < 20 && lifted === 0; attempt++) {
-        lifted = (await admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=lifted&limit=0`)).body.totalDocs
+        lifted = (await admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=lifted&limit=1`)).body.totalDocs
         if (!lifted) await new Promise((r) => setTimeout(r, 250))
       }
       expect(lifted).toBe(1)

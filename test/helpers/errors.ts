@@ -9,6 +9,7 @@ export const fieldErrors = (body: any): Record<string, string> => {
 
 /** Every message in a Payload error response, joined, for "says what is wrong" checks. */
 export const allMessages = (body: any): string =>
-  (body?.errors ?? [])
-    .flatMap((error: any) => [error.message, ...(error?.data?.errors ?? []).map((f: any) => f.message)])
-    .join(' | ')
+  [
+    ...(typeof body?.message === 'string' ? [body.message] : []),
+    ...(body?.errors ?? []).flatMap((error: any) => [error.message, ...(error?.data?.errors ?? []).map((f: any) => f.message)]),
+  ].join(' | ')

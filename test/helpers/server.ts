@@ -77,6 +77,9 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
         NEXT_TELEMETRY_DISABLED: '1',
         // Tests stop servers often; the shutdown test sets its own delay.
         SHUTDOWN_DELAY_MS: '0',
+        // Suites sign in dozens of people from one address; the rate-limit tests set their own.
+        SIGN_IN_RATE_LIMIT: '10000',
+        GRAPHQL_RATE_LIMIT: '10000',
         ...env,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -77,7 +77,7 @@ const snapshot = async (id: number) => {
   const [live, latest, history] = await Promise.all([
     as.admin.get(`/api/news/${id}?depth=0`),
     as.admin.get(`/api/news/${id}?depth=0&draft=true`),
-    as.admin.get(`/api/audit-log?where[releaseRef][equals]=${id}&limit=0`),
+    as.admin.get(`/api/audit-log?where[releaseRef][equals]=${id}&limit=1`),
   ])
   return {
     live: [live.body._status, live.body.workflowState, live.body.publishAt, live.body.title],
