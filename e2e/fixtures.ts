@@ -11,7 +11,14 @@ export const test = base.extend<{ site: string }>({
   },
   page: async ({ page }, use) => {
     await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>' }))
+    // Every test also proves the security headers break nothing: the browser reports
+    // anything a Content-Security-Policy blocked on the console, and there must be none.
+    const blocked: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`)
+    })
     await use(page)
+    expect(blocked, 'blocked by a Content-Security-Policy').toEqual([])
   },
 })
 
