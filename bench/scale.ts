@@ -11,7 +11,6 @@
  *   BENCH_SECONDS=5          per measurement
  */
 import { spawn } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,6 +23,7 @@ import { ensureAdminBuild } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import { createTestDatabase } from '../test/helpers/postgres'
 import { freePort } from '../test/helpers/server'
+import { machine, record, startProductionServer } from './lib'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[]
@@ -140,21 +140,8 @@ const runOne = async (database: 'sqlite' | 'postgres') => {
     categories.push((await payload.create({ collection: 'categories', data: { name } as never, overrideAccess: true })).id as number)
   }
 
-  const port = await freePort()
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
-    cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'), PORT: String(port), SITE_URL: `http://127.0.0.1:${port}`, PAGE_CACHE: 'off', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  server.stdout.on('data', (chunk) => (output += chunk))
-  server.stderr.on('data', (chunk) => (output += chunk))
-  server.on('exit', (code) => code && console.error(`The server stopped (${code}):\n${output.slice(-3000)}`))
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Newsroom did not start:\n${output}`)), 120_000)
-    server.stdout.on('data', () => output.includes('Newsroom is running at') && (clearTimeout(timer), resolve()))
-  })
-  const base = `http://127.0.0.1:${port}`
+  const server = await startProductionServer({ ...process.env, PAGE_CACHE: 'off' }, await freePort())
+  const { base } = server
 
   const rows: Row[] = []
   let loaded = 0
@@ -178,8 +165,7 @@ const runOne = async (database: 'sqlite' | 'postgres') => {
       rows.push({ database, size, loadRate, results })
     }
   } finally {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
+    await server.stop()
     const { closePayload } = await import('../src/db/close')
     await closePayload(payload)
     await drop?.()
@@ -217,20 +203,13 @@ const main = async () => {
     if (code !== 0) throw new Error(`The ${database} run failed`)
     rows.push(...JSON.parse(/^RESULT (.*)$/m.exec(output)![1]!))
   }
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   const section = [
-    `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node.js ${process.version}. Production server, page cache off (PAGE_CACHE=off), 4 connections for ${SECONDS} s per measurement; autocannon on the same machine. The search is "${SEARCH}".`,
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${machine()}. Production server, page cache off (PAGE_CACHE=off), 4 connections for ${SECONDS} s per measurement; autocannon on the same machine. The search is "${SEARCH}".`,
     '',
     table(rows),
   ].join('\n')
   console.log(`\n${section}\n`)
-  const doc = path.join(projectRoot, 'docs/benchmarks.md')
-  const start = '<!-- bench:scale:start -->'
-  const end = '<!-- bench:scale:end -->'
-  const current = fs.readFileSync(doc, 'utf8')
-  if (!current.includes(start)) throw new Error(`docs/benchmarks.md has no ${start} … ${end} section`)
-  fs.writeFileSync(doc, current.slice(0, current.indexOf(start) + start.length) + '\n' + section + '\n' + current.slice(current.indexOf(end)))
-  console.log('Recorded in docs/benchmarks.md.')
+  record('scale', section)
 }
 
 main().then(

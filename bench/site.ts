@@ -7,8 +7,6 @@
  * ceiling no page can beat. Prints each page's ratio to the ceiling, checks the release
  * page's weight budget, and records the results in docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,6 +18,7 @@ import { ensureAdminBuild } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import { demoReleases } from '../src/seed/content'
 import { freePort } from '../test/helpers/server'
+import { machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -27,35 +26,6 @@ const CEILING_FILE = 'bench-ceiling.html'
 const TARGET_RATIO = 0.7
 const BUDGET_TOTAL = 60 * 1024
 const BUDGET_JS = 3 * 1024
-
-const run = (args: string[], env: NodeJS.ProcessEnv) =>
-  new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
-  })
-
-const startProductionServer = async (env: NodeJS.ProcessEnv) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  child.stderr.on('data', (chunk) => (output += chunk))
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Newsroom did not start:\n${output}`)), 120_000)
-    child.stdout.on('data', () => {
-      if (output.includes('Newsroom is running at')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`Newsroom exited with ${code}:\n${output}`)))
-  })
-  return child
-}
-
-const rssKb = (pid: number) => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-}
 
 const measure = (url: string) =>
   new Promise<autocannon.Result>((resolve, reject) => {
@@ -101,13 +71,13 @@ const main = async () => {
     NEXT_TELEMETRY_DISABLED: '1',
   } as unknown as NodeJS.ProcessEnv
   const ceilingPath = path.join(projectRoot, 'public', CEILING_FILE)
-  let server: ReturnType<typeof spawn> | undefined
+  let server: RunningServer | undefined
   try {
     await ensureAdminBuild()
     console.log('Loading the demo content…')
-    await run(['src/cli/seed.ts'], env)
+    await runTsx(['src/cli/seed.ts'], env)
     console.log('Starting Newsroom in production mode…')
-    server = await startProductionServer({ ...env, NODE_ENV: 'production', PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'), PORT: String(port), SITE_URL: base })
+    server = await startProductionServer(env, port)
 
     const article = `/news/${demoReleases[0]!.slug}`
     const weight = await pageWeight(base, article)
@@ -129,7 +99,7 @@ const main = async () => {
       results.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 })
       console.log(`${Math.round(result.requests.average)} requests/s`)
     }
-    const memory = rssKb(server.pid!)
+    const memory = residentMb(server.child.pid!)
     const ceiling = results[0]!.rps
     const table = [
       '| What | Requests/s | p50 latency | p99 latency | Ratio to the static file |',
@@ -146,14 +116,12 @@ const main = async () => {
       `| JavaScript | ${kb(weight.js.raw)} | ${kb(weight.js.wire)} |`,
       `| **All of it** | ${kb(weight.html.raw + weight.css.raw + weight.js.raw)} | **${kb(total)}** (budget ${kb(BUDGET_TOTAL)}) |`,
     ].join('\n')
-    const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-    const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB memory, Node.js ${process.version}, ${os.platform()} ${os.release()}`
     const section = [
-      `Run on ${new Date().toISOString().slice(0, 10)}: ${machine}. ${CONNECTIONS} connections for ${DURATION} s each, autocannon and Newsroom (production build, SQLite, demo content) on the same machine.`,
+      `Run on ${new Date().toISOString().slice(0, 10)}: ${machine()}. ${CONNECTIONS} connections for ${DURATION} s each, autocannon and Newsroom (production build, SQLite, demo content) on the same machine.`,
       '',
       table,
       '',
-      `The release page runs at **${(articleRatio * 100).toFixed(0)}%** of the static-file rate (target: ${TARGET_RATIO * 100}% or more). Server memory after the run: ${Math.round(memory / 1024)} MB resident.`,
+      `The release page runs at **${(articleRatio * 100).toFixed(0)}%** of the static-file rate (target: ${TARGET_RATIO * 100}% or more). Server memory after the run: ${memory} MB resident.`,
       '',
       budget,
       '',
@@ -161,15 +129,7 @@ const main = async () => {
     ].join('\n')
     console.log(`\n${section}\n`)
 
-    const doc = path.join(projectRoot, 'docs/benchmarks.md')
-    const start = '<!-- bench:site:start -->'
-    const end = '<!-- bench:site:end -->'
-    const current = fs.readFileSync(doc, 'utf8')
-    const from = current.indexOf(start)
-    const to = current.indexOf(end)
-    if (from === -1 || to === -1) throw new Error(`docs/benchmarks.md has no ${start} … ${end} section to write into`)
-    fs.writeFileSync(doc, current.slice(0, from + start.length) + '\n' + section + '\n' + current.slice(to))
-    console.log('Recorded in docs/benchmarks.md.')
+    record('site', section)
 
     const failures = [
       articleRatio < TARGET_RATIO && `the release page ran at ${(articleRatio * 100).toFixed(0)}% of the static rate, under the ${TARGET_RATIO * 100}% target`,
@@ -181,7 +141,7 @@ const main = async () => {
       process.exitCode = 1
     }
   } finally {
-    server?.kill('SIGTERM')
+    await server?.stop()
     fs.rmSync(ceilingPath, { force: true })
     fs.rmSync(temp, { recursive: true, force: true })
   }

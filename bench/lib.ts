@@ -1,0 +1,73 @@
+/** What the benchmarks share: a production server to measure, the machine, and docs/benchmarks.md. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { projectRoot } from '../src/config/paths'
+
+/** Runs a TypeScript command (`src/cli/seed.ts`, …) to its end, with its output shown. */
+export const runTsx = (args: string[], env: NodeJS.ProcessEnv) =>
+  new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+  })
+
+export type RunningServer = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> }
+
+/** Newsroom's production server (already built) on `port`, with a fresh secret; resolves once it answers. */
+export const startProductionServer = async (env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> => {
+  const base = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
+    cwd: projectRoot,
+    env: { ...env, NODE_ENV: 'production', PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'), PORT: String(port), SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Newsroom did not start:\n${output}`)), 120_000)
+    child.stdout!.on('data', () => {
+      if (output.includes('Newsroom is running at')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`Newsroom exited with ${code}:\n${output.slice(-3000)}`))
+    })
+  })
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+  }
+  return { child, base, output: () => output, stop }
+}
+
+/** Resident memory of a process, in MB. */
+export const residentMb = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+}
+
+export const machine = () => {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB memory, Node.js ${process.version}, ${os.platform()} ${os.release()}`
+}
+
+/** Replaces the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` in docs/benchmarks.md. */
+export const record = (name: string, section: string) => {
+  const doc = path.join(projectRoot, 'docs/benchmarks.md')
+  const start = `<!-- bench:${name}:start -->`
+  const end = `<!-- bench:${name}:end -->`
+  const current = fs.readFileSync(doc, 'utf8')
+  const from = current.indexOf(start)
+  const to = current.indexOf(end)
+  if (from === -1 || to === -1) throw new Error(`docs/benchmarks.md has no ${start} … ${end} section to write into`)
+  fs.writeFileSync(doc, current.slice(0, from + start.length) + '\n' + section + '\n' + current.slice(to))
+  console.log('Recorded in docs/benchmarks.md.')
+}
