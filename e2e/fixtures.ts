@@ -15,7 +15,11 @@ export const test = base.extend<{ site: string }>({
     // anything a Content-Security-Policy blocked on the console, and there must be none.
     const blocked: string[] = []
     page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`)
+      if (!/Content Security Policy/i.test(message.text())) return
+      // Chromium's own XML viewer styles a sitemap inline; the site's policy rightly stops it,
+      // and nothing of the site's is lost (the sitemap is for search engines).
+      if (/\.xml$/.test(new URL(page.url()).pathname) && /Applying inline style/.test(message.text())) return
+      blocked.push(`${page.url()}: ${message.text()}`)
     })
     await use(page)
     expect(blocked, 'blocked by a Content-Security-Policy').toEqual([])
