@@ -5,6 +5,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import WebSocket from 'ws'
+
 import { projectRoot } from '../src/config/paths'
 
 /** Runs a TypeScript command (`src/cli/seed.ts`, …) to its end, with its output shown. */
@@ -16,10 +18,13 @@ export const runTsx = (args: string[], env: NodeJS.ProcessEnv) =>
 
 export type RunningServer = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> }
 
-/** Newsroom's production server (already built) on `port`, with a fresh secret; resolves once it answers. */
-export const startProductionServer = async (env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> => {
+/**
+ * Newsroom's production server (already built) on `port`, with a fresh secret; resolves once
+ * it answers. `inspect` opens Node's inspector on a free local port, for `liveHeapMb`.
+ */
+export const startProductionServer = async (env: NodeJS.ProcessEnv, port: number, { inspect = false } = {}): Promise<RunningServer> => {
   const base = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
+  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
     cwd: projectRoot,
     env: { ...env, NODE_ENV: 'production', PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'), PORT: String(port), SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +51,39 @@ export const startProductionServer = async (env: NodeJS.ProcessEnv, port: number
     await new Promise((resolve) => child.once('exit', resolve))
   }
   return { child, base, output: () => output, stop }
+}
+
+/**
+ * The server's live JavaScript heap in MB, after a full garbage collection, through the
+ * inspector (started with `inspect: true`). Unlike resident memory, which V8 keeps once it
+ * has grown, this only grows when something is kept that should not be: a leak.
+ */
+export const liveHeapMb = async (server: RunningServer): Promise<number> => {
+  const address = /Debugger listening on (ws:\/\/\S+)/.exec(server.output())?.[1]
+  if (!address) throw new Error('The server was not started with inspect: true')
+  const socket = new WebSocket(address)
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
+  let lastId = 0
+  const call = (method: string) =>
+    new Promise<Record<string, number>>((resolve, reject) => {
+      const id = ++lastId
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data)) as { id?: number; result?: Record<string, number>; error?: { message: string } }
+        if (message.id !== id) return
+        socket.off('message', onMessage)
+        if (message.error) reject(new Error(`${method}: ${message.error.message}`))
+        else resolve(message.result ?? {})
+      }
+      socket.on('message', onMessage)
+      socket.send(JSON.stringify({ id, method }))
+    })
+  try {
+    await call('HeapProfiler.collectGarbage')
+    const { usedSize } = await call('Runtime.getHeapUsage')
+    return Math.round(usedSize! / 1024 / 1024)
+  } finally {
+    socket.close()
+  }
 }
 
 /** Resident memory of a process, in MB. */

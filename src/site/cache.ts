@@ -21,12 +21,17 @@ const sizeOf = (rendered: Rendered) => (typeof rendered.body === 'string' ? Buff
  * when the clock reaches the next scheduled change (an embargo lifting), so a cached page
  * can never hide a release past its embargo or show one after it is withdrawn. A page
  * rendered while a change happened is not kept, since it may predate the change.
+ *
+ * Requests for a page that is being rendered wait for that rendering instead of starting
+ * their own, so that a crowd arriving just after a change costs one render, not hundreds;
+ * one that arrives after a later change starts afresh.
  */
 export class PageCache {
   #entries = new Map<string, Entry>()
   #bytes = 0
   #generation = 0
   #validUntil: Promise<number> | null = null
+  #rendering = new Map<string, { generation: number; rendered: Promise<Rendered> }>()
 
   constructor(
     private readonly nextScheduledChange: () => Promise<number>,
@@ -76,9 +81,17 @@ export class PageCache {
       return entry.rendered
     }
     const generation = this.#generation
-    const rendered = await render()
-    if (until !== null && !rendered.noStore && generation === this.#generation) this.#store(key, rendered, until)
-    return rendered
+    const inFlight = this.#rendering.get(key)
+    if (inFlight && inFlight.generation === generation) return inFlight.rendered
+    const rendering = render()
+    this.#rendering.set(key, { generation, rendered: rendering })
+    try {
+      const rendered = await rendering
+      if (until !== null && !rendered.noStore && generation === this.#generation) this.#store(key, rendered, until)
+      return rendered
+    } finally {
+      if (this.#rendering.get(key)?.rendered === rendering) this.#rendering.delete(key)
+    }
   }
 
   #store(key: string, rendered: Rendered, until: number) {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+
+import { PageCache, type Rendered } from '../../src/site/cache'
+
+const page = (body: string): Rendered => ({ status: 200, type: 'text/html', body })
+
+/** A render that finishes when told to, counting how often it was started. */
+const slowRender = () => {
+  let started = 0
+  let finish: (body: string) => void = () => {}
+  const render = () => {
+    started += 1
+    return new Promise<Rendered>((resolve) => {
+      finish = (body) => resolve(page(body))
+    })
+  }
+  return { render, finish: (body: string) => finish(body), started: () => started }
+}
+
+const farFuture = async () => Date.now() + 60 * 60 * 1000
+
+describe('the page cache', () => {
+  it('renders a page once for a crowd asking for it at the same moment, and keeps it', async () => {
+    const cache = new PageCache(farFuture)
+    const slow = slowRender()
+    const crowd = Array.from({ length: 50 }, () => cache.serve('/news', slow.render))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    slow.finish('the news')
+    const answers = await Promise.all(crowd)
+    expect(slow.started()).toBe(1)
+    expect(answers.every((answer) => answer.body === 'the news')).toBe(true)
+    expect((await cache.serve('/news', async () => page('rendered again'))).body).toBe('the news')
+  })
+
+  it('does not hand a rendering begun before a change to a request made after it', async () => {
+    const cache = new PageCache(farFuture)
+    const before = slowRender()
+    const early = cache.serve('/news', before.render)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    cache.invalidate()
+    const late = await cache.serve('/news', async () => page('after the change'))
+    expect(late.body).toBe('after the change')
+    before.finish('before the change')
+    expect((await early).body).toBe('before the change')
+    // What was rendered before the change is not kept.
+    expect((await cache.serve('/news', async () => page('after the change, again'))).body).toBe('after the change')
+  })
+
+  it('lets every waiting request see a failed rendering fail, and tries again next time', async () => {
+    const cache = new PageCache(farFuture)
+    let fail: (error: Error) => void = () => {}
+    const failing = () => new Promise<Rendered>((_, reject) => (fail = reject))
+    const crowd = Array.from({ length: 5 }, () => cache.serve('/news', failing).catch((error: Error) => error.message))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    fail(new Error('the database is not answering'))
+    expect(await Promise.all(crowd)).toEqual(Array(5).fill('the database is not answering'))
+    expect((await cache.serve('/news', async () => page('back'))).body).toBe('back')
+  })
+})
