@@ -12,6 +12,7 @@ import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
 import { closePayload } from './db/close'
 import { apiGuard } from './http/apiGuard'
+import { MEDIA_COPY_PATH, mediaCopy } from './exports/endpoints'
 import { healthz } from './http/healthz'
 import { SIGN_IN_PATHS, bodyLimits, graphqlRateLimit, signInRateLimit } from './http/limits'
 import { adminHeaders, apiHeaders, publicSiteHeaders } from './http/security'
@@ -112,6 +113,7 @@ export const startServer = async ({
   app.post(SIGN_IN_PATHS, signInRateLimit())
   app.use('/api/graphql', graphqlRateLimit())
   app.use(apiGuard(payload))
+  app.get(MEDIA_COPY_PATH, mediaCopy(payload))
   app.use(site.router)
   app.use(express.static(path.join(projectRoot, 'public'), { index: false, maxAge: '1h' }))
   app.use((req, res, next) => {
