@@ -38,6 +38,7 @@ export const News: CollectionConfig = {
       edit: {
         PublishButton: '/src/admin/WorkflowActions#WorkflowActions',
         UnpublishButton: '/src/admin/Nothing#Nothing',
+        beforeDocumentControls: ['/src/admin/CopyForMedia#CopyForMedia'],
         Status: '/src/admin/StateField#StateStatus',
       },
     },

@@ -50,6 +50,7 @@ import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloa
 import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../../../src/admin/StateCell'
 import { StateField as StateField_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { StateFilters as StateFilters_7306d1128179579cc41276a02f63481a } from '../../../../src/admin/StateFilters'
+import { CopyForMedia as CopyForMedia_f84b35a1238d8740a7063b8362f7bca0 } from '../../../../src/admin/CopyForMedia'
 import { WorkflowActions as WorkflowActions_59995c659e3565715d5181c512ed096e } from '../../../../src/admin/WorkflowActions'
 import { StateStatus as StateStatus_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { Nothing as Nothing_bd355f847c2eec8955d6195284105806 } from '../../../../src/admin/Nothing'
@@ -110,6 +111,7 @@ export const importMap = {
   "/src/admin/StateCell#StateCell": StateCell_fd5d09237cae0355c6e16e59fdac42c2,
   "/src/admin/StateField#StateField": StateField_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/StateFilters#StateFilters": StateFilters_7306d1128179579cc41276a02f63481a,
+  "/src/admin/CopyForMedia#CopyForMedia": CopyForMedia_f84b35a1238d8740a7063b8362f7bca0,
   "/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_59995c659e3565715d5181c512ed096e,
   "/src/admin/StateField#StateStatus": StateStatus_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/Nothing#Nothing": Nothing_bd355f847c2eec8955d6195284105806,
