@@ -17,6 +17,12 @@ import { validateSummaryToPublish } from './validation/summaryToPublish'
 
 const nobody = () => false
 
+/**
+ * What a duplicate does not inherit: it is a new draft, with no schedule, review, approval,
+ * withdrawal or updates of its own yet, written by whoever made it.
+ */
+const notCopied = <T>(fresh: T) => ({ beforeDuplicate: [() => fresh] })
+
 const STATE_OPTIONS = [
   { label: 'Draft', value: 'draft' },
   { label: 'In review', value: 'in-review' },
@@ -149,6 +155,7 @@ export const News: CollectionConfig = {
     },
     slug('news'),
     {
+      hooks: notCopied('draft'),
       name: 'workflowState',
       label: 'State',
       type: 'select',
@@ -163,6 +170,7 @@ export const News: CollectionConfig = {
       },
     },
     {
+      hooks: notCopied(null),
       name: 'publishAt',
       label: 'Publish at (embargo)',
       type: 'date',
@@ -178,6 +186,7 @@ export const News: CollectionConfig = {
       },
     },
     {
+      hooks: notCopied({}),
       name: 'review',
       type: 'group',
       access: { read: staffField, create: nobody, update: nobody },
@@ -188,6 +197,7 @@ export const News: CollectionConfig = {
       ],
     },
     {
+      hooks: notCopied({}),
       name: 'approval',
       type: 'group',
       access: { read: staffField, create: nobody, update: nobody },
@@ -200,6 +210,7 @@ export const News: CollectionConfig = {
       ],
     },
     {
+      hooks: notCopied({}),
       name: 'withdrawal',
       type: 'group',
       access: { create: nobody, update: nobody },
@@ -211,6 +222,7 @@ export const News: CollectionConfig = {
       ],
     },
     {
+      hooks: notCopied([]),
       name: 'amendments',
       label: 'Updates after publication',
       type: 'array',
@@ -249,6 +261,7 @@ export const News: CollectionConfig = {
       // Staff accounts are not the public's business.
       access: { read: staffField },
       defaultValue: ({ user }: { user?: { id: number | string } | null }) => (user ? [user.id] : []),
+      hooks: { beforeDuplicate: [({ req }) => (req.user ? [req.user.id] : [])] },
       admin: { position: 'sidebar' },
     },
   ],
