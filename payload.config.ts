@@ -52,6 +52,7 @@ export default buildConfig({
       robots: 'noindex, nofollow',
     },
     importMap: { baseDir: projectRoot },
+    components: { beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'] },
     timezones: {
       defaultTimezone: UK_TIME_ZONE,
       supportedTimezones: [{ label: 'UK time (Europe/London)', value: UK_TIME_ZONE }],

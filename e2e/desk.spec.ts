@@ -1,13 +1,46 @@
+import type { Page } from '@playwright/test'
+
 import { ADMIN } from '../test/helpers/server'
 import { expect, test } from './fixtures'
 
-test('an editor copies a scheduled release as email, headed by its embargo, and downloads it', async ({ page, site, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site })
+const signInAsAdmin = async (page: Page, site: string) => {
   await page.goto(`${site}/admin/login`)
   await page.locator('#field-email').fill(ADMIN.email)
   await page.locator('#field-password').fill(ADMIN.password)
   await page.getByRole('button', { name: 'Login' }).click()
   await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+}
+
+test('the dashboard is a press desk: upcoming embargoes with time left and preview links, review, recent and withdrawn', async ({ page, site, request }, testInfo) => {
+  // A preview link for the demo's scheduled release, made as an editor would.
+  const login = await request.post(`${site}/api/users/login`, { data: { email: ADMIN.email, password: ADMIN.password } })
+  const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  const scheduled = await (await request.get(`${site}/api/news?where[title][like]=Stop and search: force publishes&depth=0`, { headers })).json()
+  const releaseId = scheduled.docs[0].id
+  expect((await request.post(`${site}/api/news/${releaseId}/preview-links`, { headers, data: { label: 'Northmoor Gazette' } })).status()).toBe(201)
+
+  await signInAsAdmin(page, site)
+  await page.goto(`${site}/admin`)
+  const upcoming = page.getByRole('region', { name: /Upcoming embargoes/ })
+  const item = upcoming.getByRole('listitem').filter({ hasText: 'Stop and search: force publishes' })
+  await expect(item).toContainText(/Lifts in (\d+ days?|\d+ hours?)/)
+  await expect(item).toContainText(/at \d{2}:\d{2} (GMT|BST), \w{3} \d{1,2} \w{3} \d{4}/)
+  await expect(item).toContainText('Northmoor Gazette (not used yet, expires')
+  await expect(page.getByRole('region', { name: /Waiting for review/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: /Recently published/ }).getByRole('link', { name: /Inspectors rate Northmoor Police/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: /Withdrawn/ })).toBeVisible()
+  // Kept after the run (test-results/e2e/…/dashboard.png) for a person to look at.
+  const screenshot = testInfo.outputPath('dashboard.png')
+  await page.screenshot({ path: screenshot, fullPage: true })
+  await testInfo.attach('dashboard', { path: screenshot, contentType: 'image/png' })
+
+  await item.getByRole('link').click()
+  await page.waitForURL(new RegExp(`/admin/collections/news/${releaseId}$`))
+})
+
+test('an editor copies a scheduled release as email, headed by its embargo, and downloads it', async ({ page, site, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site })
+  await signInAsAdmin(page, site)
 
   await page.goto(`${site}/admin/collections/news`)
   await page.getByRole('row', { name: /Stop and search: force publishes/ }).getByRole('link').first().click()

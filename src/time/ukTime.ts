@@ -65,3 +65,19 @@ export const ukWallTimeToIso = (local: string, zone?: 'BST' | 'GMT'): WallTimeRe
   }
   return { ok: true, iso: chosen.time.toUTC().toISO()! }
 }
+
+/** "09:00 GMT, Tue 24 Nov 2026": a moment in the admin, in UK time with the zone named. */
+export const adminTime = (iso: string | Date): string => `${inUk(iso).toFormat('HH:mm')} ${ukZoneName(iso)}, ${inUk(iso).toFormat('ccc d LLL yyyy')}`
+
+/** "2 days 3 hours", "3 hours 20 minutes", "12 minutes", "less than a minute": from now until then. */
+export const timeLeft = (iso: string | Date, now: Date = new Date()): string => {
+  const minutes = Math.floor((new Date(iso).getTime() - now.getTime()) / 60_000)
+  if (minutes < 1) return 'less than a minute'
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  const mins = minutes % 60
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  if (days > 0) return [unit(days, 'day'), hours ? unit(hours, 'hour') : ''].filter(Boolean).join(' ')
+  if (hours > 0) return [unit(hours, 'hour'), mins ? unit(mins, 'minute') : ''].filter(Boolean).join(' ')
+  return unit(mins, 'minute')
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { isPublicNews } from '../../src/embargo/visibility'
-import { embargoLine, embargoTime, forceTime, isoWithUkOffset, ukWallTimeToIso, ukZoneName } from '../../src/time/ukTime'
+import { adminTime, embargoLine, embargoTime, forceTime, isoWithUkOffset, timeLeft, ukWallTimeToIso, ukZoneName } from '../../src/time/ukTime'
 
 describe('times as UK force sites show them', () => {
   it('prints HH:mm DD/MM/YYYY in UK time', () => {
@@ -83,5 +83,24 @@ describe('the public rule across the clock changes', () => {
     const gmt = { _status: 'published', publishAt: '2027-10-31T01:30:00.000Z' }
     expect(isPublicNews(gmt, new Date('2027-10-31T01:29:59.000Z'))).toBe(false)
     expect(isPublicNews(gmt, new Date('2027-10-31T01:30:00.000Z'))).toBe(true)
+  })
+})
+
+describe('times in the admin', () => {
+  it('names the zone, GMT or BST, with the UK time', () => {
+    expect(adminTime('2026-11-24T09:00:00.000Z')).toBe('09:00 GMT, Tue 24 Nov 2026')
+    expect(adminTime('2026-06-24T08:00:00.000Z')).toBe('09:00 BST, Wed 24 Jun 2026')
+    // 01:30 twice on the night the clocks go back: told apart by the zone.
+    expect(adminTime('2026-10-25T00:30:00.000Z')).toBe('01:30 BST, Sun 25 Oct 2026')
+    expect(adminTime('2026-10-25T01:30:00.000Z')).toBe('01:30 GMT, Sun 25 Oct 2026')
+  })
+
+  it('says how long is left until an embargo lifts', () => {
+    const now = new Date('2026-11-23T12:00:00.000Z')
+    expect(timeLeft('2026-11-23T12:00:30.000Z', now)).toBe('less than a minute')
+    expect(timeLeft('2026-11-23T12:01:00.000Z', now)).toBe('1 minute')
+    expect(timeLeft('2026-11-23T15:20:00.000Z', now)).toBe('3 hours 20 minutes')
+    expect(timeLeft('2026-11-23T13:00:00.000Z', now)).toBe('1 hour')
+    expect(timeLeft('2026-11-25T15:00:00.000Z', now)).toBe('2 days 3 hours')
   })
 })

@@ -1,0 +1,116 @@
+import Link from 'next/link'
+import type { Payload, TypedUser, Where } from 'payload'
+
+import type { News, PreviewLink, User } from '../payload-types'
+import { adminTime, timeLeft } from '../time/ukTime'
+
+type Props = { payload: Payload; user?: TypedUser | null }
+
+const editPath = (id: number | string) => `/admin/collections/news/${id}`
+const personName = (value: unknown) => (value && typeof value === 'object' ? ((value as User).name ?? (value as User).email) : null)
+
+const Section = ({ id, title, count, empty, children }: { id: string; title: string; count: number; empty: string; children: React.ReactNode }) => (
+  <section className="desk__section" aria-labelledby={id}>
+    <h2 id={id} className="desk__heading">
+      {title} <span className="desk__count">({count})</span>
+    </h2>
+    {count === 0 ? <p className="desk__empty">{empty}</p> : <ul className="desk__list">{children}</ul>}
+  </section>
+)
+
+/**
+ * The comms officer's desk, above the admin's collection cards: what lifts next and how soon
+ * (with its preview links), what waits for a second pair of eyes, what went out lately, and
+ * what was withdrawn. Read with the signed-in person's own access.
+ */
+export const DeskDashboard = async ({ payload, user }: Props) => {
+  if (!user) return null
+  const now = new Date().toISOString()
+  const asThisPerson = { user, overrideAccess: false, depth: 1, draft: false } as const
+  const releases = (where: Where, sort: string, limit: number) =>
+    payload.find({ collection: 'news', where, sort, limit, ...asThisPerson, select: { title: true, publishAt: true, review: true, withdrawal: true, workflowState: true } })
+
+  const notWithdrawn: Where = { 'withdrawal.withdrawnAt': { exists: false } }
+  const [upcoming, inReview, recent, withdrawn] = await Promise.all([
+    releases({ and: [{ _status: { equals: 'published' } }, { publishAt: { greater_than: now } }, notWithdrawn] }, 'publishAt', 20),
+    payload.find({ collection: 'news', where: { workflowState: { equals: 'in-review' } }, sort: 'review.submittedAt', limit: 20, ...asThisPerson, draft: true, select: { title: true, review: true } }),
+    releases({ and: [{ _status: { equals: 'published' } }, { publishAt: { less_than_equal: now } }, notWithdrawn] }, '-publishAt', 5),
+    releases({ workflowState: { equals: 'withdrawn' } }, '-withdrawal.withdrawnAt', 5),
+  ])
+
+  const links = upcoming.docs.length
+    ? (
+        await payload.find({
+          collection: 'preview-links',
+          where: { and: [{ release: { in: upcoming.docs.map((r) => r.id) } }, { revokedAt: { exists: false } }, { expiresAt: { greater_than: now } }] },
+          sort: 'expiresAt',
+          limit: 200,
+          depth: 0,
+          user,
+          overrideAccess: false,
+        })
+      ).docs
+    : []
+  const linksFor = (release: Pick<News, 'id'>) => links.filter((link: PreviewLink) => String(link.release) === String(release.id))
+
+  return (
+    <div className="desk">
+      <h1 className="desk__title">Press desk</h1>
+      <div className="desk__grid">
+        <Section id="desk-upcoming" title="Upcoming embargoes" count={upcoming.totalDocs} empty="Nothing is scheduled.">
+          {upcoming.docs.map((release) => {
+            const previews = linksFor(release)
+            return (
+              <li key={release.id} className="desk__item">
+                <Link href={editPath(release.id)}>{release.title}</Link>
+                <p className="desk__meta">
+                  <strong>Lifts in {timeLeft(release.publishAt!)}</strong>, at {adminTime(release.publishAt!)}
+                </p>
+                <p className="desk__meta">
+                  {previews.length === 0
+                    ? 'No preview links.'
+                    : previews.map((link: PreviewLink, i: number) => (
+                        <span key={link.id}>
+                          {i > 0 ? '; ' : 'Preview links: '}
+                          {link.label || 'Unnamed'} ({link.lastUsedAt ? `last used ${adminTime(link.lastUsedAt)}` : 'not used yet'}, expires {adminTime(link.expiresAt)})
+                        </span>
+                      ))}
+                </p>
+              </li>
+            )
+          })}
+        </Section>
+        <Section id="desk-review" title="Waiting for review" count={inReview.totalDocs} empty="Nothing is waiting for review.">
+          {inReview.docs.map((release) => (
+            <li key={release.id} className="desk__item">
+              <Link href={editPath(release.id)}>{release.title}</Link>
+              <p className="desk__meta">
+                Submitted{personName(release.review?.submittedBy) ? ` by ${personName(release.review?.submittedBy)}` : ''}
+                {release.review?.submittedAt ? ` at ${adminTime(release.review.submittedAt)}` : ''}
+              </p>
+            </li>
+          ))}
+        </Section>
+        <Section id="desk-recent" title="Recently published" count={recent.docs.length} empty="Nothing has been published yet.">
+          {recent.docs.map((release) => (
+            <li key={release.id} className="desk__item">
+              <Link href={editPath(release.id)}>{release.title}</Link>
+              <p className="desk__meta">Published at {adminTime(release.publishAt!)}</p>
+            </li>
+          ))}
+        </Section>
+        <Section id="desk-withdrawn" title="Withdrawn" count={withdrawn.docs.length} empty="Nothing has been withdrawn.">
+          {withdrawn.docs.map((release) => (
+            <li key={release.id} className="desk__item">
+              <Link href={editPath(release.id)}>{release.title}</Link>
+              <p className="desk__meta">
+                Withdrawn{release.withdrawal?.withdrawnAt ? ` at ${adminTime(release.withdrawal.withdrawnAt)}` : ''}
+                {release.withdrawal?.reason ? `: ${release.withdrawal.reason}` : ''}
+              </p>
+            </li>
+          ))}
+        </Section>
+      </div>
+    </div>
+  )
+}
