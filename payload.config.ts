@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import { collections } from './collections'
 import { admins } from './src/access/admins'
 import { isAdminUser } from './src/access/roles'
+import { livePreview } from './src/admin/livePreviewUrl'
 import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
@@ -53,6 +54,7 @@ export default buildConfig({
     },
     importMap: { baseDir: projectRoot },
     components: { beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'] },
+    livePreview,
     timezones: {
       defaultTimezone: UK_TIME_ZONE,
       supportedTimezones: [{ label: 'UK time (Europe/London)', value: UK_TIME_ZONE }],

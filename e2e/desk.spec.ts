@@ -64,3 +64,30 @@ test('an editor copies a scheduled release as email, headed by its embargo, and 
   const fs = await import('node:fs')
   expect(fs.readFileSync(saved, 'utf8').split('\n')[0]).toMatch(/^EMBARGOED/)
 })
+
+test('live preview shows the release in the public template, at mobile and desktop widths, and follows the typing', async ({ page, site }, testInfo) => {
+  await signInAsAdmin(page, site)
+  await page.goto(`${site}/admin/collections/news/create`)
+  await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
+  await page.locator('#field-title').fill('Appeal after a car is stolen in Westbury')
+  await page.locator('#field-summary').fill('Police want to hear from anyone who saw the car being driven away.')
+  await page.locator('#live-preview-toggler').click()
+  const frame = page.frameLocator('#live-preview-iframe')
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Appeal after a car is stolen in Westbury', { timeout: 20_000 })
+  await expect(frame.locator('.embargo-banner__line')).toContainText('PREVIEW: not public. This is a draft')
+
+  // The preview reloads itself after each autosave.
+  await page.locator('#field-title').fill('Appeal after a blue car is stolen in Westbury')
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Appeal after a blue car is stolen in Westbury', { timeout: 20_000 })
+
+  for (const width of ['Mobile', 'Desktop']) {
+    await page.locator('.live-preview-toolbar-controls__breakpoint button').first().click()
+    await page.getByRole('button', { name: width, exact: true }).click()
+    const box = await page.locator('#live-preview-iframe').boundingBox()
+    expect(box!.width).toBeGreaterThan(0)
+    const shot = testInfo.outputPath(`live-preview-${width.toLowerCase()}.png`)
+    await page.screenshot({ path: shot })
+    await testInfo.attach(`live preview, ${width}`, { path: shot, contentType: 'image/png' })
+  }
+  await expect(frame.locator('a[data-quick-exit]')).toBeVisible()
+})

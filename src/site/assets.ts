@@ -13,11 +13,13 @@ const asset = (file: string, type: string) => {
 }
 
 /**
- * The site's own stylesheet and its one script, read once and served from memory,
+ * The site's own stylesheet and scripts (the quick exit on every page; the live preview only
+ * in the admin's preview frame), read once and served from memory,
  * compressed once. Pages link them with a content hash in the address, so browsers may
  * keep them for a year and still get the new one the moment it changes.
  */
 export const assets = {
   css: asset('site.css', 'text/css; charset=utf-8'),
   quickExit: asset('quick-exit.js', 'text/javascript; charset=utf-8'),
+  livePreview: asset('live-preview.js', 'text/javascript; charset=utf-8'),
 }

@@ -19,6 +19,7 @@ import { NewsListPage } from './pages/NewsListPage'
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
 import { SearchPage } from './pages/SearchPage'
 import { GonePage, WithdrawnPage } from './pages/WithdrawnPage'
+import { livePreview } from './livePreview'
 import { previewRoutes } from './preview'
 import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
 import { htmlPage } from './render'
@@ -269,6 +270,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const preview = previewRoutes({ payload, content, siteUrl })
   router.get('/preview/:token', preview.page)
   router.get('/preview/:token/media/:filename', preview.media)
+  router.get('/live-preview/news/:id', livePreview({ payload, content }))
 
   /**
    * A failure while answering: a plain page, no details (they go to the log). When the

@@ -18,6 +18,8 @@ export type PageMeta = {
   modifiedTime?: string
   jsonLd?: object
   noindex?: boolean
+  /** Scripts of this site beyond the quick exit (the live preview's). */
+  scripts?: string[]
 }
 
 /** JSON for a <script> data block: `<` is escaped so that no text in it can close the element. */
@@ -127,6 +129,7 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
           </>
         ) : null}
         <script src={assets.quickExit.url} defer></script>
+        {meta.scripts?.map((src) => <script key={src} src={src} defer></script>)}
         {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} /> : null}
       </head>
       <body>
