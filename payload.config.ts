@@ -59,7 +59,9 @@ export default buildConfig({
       defaultTimezone: UK_TIME_ZONE,
       supportedTimezones: [{ label: 'UK time (Europe/London)', value: UK_TIME_ZONE }],
     },
-    dateFormat: 'd MMM yyyy, HH:mm',
+    // Comms officers work in UK time; every date the admin prints names its zone ("GMT",
+    // "GMT+1" in summer) so that nobody has to guess.
+    dateFormat: 'd MMM yyyy, HH:mm O',
   },
   jobs: {
     tasks: [liftEmbargoTask],

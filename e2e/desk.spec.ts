@@ -46,6 +46,8 @@ test('an editor copies a scheduled release as email, headed by its embargo, and 
   await page.getByRole('row', { name: /Stop and search: force publishes/ }).getByRole('link').first().click()
   await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
 
+  // Every time the admin prints names its zone.
+  await expect(page.locator('.doc-controls__list-item', { hasText: 'Last Modified' })).toContainText(/\d{1,2} \w{3} \d{4}, \d{2}:\d{2} GMT\+[01]$/)
   await page.getByRole('button', { name: 'Copy as email' }).click()
   await expect(page.getByTestId('copy-for-media-status')).toContainText('Copied, headed “EMBARGOED: not for publication until')
   const copied = await page.evaluate(async () => {
