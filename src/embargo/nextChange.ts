@@ -14,6 +14,7 @@ export const nextScheduledChange = async (payload: Payload, now: Date = new Date
       where: { and: [{ [field]: { greater_than: after } }, extra] },
       sort: field,
       limit: 1,
+      pagination: false,
       depth: 0,
       select: { [field]: true },
       overrideAccess: true,

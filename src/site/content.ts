@@ -82,12 +82,12 @@ export const siteContent = (payload: Payload) => {
     },
 
     release: async (slug: string): Promise<News | null> => {
-      const { docs } = await payload.find({ collection: 'news', where: { slug: { equals: slug } }, limit: 1, depth: 1, ...asThePublic })
+      const { docs } = await payload.find({ collection: 'news', where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 1, ...asThePublic })
       return docs[0] ?? null
     },
 
     category: async (slug: string): Promise<Category | null> => {
-      const { docs } = await payload.find({ collection: 'categories', where: { slug: { equals: slug } }, limit: 1, depth: 0, ...asThePublic })
+      const { docs } = await payload.find({ collection: 'categories', where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 0, ...asThePublic })
       return docs[0] ?? null
     },
 
@@ -115,13 +115,13 @@ export const siteContent = (payload: Payload) => {
       return { docs: (docs as SearchHit[]).sort((a, b) => order.get(String(a.id))! - order.get(String(b.id))!), more: ids.length === limit }
     },
 
-    /** The newest releases in full, for feeds. */
+    /** The newest releases in full, for feeds. Not counted: a count grows with the releases. */
     forFeed: async (limit = 20): Promise<News[]> =>
-      (await payload.find({ collection: 'news', where: notWithdrawnWhere, sort: '-publishAt', limit, depth: 1, ...asThePublic })).docs,
+      (await payload.find({ collection: 'news', where: notWithdrawnWhere, sort: '-publishAt', limit, pagination: false, depth: 1, ...asThePublic })).docs,
 
     /** Where an address that shows no release now sends readers: elsewhere (301) or nowhere (410). */
     redirectFor: async (path: string) => {
-      const { docs } = await payload.find({ collection: 'redirects', where: { from: { equals: path } }, limit: 1, depth: 0, ...asThePublic })
+      const { docs } = await payload.find({ collection: 'redirects', where: { from: { equals: path } }, limit: 1, pagination: false, depth: 0, ...asThePublic })
       return docs[0] ?? null
     },
 
