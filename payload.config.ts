@@ -71,7 +71,7 @@ export default buildConfig({
     access: { queue: ({ req }) => isAdminUser(req.user), run: ({ req }) => isAdminUser(req.user), cancel: ({ req }) => isAdminUser(req.user) },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
-      admin: { ...defaultJobsCollection.admin, group: 'Administration', hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }) },
+      admin: { ...defaultJobsCollection.admin, group: 'Administration', enableRichTextRelationship: false, hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }) },
       access: { ...defaultJobsCollection.access, read: admins, create: admins, update: admins, delete: admins },
     }),
   },

@@ -1,3 +1,6 @@
+import type { CollectionConfig } from 'payload'
+
+import { INLINE_BLOCK_COLLECTIONS } from '../src/richtext/slate'
 import { AuditLog } from './AuditLog'
 import { Categories } from './Categories'
 import { EmbargoLifts } from './EmbargoLifts'
@@ -10,5 +13,10 @@ import { Redirects } from './Redirects'
 import { ReportLinks } from './ReportLinks'
 import { Users } from './Users'
 
-/** The content model, in the order the admin lists it. */
-export const collections = [News, PreviewLinks, Quotes, ReportLinks, RecruitmentCtas, Media, Categories, Redirects, AuditLog, Users, EmbargoLifts]
+/**
+ * The content model, in the order the admin lists it. A release's body may embed a quote or
+ * a report link as a block, and nothing else: the editor's block button offers only those.
+ */
+export const collections: CollectionConfig[] = [News, PreviewLinks, Quotes, ReportLinks, RecruitmentCtas, Media, Categories, Redirects, AuditLog, Users, EmbargoLifts].map((collection) =>
+  (INLINE_BLOCK_COLLECTIONS as readonly string[]).includes(collection.slug) ? collection : { ...collection, admin: { ...collection.admin, enableRichTextRelationship: false } },
+)

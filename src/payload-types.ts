@@ -196,6 +196,8 @@ export interface News {
       }[]
     | null;
   searchText?: string | null;
+  inlineQuotes?: (number | Quote)[] | null;
+  inlineReportLinks?: (number | ReportLink)[] | null;
   category?: (number | null) | Category;
   authors?: (number | User)[] | null;
   updatedAt: string;
@@ -752,6 +754,8 @@ export interface NewsSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  inlineQuotes?: T;
+  inlineReportLinks?: T;
   category?: T;
   authors?: T;
   updatedAt?: T;

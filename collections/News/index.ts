@@ -1,9 +1,10 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { contentUnlessWithdrawn } from '../../src/access/contentUnlessWithdrawn'
 import { publicNewsOrStaff } from '../../src/access/publicNewsOrStaff'
 import { staff, staffField } from '../../src/access/staff'
 import { slug } from '../../src/fields/slug'
+import { embeddedIds, INLINE_BLOCK_COLLECTIONS } from '../../src/richtext/slate'
 import { UK_TIME_ZONE } from '../../src/time/ukTime'
 import { guardReleaseState, guardReleaseStateOnChange } from '../../src/workflow/guard'
 import { recordDeletion } from '../../src/workflow/audit'
@@ -246,6 +247,20 @@ export const News: CollectionConfig = {
       admin: { hidden: true, disableListColumn: true, disableListFilter: true },
       hooks: { beforeChange: [searchText], afterRead: [() => undefined] },
     },
+    // The quotes and report links placed in the body as blocks, kept from the body on every
+    // save, so that the embargo rule can find the releases that use them (src/embargo/publicFrom.ts).
+    ...INLINE_BLOCK_COLLECTIONS.map(
+      (collection): Field => ({
+        name: collection === 'quotes' ? 'inlineQuotes' : 'inlineReportLinks',
+        type: 'relationship',
+        relationTo: collection,
+        hasMany: true,
+        index: true,
+        access: { read: contentUnlessWithdrawn },
+        admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+        hooks: { beforeChange: [({ siblingData }) => embeddedIds(siblingData.body, collection)] },
+      }),
+    ),
     {
       name: 'category',
       type: 'relationship',

@@ -17,7 +17,7 @@ export const SHARED = ['media', 'quotes', 'report-links'] as const
 export type SharedCollection = (typeof SHARED)[number]
 
 type Id = number | string
-type Release = { heroImage?: unknown; meta?: { image?: unknown } | null; quotes?: unknown; reportLinks?: unknown; _status?: string | null }
+type Release = { heroImage?: unknown; meta?: { image?: unknown } | null; quotes?: unknown; reportLinks?: unknown; inlineQuotes?: unknown; inlineReportLinks?: unknown; _status?: string | null }
 
 const idsOf = (value: unknown): Id[] => {
   if (value == null) return []
@@ -26,18 +26,20 @@ const idsOf = (value: unknown): Id[] => {
   return typeof value === 'string' || typeof value === 'number' ? [value] : []
 }
 
-/** The shared documents a release points at. */
+/** The shared documents a release points at, in its fields or as blocks in its body. */
 const referencesOf = (release: Release | null | undefined): Record<SharedCollection, Id[]> => ({
   media: release ? [...idsOf(release.heroImage), ...idsOf(release.meta?.image)] : [],
-  quotes: release ? idsOf(release.quotes) : [],
-  'report-links': release ? idsOf(release.reportLinks) : [],
+  quotes: release ? [...idsOf(release.quotes), ...idsOf(release.inlineQuotes)] : [],
+  'report-links': release ? [...idsOf(release.reportLinks), ...idsOf(release.inlineReportLinks)] : [],
 })
 
 /** Releases that point at this document. */
 const usedBy = (collection: SharedCollection, id: Id): Where =>
   collection === 'media'
     ? { or: [{ heroImage: { equals: id } }, { 'meta.image': { equals: id } }] }
-    : { [collection === 'quotes' ? 'quotes' : 'reportLinks']: { in: [id] } }
+    : collection === 'quotes'
+      ? { or: [{ quotes: { in: [id] } }, { inlineQuotes: { in: [id] } }] }
+      : { or: [{ reportLinks: { in: [id] } }, { inlineReportLinks: { in: [id] } }] }
 
 /** Works out `publicFrom` again for one document, from the releases as they are now. */
 export const syncPublicFrom = async (req: PayloadRequest, collection: SharedCollection, id: Id) => {

@@ -50,6 +50,14 @@ const blockText = (node: SlateNode): string[] => {
       return [(element.children ?? []).map((item, i) => `${i + 1}. ${inlineText((item as SlateElement).children)}`).join('\n')]
     case 'blockquote':
       return [inlineText(element.children).split('\n').map((line) => `> ${line}`).join('\n')]
+    case 'relationship': {
+      // A quote or report link placed in the body, where the editor put it.
+      const value = element.value as Record<string, unknown> | null | undefined
+      if (!value || typeof value !== 'object' || !('createdAt' in value)) return []
+      if (element.relationTo === 'quotes') return [quoteText(value as unknown as Quote)]
+      if (element.relationTo === 'report-links') return [reportText(value as unknown as ReportLink)]
+      return []
+    }
     default:
       return [inlineText(element.children)]
   }

@@ -51,7 +51,7 @@ export const safeHref = (url: unknown): string | null => {
 export const foldAccents = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
 
 /** The elements an editor can make in a release's body (the admin's toolbar offers these). */
-export const BODY_ELEMENTS = ['h2', 'h3', 'h4', 'ul', 'ol', 'link', 'blockquote'] as const
+export const BODY_ELEMENTS = ['h2', 'h3', 'h4', 'ul', 'ol', 'link', 'blockquote', 'relationship'] as const
 /** The marks an editor can put on words. */
 export const BODY_LEAVES = ['bold', 'italic'] as const
 
@@ -86,6 +86,11 @@ export const slateProblem = (value: unknown): string | null => {
     const type = record.type
     if (type !== undefined && typeof type !== 'string') return 'The type of a rich text element must be text.'
     if (!KNOWN_ELEMENTS.has(type)) return `Rich text cannot hold a "${String(type).slice(0, 40)}" element.`
+    if (type === 'relationship') {
+      const value = record.value as { id?: unknown } | null | undefined
+      if (!(INLINE_BLOCK_COLLECTIONS as readonly unknown[]).includes(record.relationTo)) return 'A block in rich text may be a quote ("quotes") or a report link ("report-links").'
+      if (!value || typeof value !== 'object' || (typeof value.id !== 'number' && typeof value.id !== 'string')) return 'A quote or report link in rich text needs the id of the one it shows: "value": { "id": … }.'
+    }
     if (type === 'link' && record.linkType !== 'internal' && safeHref(record.url) === null) {
       return `A link goes to "${String(record.url ?? '').slice(0, 80)}": links may go to web addresses (https://…), email (mailto:), phone numbers (tel:) or pages on this site.`
     }
@@ -96,3 +101,24 @@ export const slateProblem = (value: unknown): string | null => {
 }
 
 const describe = (value: unknown) => (value === null ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value).slice(0, 40)}`)
+
+/** The collections a release's body may embed as a block (a quote, a report link), and nothing else. */
+export const INLINE_BLOCK_COLLECTIONS = ['quotes', 'report-links'] as const
+export type InlineBlockCollection = (typeof INLINE_BLOCK_COLLECTIONS)[number]
+
+/** The ids of the documents of `collection` that a Slate document embeds, in order, once each. */
+export const embeddedIds = (nodes: unknown, collection: InlineBlockCollection): (number | string)[] => {
+  const found: (number | string)[] = []
+  const stack = Array.isArray(nodes) ? [...nodes].reverse() : []
+  while (stack.length) {
+    const node = stack.pop() as SlateElement | undefined
+    if (!node || typeof node !== 'object') continue
+    if (node.type === 'relationship' && node.relationTo === collection) {
+      const value = node.value as { id?: unknown } | null | undefined
+      const id = value && typeof value === 'object' ? value.id : undefined
+      if ((typeof id === 'number' || typeof id === 'string') && !found.some((seen) => String(seen) === String(id))) found.push(id)
+    }
+    if (Array.isArray(node.children)) stack.push(...[...node.children].reverse())
+  }
+  return found
+}

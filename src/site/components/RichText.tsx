@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 
+import type { Quote, ReportLink } from '../../payload-types'
 import { isLeaf, safeHref, type SlateElement, type SlateLeaf, type SlateNode } from '../../richtext/slate'
+import { QuoteFigure } from './QuoteFigure'
+import { ReportCard } from './ReportCard'
 
 const Leaf = ({ leaf }: { leaf: SlateLeaf }) => {
   // A soft line break inside a paragraph.
@@ -42,6 +45,15 @@ const Element = ({ element }: { element: SlateElement }) => {
       return <li>{children}</li>
     case 'blockquote':
       return <blockquote>{children}</blockquote>
+    case 'relationship': {
+      // A quote or report link placed in the body: shown as on the rest of the page, when the
+      // reader may see it (it came populated); otherwise left out.
+      const value = element.value as { id?: number | string } | null | undefined
+      if (!value || typeof value !== 'object' || !('createdAt' in value)) return null
+      if (element.relationTo === 'quotes') return <QuoteFigure quote={value as Quote} />
+      if (element.relationTo === 'report-links') return <ReportCard report={value as ReportLink} headingId={`report-${value.id}-inline`} />
+      return null
+    }
     case 'link': {
       const href = safeHref(element.url)
       if (!href) return children
