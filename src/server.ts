@@ -11,6 +11,7 @@ import { bootPayload } from './boot'
 import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
 import { closePayload } from './db/close'
+import { keepStatisticsCurrent } from './db/maintenance'
 import { apiGuard } from './http/apiGuard'
 import { MEDIA_COPY_PATH, mediaCopy } from './exports/endpoints'
 import { healthz } from './http/healthz'
@@ -91,6 +92,7 @@ export const startServer = async ({
   const handleWithNext = nextApp.getRequestHandler()
 
   const site = publicSite({ payload, siteUrl: siteUrl() })
+  const stopAnalyzing = keepStatisticsCurrent(payload)
 
   let shuttingDown = false
   const app = express()
@@ -167,6 +169,7 @@ export const startServer = async ({
       connections.stop()
       clearTimeout(deadline)
       site.close()
+      stopAnalyzing()
       await nextApp.close()
       await closePayload(payload)
     })())
