@@ -4,15 +4,15 @@
 (function () {
   if (window.parent === window) return
   var key = 'newsroom-live-preview-scroll:' + location.pathname
-  var saved = sessionStorage.getItem(key)
+  var saved = window.sessionStorage.getItem(key)
   if (saved) {
-    sessionStorage.removeItem(key)
+    window.sessionStorage.removeItem(key)
     window.scrollTo(0, Number(saved) || 0)
   }
   window.parent.postMessage({ type: 'payload-live-preview', ready: true }, location.origin)
   window.addEventListener('message', function (event) {
     if (event.origin !== location.origin || !event.data || event.data.type !== 'payload-document-event') return
-    sessionStorage.setItem(key, String(window.scrollY))
+    window.sessionStorage.setItem(key, String(window.scrollY))
     location.reload()
   })
 })()
