@@ -21,13 +21,22 @@ export const databaseAnswers = async (payload: Payload, timeoutMs = 3000): Promi
   }
 }
 
+type Listener = (error: Error) => void
+type PgClient = { on?: (event: 'error', listener: Listener) => void }
+type PgPool = { on?: (event: 'error' | 'connect', listener: (arg: never) => void) => void; _clients?: PgClient[] }
+
 /**
- * PostgreSQL ends idle connections when it restarts or an administrator stops a database.
- * node-postgres reports that as an 'error' event on its pool, which with no listener
- * would end the whole process: here it is logged, and the pool opens a new connection
- * next time it needs one.
+ * PostgreSQL ends connections when it restarts or an administrator stops a database.
+ * node-postgres reports that as an 'error' event, on the pool for an idle connection and on
+ * the connection itself for one in use; either, with no listener, would end the whole
+ * process. Here both are logged, and the pool opens a new connection next time it needs one.
  */
 export const surviveLostConnections = (payload: Payload): void => {
-  const pool = (payload.db as { pool?: { on?: (event: 'error', listener: (error: Error) => void) => void } }).pool
-  pool?.on?.('error', (error) => payload.logger.warn(`A database connection was closed by the server (${error.message}); a new one will be opened when needed.`))
+  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  if (!pool?.on) return
+  const warn: Listener = (error) => payload.logger.warn(`A database connection was closed by the server (${error.message}); a new one will be opened when needed.`)
+  const watch = (client: PgClient) => client.on?.('error', warn)
+  pool.on('error', warn as (arg: never) => void)
+  pool.on('connect', watch as (arg: never) => void)
+  for (const client of pool._clients ?? []) watch(client)
 }
