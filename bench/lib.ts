@@ -9,6 +9,24 @@ import WebSocket from 'ws'
 
 import { projectRoot } from '../src/config/paths'
 
+/**
+ * A fresh embedded database and media folder in a temporary folder, and the environment that
+ * points Newsroom at them (NODE_ENV left for the server to set).
+ */
+export const freshEmbeddedDatabase = (prefix: string, extra: Record<string, string> = {}) => {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const { NODE_ENV: _n, ...inherited } = process.env
+  const env = {
+    ...inherited,
+    NEWSROOM_DATA_DIR: temp,
+    MEDIA_DIR: path.join(temp, 'media'),
+    DATABASE_URL: `file:${path.join(temp, 'newsroom.db')}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extra,
+  } as unknown as NodeJS.ProcessEnv
+  return { temp, env, remove: () => fs.rmSync(temp, { recursive: true, force: true }) }
+}
+
 /** Runs a TypeScript command (`src/cli/seed.ts`, …) to its end, with its output shown. */
 export const runTsx = (args: string[], env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {

@@ -11,9 +11,6 @@
  *
  *   BENCH_CONNECTIONS=200   BENCH_SECONDS=60   BENCH_RUNS=3   BENCH_EDIT_EVERY_MS=2000
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
 import autocannon from 'autocannon'
 
@@ -21,7 +18,7 @@ import { ensureAdminBuild } from '../src/cli/build'
 import { demoCategories, demoReleases } from '../src/seed/content'
 import { signIn, type Api } from '../test/helpers/api'
 import { freePort } from '../test/helpers/server'
-import { liveHeapMb, machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
+import { freshEmbeddedDatabase, liveHeapMb, machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
@@ -113,17 +110,7 @@ const crowd = (base: string) =>
 type RunResult = { run: number; requests: number; rps: number; p50: number; p99: number; max: number; failed: number; published: number; amended: number; editorFailures: string[]; memoryMb: number; heapMb: number }
 
 const main = async () => {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-load-'))
-  const { NODE_ENV: _n, ...inherited } = process.env
-  const env = {
-    ...inherited,
-    NEWSROOM_DATA_DIR: temp,
-    MEDIA_DIR: path.join(temp, 'media'),
-    DATABASE_URL: `file:${path.join(temp, 'newsroom.db')}`,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    NEXT_TELEMETRY_DISABLED: '1',
-  } as unknown as NodeJS.ProcessEnv
+  const { env, remove } = freshEmbeddedDatabase('newsroom-load-', { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
   let server: RunningServer | undefined
   try {
     await ensureAdminBuild()
@@ -197,7 +184,7 @@ const main = async () => {
     throw error
   } finally {
     await server?.stop()
-    fs.rmSync(temp, { recursive: true, force: true })
+    remove()
   }
 }
 

@@ -8,7 +8,6 @@
  * page's weight budget, and records the results in docs/benchmarks.md.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
@@ -18,7 +17,7 @@ import { ensureAdminBuild } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import { demoReleases } from '../src/seed/content'
 import { freePort } from '../test/helpers/server'
-import { machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
+import { freshEmbeddedDatabase, machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -59,17 +58,9 @@ const pageWeight = async (base: string, pagePath: string) => {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 const main = async () => {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
+  const { env, remove } = freshEmbeddedDatabase('newsroom-bench-')
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const { NODE_ENV: _n, ...inherited } = process.env
-  const env = {
-    ...inherited,
-    NEWSROOM_DATA_DIR: temp,
-    MEDIA_DIR: path.join(temp, 'media'),
-    DATABASE_URL: `file:${path.join(temp, 'newsroom.db')}`,
-    NEXT_TELEMETRY_DISABLED: '1',
-  } as unknown as NodeJS.ProcessEnv
   const ceilingPath = path.join(projectRoot, 'public', CEILING_FILE)
   let server: RunningServer | undefined
   try {
@@ -143,7 +134,7 @@ const main = async () => {
   } finally {
     await server?.stop()
     fs.rmSync(ceilingPath, { force: true })
-    fs.rmSync(temp, { recursive: true, force: true })
+    remove()
   }
 }
 

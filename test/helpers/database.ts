@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { POSTGRES_SERVER } from './postgres'
+import { asPostgresAdmin, POSTGRES_SERVER } from './postgres'
 
 /**
  * Which database the integration suite runs on: SQLite by default, PostgreSQL with
@@ -15,16 +15,6 @@ import { POSTGRES_SERVER } from './postgres'
 export const TEST_DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'postgres' | 'mongodb'
 
 const REMEMBERED = '.test-database-url'
-
-const postgresAdmin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
-  const client = new pg.Client({ connectionString: POSTGRES_SERVER })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
 
 const withDatabase = (server: string, name: string) => {
   const url = new URL(server)
@@ -42,8 +32,8 @@ export const databaseFor = async (dir: string): Promise<{ url: string; drop: () 
     if (!template) throw new Error('TEST_DATABASE=postgres needs the global setup to have made the migrated template database')
     const name = `newsroom_t_${crypto.randomBytes(5).toString('hex')}`
     // A copy of a database already migrated: much quicker than migrating each one.
-    await postgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
-    made = { url: withDatabase(POSTGRES_SERVER, name), drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(none) }
+    await asPostgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
+    made = { url: withDatabase(POSTGRES_SERVER, name), drop: () => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(none) }
   } else if (TEST_DATABASE === 'mongodb') {
     if (!process.env.MONGODB_TEST_URL) throw new Error('TEST_DATABASE=mongodb needs MONGODB_TEST_URL')
     made = { url: withDatabase(process.env.MONGODB_TEST_URL, `newsroom_t_${crypto.randomBytes(5).toString('hex')}`), drop: none }
@@ -57,11 +47,11 @@ export const databaseFor = async (dir: string): Promise<{ url: string; drop: () 
 /** For the global setup: a PostgreSQL database with every migration applied, to copy from. */
 export const makePostgresTemplate = async (migrate: (url: string) => Promise<void>) => {
   const name = `newsroom_template_${crypto.randomBytes(4).toString('hex')}`
-  await postgresAdmin((client) => client.query(`CREATE DATABASE ${name}`))
+  await asPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`))
   await migrate(withDatabase(POSTGRES_SERVER, name))
   return {
     name,
-    drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   }
 }
 

@@ -5,7 +5,8 @@ import pg from 'pg'
 /** The machine's PostgreSQL server; PostgreSQL tests make a database of their own on it. */
 export const POSTGRES_SERVER = process.env.POSTGRES_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
-const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
+/** Runs `fn` with a connection to the PostgreSQL server as its administrator, then closes it. */
+export const asPostgresAdmin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
   const client = new pg.Client({ connectionString: POSTGRES_SERVER })
   await client.connect()
   try {
@@ -18,7 +19,7 @@ const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
 /** A new, empty database for one test file, dropped afterwards. */
 export const createTestDatabase = async (label = 'test') => {
   const name = `newsroom_${label}_${crypto.randomBytes(4).toString('hex')}`
-  await admin((client) => client.query(`CREATE DATABASE ${name}`))
+  await asPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`))
   const url = new URL(POSTGRES_SERVER)
   url.pathname = `/${name}`
   return {
@@ -26,11 +27,11 @@ export const createTestDatabase = async (label = 'test') => {
     url: url.toString(),
     /** Refuses new connections and ends the open ones: the database is "down" until `bringBack`. */
     takeDown: () =>
-      admin(async (client) => {
+      asPostgresAdmin(async (client) => {
         await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`)
         await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name])
       }),
-    bringBack: () => admin((client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)),
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    bringBack: () => asPostgresAdmin((client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)),
+    drop: () => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   }
 }
