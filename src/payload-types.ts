@@ -182,6 +182,7 @@ export interface News {
   };
   withdrawal?: {
     withdrawnAt?: string | null;
+    withdrawnAt_tz?: SupportedTimezones;
     reason?: string | null;
     withdrawnBy?: (number | null) | User;
   };
@@ -191,6 +192,7 @@ export interface News {
   amendments?:
     | {
         at: string;
+        at_tz: SupportedTimezones;
         note: string;
         id?: string | null;
       }[]
@@ -342,10 +344,12 @@ export interface RecruitmentCta {
    * Blank: running now.
    */
   activeFrom?: string | null;
+  activeFrom_tz?: SupportedTimezones;
   /**
    * Blank: runs until taken down.
    */
   activeUntil?: string | null;
+  activeUntil_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
 }
@@ -361,10 +365,13 @@ export interface PreviewLink {
   release: number | News;
   tokenHash: string;
   expiresAt: string;
+  expiresAt_tz: SupportedTimezones;
   createdBy?: (number | null) | User;
   revokedAt?: string | null;
+  revokedAt_tz?: SupportedTimezones;
   revokedBy?: (number | null) | User;
   lastUsedAt?: string | null;
+  lastUsedAt_tz?: SupportedTimezones;
   useCount?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -410,6 +417,7 @@ export interface AuditLog {
   id: number;
   summary?: string | null;
   at: string;
+  at_tz: SupportedTimezones;
   release?: (number | null) | News;
   /**
    * Kept if the release is deleted.
@@ -440,6 +448,7 @@ export interface AuditLog {
   forced?: boolean | null;
   forceReason?: string | null;
   publishAt?: string | null;
+  publishAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
 }
@@ -743,6 +752,7 @@ export interface NewsSelect<T extends boolean = true> {
     | T
     | {
         withdrawnAt?: T;
+        withdrawnAt_tz?: T;
         reason?: T;
         withdrawnBy?: T;
       };
@@ -750,6 +760,7 @@ export interface NewsSelect<T extends boolean = true> {
     | T
     | {
         at?: T;
+        at_tz?: T;
         note?: T;
         id?: T;
       };
@@ -771,10 +782,13 @@ export interface PreviewLinksSelect<T extends boolean = true> {
   release?: T;
   tokenHash?: T;
   expiresAt?: T;
+  expiresAt_tz?: T;
   createdBy?: T;
   revokedAt?: T;
+  revokedAt_tz?: T;
   revokedBy?: T;
   lastUsedAt?: T;
+  lastUsedAt_tz?: T;
   useCount?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -826,7 +840,9 @@ export interface RecruitmentCtasSelect<T extends boolean = true> {
   linkUrl?: T;
   audience?: T;
   activeFrom?: T;
+  activeFrom_tz?: T;
   activeUntil?: T;
+  activeUntil_tz?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -924,6 +940,7 @@ export interface RedirectsSelect<T extends boolean = true> {
 export interface AuditLogSelect<T extends boolean = true> {
   summary?: T;
   at?: T;
+  at_tz?: T;
   release?: T;
   releaseRef?: T;
   releaseTitle?: T;
@@ -937,6 +954,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   forced?: T;
   forceReason?: T;
   publishAt?: T;
+  publishAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
 }

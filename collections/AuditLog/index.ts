@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staff } from '../../src/access/staff'
 import { TRANSITIONS } from '../../src/workflow/machine'
+import { ukDateTime } from '../../src/fields/ukDateTime'
 
 const nobody = () => false
 
@@ -24,7 +25,7 @@ export const AuditLog: CollectionConfig = {
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'summary', type: 'text', admin: { hidden: true } },
-    { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy, HH:mm:ss' } } },
+    ukDateTime({ name: 'at', required: true, index: true, admin: { date: { displayFormat: 'd MMM yyyy, HH:mm:ss' } } }),
     { name: 'release', type: 'relationship', relationTo: 'news', index: true },
     { name: 'releaseRef', type: 'text', index: true, admin: { description: 'Kept if the release is deleted.' } },
     { name: 'releaseTitle', label: 'Release', type: 'text' },
@@ -37,6 +38,6 @@ export const AuditLog: CollectionConfig = {
     { name: 'note', type: 'textarea' },
     { name: 'forced', type: 'checkbox', defaultValue: false },
     { name: 'forceReason', type: 'textarea' },
-    { name: 'publishAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    ukDateTime({ name: 'publishAt' }),
   ],
 }

@@ -4,8 +4,8 @@ import { contentUnlessWithdrawn } from '../../src/access/contentUnlessWithdrawn'
 import { publicNewsOrStaff } from '../../src/access/publicNewsOrStaff'
 import { staff, staffField } from '../../src/access/staff'
 import { slug } from '../../src/fields/slug'
+import { ukDateTime } from '../../src/fields/ukDateTime'
 import { embeddedIds, INLINE_BLOCK_COLLECTIONS } from '../../src/richtext/slate'
-import { UK_TIME_ZONE } from '../../src/time/ukTime'
 import { guardReleaseState, guardReleaseStateOnChange } from '../../src/workflow/guard'
 import { recordDeletion } from '../../src/workflow/audit'
 import { workflowEndpoints } from '../../src/workflow/endpoints'
@@ -170,22 +170,17 @@ export const News: CollectionConfig = {
         components: { Cell: '/src/admin/StateCell#StateCell', Field: '/src/admin/StateField#StateField' },
       },
     },
-    {
+    ukDateTime({
       hooks: notCopied(null),
       name: 'publishAt',
       label: 'Publish at (embargo)',
-      type: 'date',
       index: true,
-      timezone: {
-        defaultTimezone: UK_TIME_ZONE,
-        supportedTimezones: [{ label: 'UK time (Europe/London)', value: UK_TIME_ZONE }],
-      },
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy, HH:mm', timeIntervals: 5 },
+        date: { timeIntervals: 5 },
         description: 'UK time. The public sees the release from this moment, not before. An editor sets it when scheduling.',
       },
-    },
+    }),
     {
       hooks: notCopied({}),
       name: 'review',
@@ -217,7 +212,7 @@ export const News: CollectionConfig = {
       access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.withdrawal?.withdrawnAt) },
       fields: [
-        { name: 'withdrawnAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        ukDateTime({ name: 'withdrawnAt' }),
         { name: 'reason', type: 'textarea' },
         { name: 'withdrawnBy', type: 'relationship', relationTo: 'users', access: { read: staffField } },
       ],
@@ -235,7 +230,7 @@ export const News: CollectionConfig = {
         description: 'Added by "Publish changes" when a change is major. The latest is shown on the page as "Updated …: note".',
       },
       fields: [
-        { name: 'at', label: 'When', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        ukDateTime({ name: 'at', label: 'When', required: true }),
         { name: 'note', label: 'What changed', type: 'text', required: true, maxLength: 300 },
       ],
     },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editors } from '../../src/access/editors'
+import { ukDateTime } from '../../src/fields/ukDateTime'
 
 const nobody = () => false
 
@@ -23,11 +24,11 @@ export const PreviewLinks: CollectionConfig = {
     { name: 'label', label: 'For', type: 'text', maxLength: 120 },
     { name: 'release', type: 'relationship', relationTo: 'news', required: true, index: true },
     { name: 'tokenHash', type: 'text', required: true, unique: true, index: true, admin: { hidden: true }, access: { read: nobody } },
-    { name: 'expiresAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    ukDateTime({ name: 'expiresAt', required: true }),
     { name: 'createdBy', type: 'relationship', relationTo: 'users' },
-    { name: 'revokedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    ukDateTime({ name: 'revokedAt' }),
     { name: 'revokedBy', type: 'relationship', relationTo: 'users' },
-    { name: 'lastUsedAt', label: 'Last used', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    ukDateTime({ name: 'lastUsedAt', label: 'Last used' }),
     { name: 'useCount', label: 'Uses', type: 'number', defaultValue: 0 },
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig, Where } from 'payload'
 import { editors } from '../../src/access/editors'
 import { isStaffUser } from '../../src/access/roles'
 import { validateHttpsUrl } from '../../src/fields/validators'
+import { ukDateTime } from '../../src/fields/ukDateTime'
 
 export const AUDIENCES = [
   { label: 'Police officer', value: 'police-officer' },
@@ -54,22 +55,20 @@ export const RecruitmentCtas: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
+        ukDateTime({
           name: 'activeFrom',
-          type: 'date',
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Blank: running now.' },
-        },
-        {
+          admin: { description: 'Blank: running now.' },
+        }),
+        ukDateTime({
           name: 'activeUntil',
-          type: 'date',
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Blank: runs until taken down.' },
+          admin: { description: 'Blank: runs until taken down.' },
           validate: (value: unknown, { siblingData }: { siblingData: { activeFrom?: string | null } }) => {
             if (!value || !siblingData.activeFrom) return true
             return new Date(value as string) > new Date(siblingData.activeFrom)
               ? true
               : 'The end must be after the start.'
           },
-        },
+        }),
       ],
     },
   ],

@@ -5,6 +5,7 @@ import * as migration_20261123_135228_public_from from './20261123_135228_public
 import * as migration_20261123_135848_listing_indexes from './20261123_135848_listing_indexes';
 import * as migration_20261123_135900_full_text_search from './20261123_135900_full_text_search';
 import * as migration_20261123_140146_content_version from './20261123_140146_content_version';
+import * as migration_20261123_182759_uk_time_zones from './20261123_182759_uk_time_zones';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_140146_content_version.up,
     down: migration_20261123_140146_content_version.down,
-    name: '20261123_140146_content_version'
+    name: '20261123_140146_content_version',
+  },
+  {
+    up: migration_20261123_182759_uk_time_zones.up,
+    down: migration_20261123_182759_uk_time_zones.down,
+    name: '20261123_182759_uk_time_zones'
   },
 ];

@@ -5,6 +5,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { isEditorUser } from '../access/roles'
 import { siteUrl } from '../config/env'
 import type { News, PreviewLink } from '../payload-types'
+import { UK_TIME_ZONE } from '../time/ukTime'
 import { WorkflowError } from '../workflow/errors'
 import { releaseState } from '../workflow/state'
 
@@ -73,7 +74,7 @@ export const createPreviewLink = async (req: PayloadRequest, releaseId: string, 
   const expiresAt = new Date(Date.now() + hours * HOUR).toISOString()
   const link = await req.payload.create({
     collection: 'preview-links',
-    data: { release: release.id, label: (label as string | undefined)?.trim() || null, tokenHash: hashOf(token), expiresAt, createdBy: req.user!.id as number, useCount: 0 },
+    data: { release: release.id, label: (label as string | undefined)?.trim() || null, tokenHash: hashOf(token), expiresAt, expiresAt_tz: UK_TIME_ZONE, createdBy: req.user!.id as number, useCount: 0 },
     overrideAccess: true,
     req,
   })

@@ -1,6 +1,7 @@
 import type { CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { News } from '../payload-types'
+import { UK_TIME_ZONE } from '../time/ukTime'
 import { TRANSITIONS, type TransitionName } from './machine'
 
 type Actor = { id: number | string; name?: string | null; email?: string } | null | undefined
@@ -28,6 +29,7 @@ export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) =
     data: {
       summary: `${actionLabel(entry.action)}: ${entry.release.title} (${actorName})`,
       at: new Date().toISOString(),
+      at_tz: UK_TIME_ZONE,
       release: entry.action === 'deleted' ? undefined : (entry.release.id as number),
       releaseRef: String(entry.release.id),
       releaseTitle: entry.release.title,

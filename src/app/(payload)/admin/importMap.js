@@ -49,6 +49,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../../../src/admin/StateCell'
 import { StateField as StateField_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
+import { UkDateCell as UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4 } from '../../../../src/admin/UkDateCell'
 import { StateFilters as StateFilters_7306d1128179579cc41276a02f63481a } from '../../../../src/admin/StateFilters'
 import { CopyForMedia as CopyForMedia_f84b35a1238d8740a7063b8362f7bca0 } from '../../../../src/admin/CopyForMedia'
 import { WorkflowActions as WorkflowActions_59995c659e3565715d5181c512ed096e } from '../../../../src/admin/WorkflowActions'
@@ -111,6 +112,7 @@ export const importMap = {
   "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
   "/src/admin/StateCell#StateCell": StateCell_fd5d09237cae0355c6e16e59fdac42c2,
   "/src/admin/StateField#StateField": StateField_e35d6dac49aae5b33172b24c446a49ad,
+  "/src/admin/UkDateCell#UkDateCell": UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4,
   "/src/admin/StateFilters#StateFilters": StateFilters_7306d1128179579cc41276a02f63481a,
   "/src/admin/CopyForMedia#CopyForMedia": CopyForMedia_f84b35a1238d8740a7063b8362f7bca0,
   "/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_59995c659e3565715d5181c512ed096e,
