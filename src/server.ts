@@ -92,7 +92,7 @@ export const startServer = async ({
   const handleWithNext = nextApp.getRequestHandler()
 
   const site = publicSite({ payload, siteUrl: siteUrl() })
-  const stopAnalyzing = keepStatisticsCurrent(payload)
+  const stopAnalyzing = await keepStatisticsCurrent(payload)
 
   let shuttingDown = false
   const app = express()

@@ -6,6 +6,7 @@ import * as migration_20261123_135853_listing_indexes from './20261123_135853_li
 import * as migration_20261123_135900_full_text_search from './20261123_135900_full_text_search';
 import * as migration_20261123_140151_content_version from './20261123_140151_content_version';
 import * as migration_20261123_182813_uk_time_zones from './20261123_182813_uk_time_zones';
+import * as migration_20261123_183633_listing_count_index from './20261123_183633_listing_count_index';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261123_182813_uk_time_zones.up,
     down: migration_20261123_182813_uk_time_zones.down,
-    name: '20261123_182813_uk_time_zones'
+    name: '20261123_182813_uk_time_zones',
+  },
+  {
+    up: migration_20261123_183633_listing_count_index.up,
+    down: migration_20261123_183633_listing_count_index.down,
+    name: '20261123_183633_listing_count_index'
   },
 ];
