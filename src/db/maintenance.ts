@@ -72,7 +72,7 @@ export const keepStatisticsCurrent = async (payload: Payload): Promise<() => voi
     if (autovacuum !== 'off') return () => {}
     payload.logger.warn(
       "PostgreSQL's autovacuum is off, so nothing keeps its query statistics current: Newsroom will run VACUUM (ANALYZE) itself " +
-        `every ${Math.round(everyMs() / 60_000)} minutes. Turn autovacuum on in production (docs/deploy.md).`,
+        `every ${everyMs() >= 60_000 ? `${Math.round(everyMs() / 60_000)} minutes` : `${everyMs() / 1000} seconds`}. Turn autovacuum on in production (docs/deploy.md).`,
     )
     // VACUUM as well: it marks pages all-visible, which lets the listing count its releases
     // from an index alone. It reads only the pages changed since the last time.

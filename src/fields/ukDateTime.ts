@@ -11,7 +11,7 @@ export const UK_TIME_ZONE_ONLY = {
 /**
  * A date and time field as the admin should show it wherever the officer's laptop thinks it
  * is: picked and shown in UK time, and in list columns printed like every other admin time,
- * "24 Nov 2026, 09:00 GMT" (src/admin/UkDateCell.tsx).
+ * "24 Nov 2026, 09:00 GMT+0" (src/admin/UkDateCell.tsx).
  */
 export const ukDateTime = ({ admin, ...field }: Omit<DateField, 'type'>): DateField => ({
   ...field,
