@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { asPostgresAdmin, POSTGRES_SERVER } from './postgres'
+import { asPostgresAdmin, dropDatabase, POSTGRES_SERVER, withDatabase } from './postgres'
 
 /**
  * Which database the integration suite runs on: SQLite by default, PostgreSQL with
@@ -15,12 +15,6 @@ import { asPostgresAdmin, POSTGRES_SERVER } from './postgres'
 export const TEST_DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'postgres' | 'mongodb'
 
 const REMEMBERED = '.test-database-url'
-
-const withDatabase = (server: string, name: string) => {
-  const url = new URL(server)
-  url.pathname = `/${name}`
-  return url.toString()
-}
 
 export const databaseFor = async (dir: string): Promise<{ url: string; drop: () => Promise<void> }> => {
   const remembered = path.join(dir, REMEMBERED)
@@ -33,7 +27,7 @@ export const databaseFor = async (dir: string): Promise<{ url: string; drop: () 
     const name = `newsroom_t_${crypto.randomBytes(5).toString('hex')}`
     // A copy of a database already migrated: much quicker than migrating each one.
     await asPostgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
-    made = { url: withDatabase(POSTGRES_SERVER, name), drop: () => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(none) }
+    made = { url: withDatabase(POSTGRES_SERVER, name), drop: () => dropDatabase(name) }
   } else if (TEST_DATABASE === 'mongodb') {
     if (!process.env.MONGODB_TEST_URL) throw new Error('TEST_DATABASE=mongodb needs MONGODB_TEST_URL')
     made = { url: withDatabase(process.env.MONGODB_TEST_URL, `newsroom_t_${crypto.randomBytes(5).toString('hex')}`), drop: none }
@@ -51,7 +45,7 @@ export const makePostgresTemplate = async (migrate: (url: string) => Promise<voi
   await migrate(withDatabase(POSTGRES_SERVER, name))
   return {
     name,
-    drop: () => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () => dropDatabase(name),
   }
 }
 

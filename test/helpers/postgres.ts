@@ -16,15 +16,23 @@ export const asPostgresAdmin = async <T>(fn: (client: pg.Client) => Promise<T>):
   }
 }
 
+/** The address of database `name` on the server at `server` (PostgreSQL or MongoDB). */
+export const withDatabase = (server: string, name: string) => {
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** Drops database `name`, ending whatever is still connected to it. */
+export const dropDatabase = (name: string) => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {})
+
 /** A new, empty database for one test file, dropped afterwards. */
 export const createTestDatabase = async (label = 'test') => {
   const name = `newsroom_${label}_${crypto.randomBytes(4).toString('hex')}`
   await asPostgresAdmin((client) => client.query(`CREATE DATABASE ${name}`))
-  const url = new URL(POSTGRES_SERVER)
-  url.pathname = `/${name}`
   return {
     name,
-    url: url.toString(),
+    url: withDatabase(POSTGRES_SERVER, name),
     /** Refuses new connections and ends the open ones: the database is "down" until `bringBack`. */
     takeDown: () =>
       asPostgresAdmin(async (client) => {
@@ -32,6 +40,6 @@ export const createTestDatabase = async (label = 'test') => {
         await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name])
       }),
     bringBack: () => asPostgresAdmin((client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)),
-    drop: () => asPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () => dropDatabase(name),
   }
 }
