@@ -1,31 +1,74 @@
+import { devices, type Page } from '@playwright/test'
+
 import { expect, expectToHaveLeft, QUICK_EXIT_URL, test } from './fixtures'
 
 const ARTICLE = '/news/inspectors-rate-force-good-at-vetting'
+/** Where the reader was before they came to the site: Back after leaving must land here. */
+const ELSEWHERE = 'https://www.bbc.co.uk/news'
+
+/**
+ * What the page shows as it goes, reported from inside it the moment an alert is filled in:
+ * Playwright cannot look into a page once it has begun to navigate away.
+ */
+const watchLeaving = async (page: Page) => {
+  const seen: { alert: string; main: boolean; button: boolean }[] = []
+  await page.exposeFunction('reportLeaving', (state: (typeof seen)[number]) => seen.push(state))
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const alert = document.querySelector('[role="alert"]')
+      if (!alert?.textContent) return
+      const shown = (selector: string) => document.querySelector(selector)!.checkVisibility()
+      ;(window as unknown as { reportLeaving: (state: object) => void }).reportLeaving({
+        alert: alert.textContent,
+        main: shown('main'),
+        button: shown('[data-quick-exit]'),
+      })
+    }).observe(document, { subtree: true, childList: true, characterData: true })
+  })
+  return seen
+}
 
 test.describe('the quick exit', () => {
-  test('pressing Escape hides the page at once and leaves; Back does not bring the page back', async ({ page, site }) => {
+  test('a whole visit is one entry in the history: Back after leaving from the fourth page lands where the reader was before', async ({ page, site }) => {
+    await page.goto(ELSEWHERE)
     await page.goto(site + '/')
-    await page.goto(site + ARTICLE)
-    // Hold the destination back a moment, to see the page hidden before it arrives.
-    await page.route(QUICK_EXIT_URL, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 700))
-      await route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>' })
-    })
+    const entries = await page.evaluate(() => history.length)
+    await page.locator(`main a[href="${ARTICLE}"]`).first().click()
+    await expect(page).toHaveURL(site + ARTICLE)
+    await page.locator('.article__category a').click()
+    await expect(page).toHaveURL(/\/news\/category\//)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
+    await page.getByLabel('Search news').fill('vetting')
+    await page.getByLabel('Search news').press('Enter')
+    await expect(page).toHaveURL(/\/search\?q=vetting$/)
+    // The skip link moves within the page: that must not add an entry either.
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('main')).toBeFocused()
+    expect(await page.evaluate(() => history.length)).toBe(entries)
+
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).visibility).catch(() => 'gone')).not.toBe('visible')
     await expectToHaveLeft(page)
     await page.goBack()
-    await expect(page).not.toHaveURL(site + ARTICLE)
-    expect(page.url()).toBe(site + '/')
+    expect(page.url()).toBe(ELSEWHERE)
   })
 
-  test('clicking "Leave this site" leaves, replacing the page in the history', async ({ page, site }) => {
-    await page.goto(site + '/')
+  test('pressing Escape covers the page at once and announces "Loading." as an alert, then leaves', async ({ page, site }) => {
+    const seen = await watchLeaving(page)
     await page.goto(site + ARTICLE)
+    await page.keyboard.press('Escape')
+    await expectToHaveLeft(page)
+    expect(seen[0]).toEqual({ alert: 'Loading.', main: false, button: false })
+  })
+
+  test('clicking "Leave this site" leaves, and Back does not bring the site back', async ({ page, site }) => {
+    await page.goto(ELSEWHERE)
+    await page.goto(site + '/')
+    await page.locator(`main a[href="${ARTICLE}"]`).first().click()
     await page.getByRole('link', { name: 'Leave this site' }).click()
     await expectToHaveLeft(page)
     await page.goBack()
-    expect(page.url()).toBe(site + '/')
+    expect(page.url()).toBe(ELSEWHERE)
   })
 
   test('Escape still leaves from inside a search box', async ({ page, site }) => {
@@ -48,36 +91,82 @@ test.describe('the quick exit', () => {
     await expectToHaveLeft(page)
   })
 
-  test('pressing Shift three times leaves, telling screen readers how many presses are left', async ({ page, site }) => {
+  test('pressing Shift three times leaves, showing each press and telling screen readers how many are left', async ({ page, site }) => {
     await page.goto(site + ARTICLE)
     const status = page.locator('[data-quick-exit-status]')
-    await expect(status).toHaveAttribute('aria-live', 'polite')
+    const lit = page.locator('[data-quick-exit] .quick-exit__press--on')
+    await expect(page.locator('[data-quick-exit] .quick-exit__presses')).toBeHidden()
     await page.keyboard.press('Shift')
     await expect(status).toHaveText('Shift, press 2 more times to exit.')
+    await expect(page.locator('[data-quick-exit] .quick-exit__presses')).toBeVisible()
+    await expect(lit).toHaveCount(1)
     await page.keyboard.press('Shift')
     await expect(status).toHaveText('Shift, press 1 more time to exit.')
+    await expect(lit).toHaveCount(2)
     await page.keyboard.press('Shift')
     await expectToHaveLeft(page)
   })
 
-  test('two Shift presses then a pause of five seconds expire, and typing capitals never leaves', async ({ page, site }) => {
+  test('the five seconds start again at each Shift press', async ({ page, site }) => {
+    await page.goto(site + ARTICLE)
+    await page.keyboard.press('Shift')
+    await page.waitForTimeout(3000)
+    await page.keyboard.press('Shift')
+    await page.waitForTimeout(3000)
+    await page.keyboard.press('Shift')
+    await expectToHaveLeft(page)
+  })
+
+  test('a pause of five seconds after two Shift presses expires them, and typing capitals never leaves', async ({ page, site }) => {
     await page.goto(site + '/search')
     const status = page.locator('[data-quick-exit-status]')
     await page.keyboard.press('Shift')
     await page.keyboard.press('Shift')
     await expect(status).toHaveText('Exit this page expired.', { timeout: 7000 })
+    await expect(page.locator('[data-quick-exit] .quick-exit__presses')).toBeHidden()
     await page.getByLabel('Search news').click()
     await page.keyboard.type('ABC Road Closure In Eastfield')
     await page.waitForTimeout(300)
     await expect(page).toHaveURL(/\/search$/)
   })
 
-  test('works with JavaScript switched off: the button is a plain link to the destination', async ({ browser, site }) => {
+  test('the hint names both keys, on a computer with JavaScript', async ({ page, site }) => {
+    await page.goto(site + ARTICLE)
+    const hint = page.locator('.quick-exit__hint')
+    await expect(hint).toBeVisible()
+    await expect(hint).toContainText('Escape')
+    await expect(hint).toContainText('Shift 3 times')
+  })
+
+  test('on a phone the hint stays hidden, since the keys it names are not there, until a key is pressed', async ({ browser, site }) => {
+    const context = await browser.newContext({ ...devices['Pixel 7'] })
+    const page = await context.newPage()
+    await page.goto(site + ARTICLE)
+    await expect(page.getByRole('link', { name: 'Leave this site' })).toBeVisible()
+    await expect(page.locator('.quick-exit__hint')).toBeHidden()
+    // A keyboard plugged into a tablet: now the keys work, so say so.
+    await page.keyboard.press('a')
+    await expect(page.locator('.quick-exit__hint')).toBeVisible()
+    await context.close()
+  })
+
+  test('in forced-colours mode the button keeps a visible box', async ({ page, site }) => {
+    await page.emulateMedia({ forcedColors: 'active' })
+    await page.goto(site + ARTICLE)
+    const border = await page
+      .locator('[data-quick-exit]')
+      .evaluate((a) => [getComputedStyle(a).borderTopStyle, parseFloat(getComputedStyle(a).borderTopWidth)] as const)
+    expect(border[0]).not.toBe('none')
+    expect(border[1]).toBeGreaterThanOrEqual(2)
+  })
+
+  test('works with JavaScript switched off: the button is a plain link, and no hint names keys that do nothing', async ({ browser, site }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>' }))
     await page.goto(site + ARTICLE)
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Inspectors rate')
+    await expect(page.locator('.quick-exit__hint')).toBeHidden()
     const link = page.getByRole('link', { name: 'Leave this site' })
     await expect(link).toHaveAttribute('href', QUICK_EXIT_URL)
     await expect(link).toHaveAttribute('rel', /noreferrer/)

@@ -40,7 +40,7 @@ describe('on every page', () => {
       expect(exit.text).toBe('Leave this site')
       expect(exit.attrs.href).toBe('https://www.bbc.co.uk/weather')
       expect(exit.attrs.rel).toContain('noreferrer')
-      expect(body).toContain('Quickly exit this site by pressing the Escape key')
+      expect(body).toContain('To leave this site at once, press Escape, or press Shift 3 times.')
       const scripts = html.find('script')
       expect(scripts.filter((s) => s.attrs.src).map((s) => s.attrs.src!.split('?')[0])).toEqual(['/quick-exit.js'])
       expect(scripts.filter((s) => !s.attrs.src).every((s) => s.attrs.type === 'application/ld+json')).toBe(true)

@@ -38,8 +38,9 @@ export const ReportCard = ({ report, headingId }: { report: ReportLink; headingI
       ) : null}
       {href ? (
         <p>
-          <a className="report__link" href={href}>
-            Read the full report on the {report.publisher} website<span className="visually-hidden">: {report.title}</span>
+          {/* The name says which report; a visually hidden part would be read with a space before its colon. */}
+          <a className="report__link" href={href} aria-label={`Read the full report on the ${report.publisher} website: ${report.title}`}>
+            Read the full report on the {report.publisher} website
           </a>
         </p>
       ) : null}
