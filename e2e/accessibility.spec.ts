@@ -7,6 +7,8 @@ const PAGES = {
   article: '/news/inspectors-rate-force-good-at-vetting',
   category: '/news/category/community',
   search: '/search?q=police',
+  'empty search': '/search?q=zyzzogeton',
+  'accessibility statement': '/accessibility',
   'not found': '/no-such-page',
 }
 

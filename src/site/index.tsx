@@ -189,7 +189,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     '/accessibility',
     route(async () => {
       const settings = await content.settings()
-      return htmlPage(200, { settings, siteUrl, meta: { title: 'Accessibility statement', canonicalPath: '/accessibility' } }, <AccessibilityPage forceName={settings.forceName} />)
+      return htmlPage(200, { settings, siteUrl, meta: { title: 'Accessibility statement', canonicalPath: '/accessibility' } }, <AccessibilityPage forceName={settings.forceName} feedbackUrl={settings.betaBanner?.feedbackUrl} />)
     }),
   )
 

@@ -17,7 +17,16 @@ export const parseQuery = (raw: unknown): ParsedQuery => {
   return { query, words }
 }
 
-const bodyText = (release: Pick<News, 'body'>) => slateToPlainText(release.body)
+/**
+ * The body as one line for an excerpt, its blocks (paragraphs, headings, list items) kept
+ * apart: a block that ends without punctuation is followed by an ellipsis, so that list
+ * items are not read as one sentence.
+ */
+const bodyText = (release: Pick<News, 'body'>) =>
+  slateToPlainText(release.body)
+    .split('\n')
+    .map((block, i, blocks) => (i === blocks.length - 1 || /[.!?:;…,]$/.test(block) ? block : `${block} …`))
+    .join(' ')
 
 /** Lower case with accents folded, a letter for a letter, so that positions in it are positions in the text. */
 export const foldText = (text: string) =>

@@ -243,7 +243,7 @@ describe('search', () => {
   it('never finds a release under embargo', async () => {
     const { html, body } = await page('/search?q=stop+search+panel')
     expect(body).not.toContain(scheduled.title)
-    expect(html.one('h2', (h) => h.attrs.class === 'search-count')?.text).toMatch(/^No news matches/)
+    expect(html.one('h2', (h) => h.attrs.class === 'search-count')?.text).toMatch(/^No releases match/)
   })
 
   it('shows the form alone for an empty search, and refuses an over-long one with a clear 400', async () => {

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
 import { highlight } from '../../src/site/pages/SearchPage'
-import { parseQuery } from '../../src/site/search'
+import { parseQuery, snippet } from '../../src/site/search'
 
 describe('reading a search', () => {
   it('takes words, folds accents and case, and drops repeats and punctuation', () => {
@@ -25,5 +25,20 @@ describe('highlighting', () => {
 
   it('keeps its place past characters outside the basic plane', () => {
     expect(html('🚓 Police appeal 🚓 police', ['police'])).toBe('🚓 <mark>Police</mark> appeal 🚓 <mark>police</mark>')
+  })
+})
+
+describe('the excerpt under a search result', () => {
+  const body = [
+    { children: [{ text: 'Anyone with information can report it:' }] },
+    { type: 'ul', children: [{ type: 'li', children: [{ text: 'online' }] }, { type: 'li', children: [{ text: 'by calling 101' }] }, { type: 'li', children: [{ text: 'anonymously' }] }] },
+    { type: 'h2', children: [{ text: 'What happens next' }] },
+    { children: [{ text: 'The road has reopened.' }] },
+    { children: [{ text: 'Officers thank the public.' }] },
+  ]
+
+  it('keeps list items, headings and paragraphs apart instead of running them into one sentence', () => {
+    const excerpt = snippet({ summary: 'Nothing here.', body }, ['calling'])
+    expect(excerpt).toBe('Anyone with information can report it: online … by calling 101 … anonymously … What happens next … The road has reopened. Officers thank the public.')
   })
 })

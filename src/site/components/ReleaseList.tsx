@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Category } from '../../payload-types'
 import type { ReleaseCard } from '../content'
 import { asMedia, Picture } from './Picture'
-import { Time } from './Time'
+import { Published } from './Time'
 
 export const releasePath = (slug: string) => `/news/${encodeURIComponent(slug)}`
 export const categoryPath = (slug: string) => `/news/category/${encodeURIComponent(slug)}`
@@ -37,7 +37,7 @@ export const ReleaseItem = ({
           <a href={releasePath(release.slug)}>{title ?? release.title}</a>
         </Heading>
         <p className="release__meta">
-          {release.publishAt ? <Time iso={release.publishAt} /> : null}
+          {release.publishAt ? <Published iso={release.publishAt} /> : null}
           {category ? <> · {category.name}</> : null}
         </p>
         {summary ?? (release.summary ? <p className="release__summary">{release.summary}</p> : null)}

@@ -5,7 +5,7 @@ import { QuoteFigure } from '../components/QuoteFigure'
 import { RecruitmentPanel } from '../components/RecruitmentPanel'
 import { ReportCard } from '../components/ReportCard'
 import { RichText } from '../components/RichText'
-import { Time } from '../components/Time'
+import { Published, Time } from '../components/Time'
 import type { ReleaseCard } from '../content'
 import { latestAmendment } from '../releaseFacts'
 
@@ -29,7 +29,7 @@ export const ArticlePage = ({ release, cta, related }: { release: News; cta: Rec
             </p>
           ) : null}
           <h1>{release.title}</h1>
-          <p className="article__time">{release.publishAt ? <Time iso={release.publishAt} /> : null}</p>
+          <p className="article__time">{release.publishAt ? <Published iso={release.publishAt} /> : null}</p>
           {amendment ? (
             <p className="article__updated">
               Updated <Time iso={amendment.at} />: {amendment.note}

@@ -50,15 +50,17 @@ export const SearchPage = ({
         {error}
       </p>
     ) : null}
-    {results ? (
+    {results?.length === 0 ? (
+      <>
+        <h2 className="search-count" aria-live="polite">{`No releases match “${query}”`}</h2>
+        <p>Check the spelling, or try fewer or different words.</p>
+      </>
+    ) : results ? (
       <>
         <h2 className="search-count" aria-live="polite">
-          {results.length === 0
-            ? `No news matches “${query}”`
-            : `${more ? 'The best ' : ''}${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”`}
+          {`${more ? 'The best ' : ''}${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”`}
         </h2>
         {more ? <p>There are more. Add another word to narrow the search.</p> : null}
-        {results.length === 0 ? <p>Check the spelling, or try fewer or different words.</p> : null}
         <ul className="releases">
           {results.map(({ release, snippet }) => (
             <ReleaseItem
