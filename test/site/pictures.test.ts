@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
+import { createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
 import { imageForm, jpeg } from '../helpers/images'
