@@ -10,7 +10,10 @@ import { refuseNonImages } from './hooks/refuseNonImages'
 
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
 
-const webp = (name: string, width: number, height?: number): ImageSize => ({
+/** The sizes made of every picture (see `imageSizes` below). */
+export const IMAGE_SIZE_NAMES = ['card', 'hero', 'heroLarge', 'og'] as const
+
+const webp = (name: (typeof IMAGE_SIZE_NAMES)[number], width: number, height?: number): ImageSize => ({
   name,
   width,
   height,
@@ -40,10 +43,11 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'card',
-    // A picture the public may see may be kept a minute by a browser or a CDN: short enough
-    // that one taken down with its release does not linger. Refusals are never kept.
+    // Files are served by the site (src/site/mediaFiles.ts), which knows whether the public may
+    // see a picture. Should Payload's own file route ever answer, nothing may keep what it sends.
     modifyResponseHeaders: ({ headers }) => {
-      headers.set('Cache-Control', 'public, max-age=60')
+      headers.set('Cache-Control', 'private, no-store')
+      headers.set('X-Content-Type-Options', 'nosniff')
       return headers
     },
     // Every size is WebP: a card for listings, two hero widths for the article's srcset,

@@ -32,6 +32,8 @@ export class PageCache {
   #generation = 0
   #validUntil: Promise<number> | null = null
   #rendering = new Map<string, { generation: number; rendered: Promise<Rendered> }>()
+  #remembered = new Map<string, Promise<unknown>>()
+  #keptBefore = new Set<string>()
 
   constructor(
     private readonly nextScheduledChange: () => Promise<number>,
@@ -41,10 +43,19 @@ export class PageCache {
   ) {}
 
   invalidate(): void {
+    // Pages readers were reading (not errors, not 404s) are remembered until they are made again.
+    const kept = [...this.#entries].filter(([, entry]) => entry.rendered.status < 400).map(([key]) => key)
+    if (kept.length > 0) this.#keptBefore = new Set(kept)
     this.#entries.clear()
+    this.#remembered.clear()
     this.#bytes = 0
     this.#generation += 1
     this.#validUntil = null
+  }
+
+  /** Whether this page was in the cache until the last change emptied it: a page people read. */
+  wasKept(key: string): boolean {
+    return this.#keptBefore.has(key)
   }
 
   get size(): number {
@@ -94,6 +105,24 @@ export class PageCache {
     }
   }
 
+  /**
+   * A fact worked out from the content, such as how many releases a listing has, kept exactly
+   * as long as the pages are. Callers keep the keys few (one per listing, not per address).
+   */
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return compute()
+    const until = await this.#goodUntil()
+    const kept = until === null ? undefined : this.#remembered.get(key)
+    if (kept) return kept as Promise<T>
+    const value = compute()
+    if (until === null) return value
+    this.#remembered.set(key, value)
+    value.catch(() => {
+      if (this.#remembered.get(key) === value) this.#remembered.delete(key)
+    })
+    return value
+  }
+
   #store(key: string, rendered: Rendered, until: number) {
     const bytes = sizeOf(rendered)
     if (bytes > this.limits.bytes / 10) return
@@ -104,6 +133,7 @@ export class PageCache {
     }
     const expiresAt = Math.min(until, rendered.maxAgeMs ? Date.now() + rendered.maxAgeMs : Infinity)
     this.#entries.set(key, { rendered, expiresAt, bytes })
+    this.#keptBefore.delete(key)
     this.#bytes += bytes
     for (const [oldest, entry] of this.#entries) {
       if (this.#entries.size <= this.limits.entries && this.#bytes <= this.limits.bytes) break

@@ -140,7 +140,8 @@ export const siteContent = (payload: Payload) => {
         })
       ).docs,
 
-    countListed: async () => (await payload.count({ collection: 'news', where: notWithdrawnWhere, ...asThePublic })).totalDocs,
+    /** How many public releases are listed (in a category, when given): for sitemaps, and to know a listing's last page. */
+    countListed: async (where: Where = {}) => (await payload.count({ collection: 'news', where: { and: [where, notWithdrawnWhere] }, ...asThePublic })).totalDocs,
   }
 }
 

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express'
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import path from 'node:path'
@@ -8,10 +8,10 @@ import { databaseAnswers } from '../db/health'
 import { assets } from './assets'
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../events/contentChanged'
-import type { RecruitmentCta } from '../payload-types'
+import type { RecruitmentCta, SiteSetting } from '../payload-types'
 import { PageCache, type Rendered } from './cache'
 import { watchForChanges } from './changeWatcher'
-import { siteContent } from './content'
+import { PAGE_SIZE, siteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
 import { AccessibilityPage } from './pages/AccessibilityPage'
 import { ArticlePage } from './pages/ArticlePage'
@@ -20,9 +20,11 @@ import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
 import { SearchPage } from './pages/SearchPage'
 import { GonePage, WithdrawnPage } from './pages/WithdrawnPage'
 import { livePreview } from './livePreview'
+import { mediaFileRoute } from './mediaFiles'
 import { previewRoutes } from './preview'
 import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
 import { htmlPage } from './render'
+import { Busy, RenderLimit } from './renderLimit'
 import { sendRendered } from './respond'
 import { parseQuery, rank, snippet } from './search'
 import { newsSitemapXml, pagesSitemapXml, releasesSitemapXml, SITEMAP_SIZE, sitemapIndexXml, sitemapXml } from './sitemaps'
@@ -35,12 +37,36 @@ const isCta = (value: unknown): value is RecruitmentCta => Boolean(value) && typ
 /** Thrown by a page for bad input in the address: answered with a page saying what is wrong. */
 class BadRequest extends Error {}
 
+type RouteOptions = {
+  /** The parameters of the address the page reads: the others are no part of its cache key. */
+  query?: readonly string[]
+  /** The page's key in the cache, when it is more than its path and `query`. */
+  key?: (req: Request) => string | Promise<string>
+  /** Whether the page, when it was cached before the last change, is made again before new addresses (not searches). */
+  first?: boolean
+}
+
 const pageNumber = (req: Request): number => {
   const raw = req.query.page
   if (raw === undefined) return 1
   if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadRequest('The page number in the address must be a whole number, such as 2.')
   return Number(raw)
 }
+
+/**
+ * The page cache's key for an address: its path and only the parameters the page reads, so
+ * that `/?cb=1`, `/?cb=2`… or `/?utm_source=…` are all the one cached `/`.
+ */
+const cacheKey = (req: Request, query: readonly string[] = []): string => {
+  const given = new URL(req.originalUrl, 'http://site').searchParams
+  const kept = new URLSearchParams()
+  for (const name of query) for (const value of given.getAll(name)) kept.append(name, value)
+  const search = kept.toString()
+  return search ? `${req.path}?${search}` : req.path
+}
+
+/** Every page past the last of a listing is one entry in the cache: the same 404. */
+const pastTheEnd = (req: Request) => `${req.path}?page=past-the-end`
 
 // Shared caches (a CDN) may keep public pages but must check with us before each use,
 // which costs a 304 at most: an embargo lift or a withdrawal shows at once.
@@ -71,17 +97,70 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     return { ...htmlPage(400, { settings, siteUrl, meta: { title: 'There is a problem with the address', noindex: true } }, <ErrorPage title="There is a problem with the address" message={message} />), noStore: true }
   }
 
-  /** A cached public route: the cache answers, or `render` does. */
+  const limit = new RenderLimit()
+  const busyPages = new WeakMap<SiteSetting, Rendered>()
+
+  /** Too many pages being made: a page made without the database, once for each version of the settings. */
+  const busy = (req: Request, res: Response) => {
+    const settings = content.lastKnownSettings()
+    let page = busyPages.get(settings)
+    if (!page) {
+      page = htmlPage(
+        503,
+        { settings, siteUrl, meta: { title: 'This website is busy', noindex: true } },
+        <ErrorPage title="Sorry, this website is busy" message="Please try again in a few seconds. If you need the police urgently, call 999. For anything else, call 101." />,
+      )
+      busyPages.set(settings, page)
+    }
+    res.set('Retry-After', '5')
+    sendRendered(req, res, page, 'no-store')
+  }
+
+  /**
+   * A cached public route: the cache answers, or `render` does, within the render limit
+   * (src/site/renderLimit.ts). `query` names the parameters the page reads; any other is
+   * ignored, and is not part of the cache's key. `X-Page-Cache` says which it was.
+   */
   const route =
-    (render: (req: Request) => Promise<Rendered>): RequestHandler =>
+    (render: (req: Request) => Promise<Rendered>, { query = [], key = (req) => cacheKey(req, query), first = true }: RouteOptions = {}): RequestHandler =>
     async (req, res, next) => {
       try {
-        const rendered = await cache.serve(req.originalUrl, () => render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error))))
+        const pageKey = await key(req)
+        let made = false
+        const make = () => {
+          made = true
+          const rendering = () => render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error)))
+          return limit.run(req.ip ?? '', rendering, { first: first && cache.wasKept(pageKey) })
+        }
+        const rendered = await cache.serve(pageKey, make)
+        res.set('X-Page-Cache', made ? 'miss' : 'hit')
         sendRendered(req, res, rendered, PAGE_CACHE_CONTROL)
       } catch (error) {
+        if (error instanceof Busy) return busy(req, res)
         next(error)
       }
     }
+
+  /**
+   * The cache key of a page of a listing. Pages past the last share one key, so a crowd
+   * asking for `?page=2`, `?page=3`… of a short list costs one count and one 404.
+   */
+  const listingKey =
+    (countListed: (req: Request) => Promise<number | null>) =>
+    async (req: Request): Promise<string> => {
+      const key = cacheKey(req, ['page'])
+      let pageNo: number
+      try {
+        pageNo = pageNumber(req)
+      } catch {
+        return key
+      }
+      if (pageNo === 1) return key
+      const count = await countListed(req)
+      return count !== null && pageNo > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? pastTheEnd(req) : key
+    }
+
+  const categoryBySlug = async (slug: string) => (await cache.remember('categories', () => content.categories())).find((c) => c.slug === slug) ?? null
 
   const listing = (heading: string, basePath: string) => async (req: Request) => {
     const pageNo = pageNumber(req)
@@ -104,8 +183,10 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
 
   const router = express.Router()
 
-  router.get('/', route(listing('Latest news', '/')))
-  router.get('/news', route(listing('News', '/news')))
+  const everyRelease = listingKey(() => cache.remember('listed', () => content.countListed()))
+  router.get('/', route(listing('Latest news', '/'), { key: everyRelease }))
+  router.get('/news', route(listing('News', '/news'), { key: everyRelease }))
+  router.get('/api/media/file/:filename', mediaFileRoute(payload))
 
   router.get(
     '/news/category/:slug',
@@ -129,6 +210,11 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         },
         <NewsListPage heading={category.name} releases={releases} basePath={basePath} categories={categories} current={category} />,
       )
+    }, {
+      key: listingKey(async (req) => {
+        const category = await categoryBySlug(String(req.params.slug))
+        return category ? cache.remember(`listed:${category.id}`, () => content.countListed({ category: { equals: category.id } })) : null
+      }),
     }),
   )
 
@@ -182,7 +268,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         <SearchPage query={query} words={words} results={results} more={found?.more ?? false} error={error} />,
       )
       return { ...rendered, noStore: Boolean(error) }
-    }),
+    }, { query: ['q'], first: false }),
   )
 
   router.get(

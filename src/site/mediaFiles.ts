@@ -3,8 +3,13 @@ import path from 'node:path'
 import type { Readable } from 'node:stream'
 
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { Request, RequestHandler, Response } from 'express'
+import type { Payload, Where } from 'payload'
 
+import { IMAGE_MIME_TYPES, IMAGE_SIZE_NAMES } from '../../collections/Media'
+import { isStaffUser } from '../access/roles'
 import { mediaDir } from '../config/paths'
+import type { Media } from '../payload-types'
 import { s3Settings } from '../plugins/storage'
 
 let client: S3Client | undefined
@@ -25,3 +30,81 @@ export const readMediaFile = async (filename: string): Promise<Readable | null> 
     return null
   }
 }
+
+/** A picture the public may see may be kept a minute by a browser or a CDN: one taken down with its release lingers no longer. */
+export const PUBLIC_PICTURE_CACHE_CONTROL = 'public, max-age=60'
+
+/** A picture not public yet (under embargo, unpublished, withdrawn) is for whoever asked, and kept by nobody. */
+export const PRIVATE_PICTURE_CACHE_CONTROL = 'private, no-store'
+
+/** The media record with this file: the original or one of its sizes. */
+export const byFilename = (filename: string): Where => ({
+  or: [{ filename: { equals: filename } }, ...IMAGE_SIZE_NAMES.map((name) => ({ [`sizes.${name}.filename`]: { equals: filename } }))],
+})
+
+/**
+ * The type the file was stored as: Payload reads it from the content at upload (sizes are
+ * WebP), never from the name. Anything else is sent as bytes to download, never as a page.
+ */
+const storedType = (media: Media, filename: string): string => {
+  const stored = media.filename === filename ? media : Object.values(media.sizes ?? {}).find((size) => size?.filename === filename)
+  const type = stored?.mimeType ?? ''
+  return IMAGE_MIME_TYPES.includes(type) ? type : 'application/octet-stream'
+}
+
+/**
+ * Sends one stored picture of a media record, for GET and HEAD, with the type it was stored
+ * as and who may keep it. Local files go through express's `sendFile` (ranges, ETag, 304).
+ */
+export const sendMediaFile = async (req: Request, res: Response, media: Media, filename: string, cacheControl: string) => {
+  const notThere = () => res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('Not found')
+  res.set({ 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff', 'Content-Type': storedType(media, filename) })
+  if (cacheControl !== PUBLIC_PICTURE_CACHE_CONTROL) res.vary('Cookie').vary('Authorization')
+  const name = path.basename(filename)
+  if (!s3Settings()) {
+    await new Promise<void>((resolve) => {
+      res.sendFile(name, { root: mediaDir(), cacheControl: false, dotfiles: 'deny' }, (error) => {
+        if (error && !res.headersSent) notThere()
+        resolve()
+      })
+    })
+    return
+  }
+  const file = await readMediaFile(name)
+  if (!file) return void notThere()
+  if (req.method === 'HEAD') {
+    file.destroy()
+    return void res.status(200).end()
+  }
+  file.on('error', () => res.destroy())
+  file.pipe(res)
+}
+
+/**
+ * GET and HEAD /api/media/file/:filename, in place of Payload's own file route (which has no
+ * HEAD, names no type it did not sniff, and says "public" to staff about pictures under
+ * embargo). A picture the public may see (the media access rule, read as the public) is
+ * cacheable by anyone; one that is not yet is sent only to staff, as private and not to be
+ * kept, so that no cache in front can hand it to the public. Everyone else gets a 404 that
+ * does not say whether the file exists.
+ */
+export const mediaFileRoute =
+  (payload: Payload): RequestHandler =>
+  async (req, res, next) => {
+    try {
+      const filename = String(req.params.filename)
+      const find = async (user: unknown) =>
+        (await payload.find({ collection: 'media', where: byFilename(filename), limit: 1, pagination: false, depth: 0, overrideAccess: false, user: user as never }))
+          .docs[0] as Media | undefined
+      const asPublic = await find(null)
+      if (asPublic) return await sendMediaFile(req, res, asPublic, filename, PUBLIC_PICTURE_CACHE_CONTROL)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+      const { user } = await payload.auth({ headers })
+      const asStaff = isStaffUser(user) ? await find(user) : undefined
+      if (asStaff) return await sendMediaFile(req, res, asStaff, filename, PRIVATE_PICTURE_CACHE_CONTROL)
+      res.status(404).set({ 'Cache-Control': 'no-store', Vary: 'Cookie, Authorization' }).type('text/plain').send('Not found')
+    } catch (error) {
+      next(error)
+    }
+  }

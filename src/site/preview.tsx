@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { RequestHandler, Response } from 'express'
 import type { Payload } from 'payload'
 
@@ -10,7 +8,7 @@ import type { SiteContent } from './content'
 import { ErrorPage } from './pages/NotFoundPage'
 import { PreviewPage } from './pages/PreviewPage'
 import { htmlPage } from './render'
-import { readMediaFile } from './mediaFiles'
+import { PRIVATE_PICTURE_CACHE_CONTROL, sendMediaFile } from './mediaFiles'
 import { sendRendered } from './respond'
 
 /** Preview pages are private: never cached anywhere, never indexed, never passed on as a referrer. */
@@ -83,16 +81,13 @@ export const previewRoutes = ({ payload, content }: { payload: Payload; content:
     try {
       const { lookup, release: found } = await release(String(req.params.token))
       const filename = String(req.params.filename)
-      const belongs = found ? mediaOf(found).some((m) => m.filename === filename || Object.values(m.sizes ?? {}).some((size) => size?.filename === filename)) : false
-      if (lookup.status !== 'valid' || !found || releaseState(found) !== 'scheduled' || !belongs) {
-        privateHeaders(res)
+      const owner = found ? mediaOf(found).find((m) => m.filename === filename || Object.values(m.sizes ?? {}).some((size) => size?.filename === filename)) : undefined
+      privateHeaders(res)
+      if (lookup.status !== 'valid' || !found || releaseState(found) !== 'scheduled' || !owner) {
         return res.status(404).type('text/plain').send('Not found')
       }
-      privateHeaders(res)
-      const file = await readMediaFile(filename)
-      if (!file) return res.status(404).type('text/plain').send('Not found')
-      res.type(path.extname(filename))
-      file.pipe(res)
+      // Under embargo: for the holder of the link only, kept by no cache.
+      await sendMediaFile(req, res, owner, filename, PRIVATE_PICTURE_CACHE_CONTROL)
     } catch (error) {
       next(error)
     }

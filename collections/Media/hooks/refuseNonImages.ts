@@ -6,21 +6,35 @@ import { MAX_UPLOAD_PIXELS } from '../../../src/uploads/limits'
 
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif'])
 
+/** The extension for what sharp found the file to be (AVIF is a kind of HEIF to sharp). */
+const extensionFor = (format: string, compression?: string) =>
+  format === 'jpeg' ? 'jpg' : format === 'heif' ? (compression === 'av1' ? 'avif' : 'heic') : format
+
+/** `poly.html` holding a JPEG is kept as `poly.jpg`: a stored file's name never claims another type. */
+const namedForContent = (name: string, extension: string) => {
+  const dot = name.lastIndexOf('.')
+  const base = dot > 0 ? name.slice(0, dot) : name
+  return `${base || 'picture'}.${extension}`
+}
+
 /**
  * Decides by the file's content, not its name, that an upload is a picture sharp can
  * read, before anything is stored. A renamed text file or a broken JPEG gets a plain answer,
  * and so does a picture too big to open safely (its size is read from its header, not decoded).
+ * The file is renamed for what it holds, so that its name can never make it pass for a page.
  */
 export const refuseNonImages: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file) return args
   let format: string | undefined
+  let compression: string | undefined
   let pixels = 0
   try {
     const input = file.tempFilePath && (!file.data || file.data.length === 0) ? file.tempFilePath : file.data
     const metadata = await sharp(input).metadata()
     format = metadata.format
+    compression = metadata.compression
     pixels = (metadata.width ?? 0) * (metadata.height ?? 0) * Math.max(1, metadata.pages ?? 1)
   } catch {
     format = undefined
@@ -44,5 +58,6 @@ export const refuseNonImages: CollectionBeforeOperationHook = async ({ args, ope
       true,
     )
   }
+  file.name = namedForContent(file.name, extensionFor(format, compression))
   return args
 }
