@@ -28,7 +28,7 @@ export const AuditLog: CollectionConfig = {
   labels: { singular: 'Workflow event', plural: 'Workflow history' },
   admin: {
     useAsTitle: 'summary',
-    defaultColumns: ['at', 'releaseTitle', 'action', 'from', 'to', 'actorName', 'note'],
+    defaultColumns: ['at', 'releaseTitle', 'action', 'from', 'to', 'actorName', 'note', 'internalNote'],
     group: 'Administration',
     description: 'Every submission, return, approval, schedule, change, withdrawal and lift, with who did it and why.',
   },

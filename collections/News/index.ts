@@ -158,7 +158,7 @@ export const News: CollectionConfig = {
               on: 'release',
               defaultSort: '-at',
               defaultLimit: 50,
-              admin: { defaultColumns: ['at', 'action', 'from', 'to', 'actorName', 'note'], allowCreate: false },
+              admin: { defaultColumns: ['at', 'action', 'from', 'to', 'actorName', 'note', 'internalNote'], allowCreate: false },
             },
           ],
         },
