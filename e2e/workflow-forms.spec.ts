@@ -143,3 +143,19 @@ test('a withdrawal says which words the public reads, shows them as the page wil
   const entries = await editor.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=withdraw&depth=0`)
   expect(entries.docs[0]).toMatchObject({ note: notice, internalNote: internal })
 })
+
+test('the address follows the headline of a new release on every autosave, until it is edited by hand', async ({ page, site, request }) => {
+  test.setTimeout(120_000)
+  await people(request, site)
+  await signIn(page, site, AUTHOR)
+  await page.goto(`${site}/admin/collections/news/create`)
+  await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
+  const stamp = Date.now().toString(36)
+  const slug = page.locator('#field-slug')
+  for (const title of [`Road closed after crash ${stamp}`, `A12 reopens after crash ${stamp}`, `A12 reopens after overnight crash ${stamp}`]) {
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/api\/news\/\d+/.test(r.url()) && r.ok())
+    await page.locator('#field-title').fill(title)
+    await saved
+    await expect(slug).toHaveValue(title.toLowerCase().replace(/ /g, '-'))
+  }
+})
