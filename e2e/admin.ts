@@ -48,12 +48,12 @@ export const takeAction = async (page: Page, label: string, fill: (dialog: Retur
   if (await problem.isVisible()) throw new Error(`“${label}” was refused: ${await problem.textContent()}`)
 }
 
-/** UK wall-clock time, "YYYY-MM-DDTHH:mm", for the schedule form. */
+/** UK wall-clock time as the schedule form takes it, "dd/MM/yyyy HH:mm". */
 export const ukLocal = (date: Date) => {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   )
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`
 }

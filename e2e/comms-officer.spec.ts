@@ -76,7 +76,7 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
   await takeAction(page, 'Submit for review')
   const tomorrow = new Date(Date.now() + 24 * 3600_000)
   await takeAction(page, 'Approve and schedule', async (dialog) => {
-    await dialog.locator('input[name="publishAtLocal"]').fill(`${ukLocal(tomorrow).slice(0, 10)}T09:00`)
+    await dialog.locator('input[name="publishAtLocal"]').fill(`${ukLocal(tomorrow).slice(0, 10)} 09:00`)
     await dialog.locator('input[name="force"]').check()
     await dialog.locator('textarea[name="forceReason"]').fill('Only editor on duty this morning.')
   })

@@ -161,12 +161,12 @@ export interface News {
    */
   generateSlug?: boolean | null;
   /**
-   * The last part of the page address. Made from the title until you edit it.
+   * The last part of the page address. Made from the title until you edit it or the release is first published.
    */
   slug: string;
   workflowState?: ('draft' | 'in-review' | 'approved' | 'withdrawn') | null;
   /**
-   * UK time. The public sees the release from this moment, not before. An editor sets it when scheduling.
+   * UK time. The public sees the release from this moment, not before. Set by Schedule in the Workflow dialog.
    */
   publishAt?: string | null;
   publishAt_tz?: SupportedTimezones;
@@ -201,6 +201,9 @@ export interface News {
   inlineQuotes?: (number | Quote)[] | null;
   inlineReportLinks?: (number | ReportLink)[] | null;
   category?: (number | null) | Category;
+  /**
+   * Whoever made the release. Only an editor or an admin may change it.
+   */
   authors?: (number | User)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -427,6 +430,7 @@ export interface AuditLog {
   releaseSlug?: string | null;
   action:
     | 'submit'
+    | 'recall'
     | 'return'
     | 'approve'
     | 'schedule'
@@ -439,16 +443,22 @@ export interface AuditLog {
     | 'unpublish'
     | 'created'
     | 'deleted'
-    | 'lifted';
-  from?: string | null;
-  to?: string | null;
+    | 'lifted'
+    | 'changedInReview';
+  from?: ('draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn' | 'approved') | null;
+  to?: ('draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn' | 'approved') | null;
   actor?: (number | null) | User;
   actorName?: string | null;
   note?: string | null;
+  internalNote?: string | null;
   forced?: boolean | null;
   forceReason?: string | null;
   publishAt?: string | null;
   publishAt_tz?: SupportedTimezones;
+  /**
+   * The version that was submitted for review, and approved.
+   */
+  version?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -951,10 +961,12 @@ export interface AuditLogSelect<T extends boolean = true> {
   actor?: T;
   actorName?: T;
   note?: T;
+  internalNote?: T;
   forced?: T;
   forceReason?: T;
   publishAt?: T;
   publishAt_tz?: T;
+  version?: T;
   updatedAt?: T;
   createdAt?: T;
 }

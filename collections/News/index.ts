@@ -2,17 +2,24 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { contentUnlessWithdrawn } from '../../src/access/contentUnlessWithdrawn'
 import { publicNewsOrStaff } from '../../src/access/publicNewsOrStaff'
+import { isEditorUser } from '../../src/access/roles'
 import { staff, staffField } from '../../src/access/staff'
 import { slug } from '../../src/fields/slug'
 import { ukDateTime } from '../../src/fields/ukDateTime'
 import { embeddedIds, INLINE_BLOCK_COLLECTIONS } from '../../src/richtext/slate'
-import { guardReleaseState, guardReleaseStateOnChange } from '../../src/workflow/guard'
+import {
+  backToDraftWhenChangedInReview,
+  guardReleaseState,
+  guardReleaseStateOnChange,
+  recordChangeInReview,
+} from '../../src/workflow/guard'
 import { recordDeletion } from '../../src/workflow/audit'
 import { workflowEndpoints } from '../../src/workflow/endpoints'
 import { previewLinkEndpoints } from '../../src/embargo/previewLinkEndpoints'
 import { syncPublicFromAfterChange, syncPublicFromAfterDelete } from '../../src/embargo/publicFrom'
 import { mayCreateRelease, mayDeleteRelease, mayUpdateRelease } from './access/publishing'
 import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
+import { serverOwnedAuthors, serverOwnedTimestamps } from './hooks/serverOwned'
 import { searchText } from './hooks/searchText'
 import { validateSummaryToPublish } from './validation/summaryToPublish'
 
@@ -68,8 +75,8 @@ export const News: CollectionConfig = {
   endpoints: [...workflowEndpoints, ...previewLinkEndpoints],
   hooks: {
     beforeOperation: [guardReleaseState],
-    beforeChange: [guardReleaseStateOnChange, publishNowWhenNoTimeGiven],
-    afterChange: [syncPublicFromAfterChange],
+    beforeChange: [guardReleaseStateOnChange, backToDraftWhenChangedInReview, publishNowWhenNoTimeGiven, serverOwnedTimestamps],
+    afterChange: [syncPublicFromAfterChange, recordChangeInReview],
     afterDelete: [recordDeletion, syncPublicFromAfterDelete],
   },
   fields: [
@@ -79,6 +86,7 @@ export const News: CollectionConfig = {
         {
           label: 'Release',
           fields: [
+            { name: 'returnedNote', type: 'ui', admin: { components: { Field: '/src/admin/ReturnedNote#ReturnedNote' } } },
             { name: 'title', type: 'text', required: true, maxLength: 200 },
             {
               name: 'summary',
@@ -150,7 +158,7 @@ export const News: CollectionConfig = {
               on: 'release',
               defaultSort: '-at',
               defaultLimit: 50,
-              admin: { defaultColumns: ['at', 'action', 'from', 'to', 'actorName', 'note'], allowCreate: false },
+              admin: { defaultColumns: ['at', 'action', 'from', 'to', 'actorName', 'note', 'internalNote'], allowCreate: false },
             },
           ],
         },
@@ -179,8 +187,10 @@ export const News: CollectionConfig = {
       index: true,
       admin: {
         position: 'sidebar',
-        date: { timeIntervals: 5 },
-        description: 'UK time. The public sees the release from this moment, not before. An editor sets it when scheduling.',
+        // One control sets the embargo: Schedule, in the Workflow dialog. Here it is only shown.
+        readOnly: true,
+        condition: (data) => Boolean(data?.publishAt),
+        description: 'UK time. The public sees the release from this moment, not before. Set by Schedule in the Workflow dialog.',
       },
     }),
     {
@@ -271,10 +281,10 @@ export const News: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       // Staff accounts are not the public's business.
-      access: { read: staffField },
+      access: { read: staffField, update: ({ req }) => isEditorUser(req.user) },
       defaultValue: ({ user }: { user?: { id: number | string } | null }) => (user ? [user.id] : []),
-      hooks: { beforeDuplicate: [({ req }) => (req.user ? [req.user.id] : [])] },
-      admin: { position: 'sidebar' },
+      hooks: { beforeChange: [serverOwnedAuthors], beforeDuplicate: [({ req }) => (req.user ? [req.user.id] : [])] },
+      admin: { position: 'sidebar', description: 'Whoever made the release. Only an editor or an admin may change it.' },
     },
   ],
 }

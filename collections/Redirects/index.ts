@@ -1,14 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
 import { editors } from '../../src/access/editors'
-import { staffField } from '../../src/access/staff'
+import { staff, staffField } from '../../src/access/staff'
 import { validateLinkUrl } from '../../src/fields/validators'
 
 /**
  * Addresses that no longer show a page: with a destination they redirect there (301),
  * without one they answer 410 Gone. Made when a release is unpublished in error or its
  * address changes after publication.
+ *
+ * Only staff may list or read them: the old addresses can name people. The site answers a
+ * request for one address without this rule (src/site/content.ts, redirectFor), which is all
+ * the public needs.
  */
 export const Redirects: CollectionConfig = {
   slug: 'redirects',
@@ -19,7 +22,7 @@ export const Redirects: CollectionConfig = {
     group: 'Administration',
     description: 'Old addresses: sent on to a new one, or answered "gone" when no destination is given.',
   },
-  access: { read: anyone, create: editors, update: editors, delete: editors },
+  access: { read: staff, create: editors, update: editors, delete: editors },
   fields: [
     {
       name: 'from',

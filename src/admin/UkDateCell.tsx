@@ -1,5 +1,5 @@
 'use client'
-import { useConfig, useTranslation } from '@payloadcms/ui'
+import { DefaultCell, useConfig, useTranslation } from '@payloadcms/ui'
 import { formatDate } from '@payloadcms/ui/shared'
 import type { DefaultCellComponentProps } from 'payload'
 
@@ -7,11 +7,13 @@ import type { DefaultCellComponentProps } from 'payload'
  * A date column printed like every other time in the admin: `admin.dateFormat`, which names
  * the zone, in UK time (src/cli/patchDependencies.ts). Payload's own date cell would use the
  * field's picker format, which cannot name the zone: the picker shows UK wall-clock time in
- * a browser that may be elsewhere, so a zone in it would be the browser's.
+ * a browser that may be elsewhere, so a zone in it would be the browser's. Drawn by Payload's
+ * default cell as text, so that in the first column it still links to the document.
  */
-export const UkDateCell = ({ cellData }: DefaultCellComponentProps) => {
+export const UkDateCell = (props: DefaultCellComponentProps) => {
   const { config } = useConfig()
   const { i18n } = useTranslation()
-  if (!cellData) return null
-  return <span>{formatDate({ date: cellData as string, i18n, pattern: config.admin.dateFormat })}</span>
+  if (!props.cellData) return null
+  const text = formatDate({ date: props.cellData as string, i18n, pattern: config.admin.dateFormat })
+  return <DefaultCell {...props} cellData={text} field={{ ...props.field, type: 'text' } as DefaultCellComponentProps['field']} />
 }

@@ -3,28 +3,13 @@ import { Button, toast, useConfig, useDocumentInfo, useForm, useFormModified } f
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 
-import { embargoLine, embargoTime } from '../time/ukTime'
-import type { ReleaseState, TransitionName } from '../workflow/machine'
+import { embargoLine, embargoTime, ukInputValue } from '../time/ukTime'
+import { STATE_LABELS as STATE_NAMES, type ReleaseState, type TransitionName } from '../workflow/machine'
+import { WithdrawalNotice } from './WithdrawalNotice'
 
 type Action = { action: TransitionName; label: string; needs: string[]; needsForce: boolean }
 type Workflow = { state: ReleaseState; publishAt?: string | null; pendingChanges: boolean; actions: Action[] }
 type PreviewLink = { id: number; label: string | null; expiresAt: string; lastUsedAt: string | null; useCount: number; status: string }
-
-const STATE_NAMES: Record<ReleaseState, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  withdrawn: 'Withdrawn',
-}
-
-/** "2026-11-24T09:00" in UK time, for a datetime-local input. */
-const ukLocal = (iso?: string | null) => {
-  if (!iso) return ''
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
-  const get = (type: string) => parts.find((p) => p.type === type)?.value
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`
-}
 
 const errorMessage = async (response: Response) => {
   try {
@@ -109,10 +94,32 @@ export const WorkflowActions = () => {
       return
     }
     if (chosen.needs.includes('publishAt') && !value('publishAtLocal')) {
-      setProblem('Choose the date and time the embargo lifts.')
+      setProblem('Give the date and time the embargo lifts, as dd/mm/yyyy hh:mm in UK time.')
+      return
+    }
+    // What the reviewer approves is what was submitted: saving changes now would send it back to draft.
+    if (modified && (chosen.action === 'approve' || chosen.action === 'schedule')) {
+      setProblem(
+        'You have changed this release since it was submitted. Saving those changes sends it back to draft, to be submitted again; to approve what was submitted, reload the page to drop your changes.',
+      )
+      return
+    }
+    // Saving changes to a release in review already takes it back to draft: that is the recall.
+    if (modified && chosen.action === 'recall') {
+      setBusy(true)
+      const saved = await saveEdits()
+      setBusy(false)
+      if (!saved) {
+        setProblem('Your changes could not be saved: fix the fields marked in the form first.')
+        return
+      }
+      toast.success('Your changes are saved and the release is back to draft.')
+      window.location.reload()
       return
     }
     const body: Record<string, unknown> = { note: value('note') }
+    if (chosen.action === 'withdraw') body.internalNote = value('internalNote')
+    if (chosen.action === 'reschedule') body.keepPreviewLinks = value('keepPreviewLinks') === 'on'
     if (chosen.needs.includes('publishAt')) {
       body.publishAtLocal = value('publishAtLocal')
       if (value('ukZone')) body.ukZone = value('ukZone')
@@ -203,8 +210,19 @@ export const WorkflowActions = () => {
               <fieldset>
                 <legend>Embargo: when the public may first see it (UK time)</legend>
                 <label>
-                  Date and time, UK time (Europe/London)
-                  <input type="datetime-local" name="publishAtLocal" required defaultValue={ukLocal(workflow.publishAt)} />
+                  Date and time, UK time (24-hour, dd/mm/yyyy hh:mm)
+                  {/* Text, not datetime-local: that shows the browser's own format (mm/dd/yyyy, AM/PM in the US). */}
+                  <input
+                    type="text"
+                    name="publishAtLocal"
+                    required
+                    inputMode="numeric"
+                    autoComplete="off"
+                    placeholder="19/06/2026 09:00"
+                    pattern="\s*\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:.]\d{2}\s*"
+                    title="The date and time in UK time, as dd/mm/yyyy hh:mm (24-hour), for example 19/06/2026 09:00"
+                    defaultValue={workflow.publishAt ? ukInputValue(workflow.publishAt) : ''}
+                  />
                 </label>
                 <label>
                   Only on the night the clocks go back, which 01:00–01:59 you mean
@@ -242,6 +260,13 @@ export const WorkflowActions = () => {
                 </label>
               </fieldset>
             ) : null}
+            {chosen.action === 'reschedule' ? (
+              <label>
+                <input type="checkbox" name="keepPreviewLinks" defaultChecked /> Keep the preview links already given out working
+                <span className="newsroom-workflow__hint">Untick to revoke them all: whoever holds one is told the link has been withdrawn.</span>
+              </label>
+            ) : null}
+            {chosen.action === 'unschedule' ? <p>Every preview link for this release stops working; make new ones when it is scheduled again.</p> : null}
             {chosen.needsForce ? (
               <fieldset>
                 <legend>You submitted this release</legend>
@@ -255,10 +280,14 @@ export const WorkflowActions = () => {
                 </label>
               </fieldset>
             ) : null}
-            <label>
-              {chosen.needs.includes('note') ? 'Note (required)' : 'Note (optional)'}
-              <textarea name="note" rows={3} required={chosen.needs.includes('note')} />
-            </label>
+            {chosen.action === 'withdraw' ? (
+              <WithdrawalNotice />
+            ) : (
+              <label>
+                {chosen.needs.includes('note') ? 'Note (required)' : 'Note (optional)'}
+                <textarea name="note" rows={3} required={chosen.needs.includes('note')} />
+              </label>
+            )}
             <div className="newsroom-workflow__buttons">
               <Button buttonStyle="primary" disabled={busy} onClick={() => void take()}>
                 {chosen.label}

@@ -65,13 +65,13 @@ export const createPreviewLink = async (req: PayloadRequest, releaseId: string, 
     )
   }
   const hours = body.expiresInHours ?? DEFAULT_LIFETIME_HOURS
-  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > MAX_LIFETIME_HOURS) {
-    throw new WorkflowError(`"expiresInHours" is a number of hours from 1 to ${MAX_LIFETIME_HOURS} (14 days); the default is ${DEFAULT_LIFETIME_HOURS}.`, 400)
+  if (!Number.isInteger(hours) || (hours as number) < 1 || (hours as number) > MAX_LIFETIME_HOURS) {
+    throw new WorkflowError(`"expiresInHours" is a whole number of hours from 1 to ${MAX_LIFETIME_HOURS} (14 days); the default is ${DEFAULT_LIFETIME_HOURS}.`, 400)
   }
   const label = body.label
   if (label !== undefined && (typeof label !== 'string' || label.length > 120)) throw new WorkflowError('"label" (who the link is for) is text of 120 characters or fewer.', 400)
   const token = newToken()
-  const expiresAt = new Date(Date.now() + hours * HOUR).toISOString()
+  const expiresAt = new Date(Date.now() + (hours as number) * HOUR).toISOString()
   const link = await req.payload.create({
     collection: 'preview-links',
     data: { release: release.id, label: (label as string | undefined)?.trim() || null, tokenHash: hashOf(token), expiresAt, expiresAt_tz: UK_TIME_ZONE, createdBy: req.user!.id as number, useCount: 0 },
@@ -96,6 +96,23 @@ export const revokePreviewLink = async (req: PayloadRequest, releaseId: string, 
     ? link
     : ((await req.payload.update({ collection: 'preview-links', id: link.id, data: { revokedAt: new Date().toISOString(), revokedBy: req.user!.id as number }, overrideAccess: true, req })) as PreviewLink)
   return summarise(updated)
+}
+
+/**
+ * Every link still open for a release stops working: when its schedule is cancelled, the
+ * words may be rewritten before it is scheduled again, and whoever held a link must not read
+ * them. Returns how many were revoked.
+ */
+export const revokeAllPreviewLinks = async (req: PayloadRequest, releaseId: number | string) => {
+  const { docs } = await req.payload.update({
+    collection: 'preview-links',
+    where: { and: [{ release: { equals: releaseId } }, { revokedAt: { exists: false } }] },
+    data: { revokedAt: new Date().toISOString(), revokedBy: (req.user?.id as number | undefined) ?? null },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+  return docs.length
 }
 
 export type PreviewLookup =

@@ -1,4 +1,4 @@
-import type { FieldHook, RowField, TextField, Where } from 'payload'
+import type { CheckboxField, CollectionSlug, FieldHook, PayloadRequest, RowField, TextField, Where } from 'payload'
 import { slugField } from 'payload'
 
 /** Lower-case letters, digits and single hyphens: safe in any URL without escaping. */
@@ -45,6 +45,47 @@ const makeGeneratedSlugUnique =
     return `${value}-${n}`
   }
 
+/**
+ * Whether a document has gone out under its address: it is published or scheduled now, or it
+ * was and its old address is kept as a redirect or a "gone" (a release unpublished in error).
+ */
+const hasGoneOut = async (req: PayloadRequest, collection: string, id: number | string) => {
+  const live = await req.payload.count({
+    collection: collection as CollectionSlug,
+    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (live.totalDocs > 0) return true
+  if (collection !== 'news') return false
+  const retired = await req.payload.count({ collection: 'redirects', where: { release: { equals: id } }, overrideAccess: true, req })
+  return retired.totalDocs > 0
+}
+
+/**
+ * Replaces Payload's slug generation for drafts, which stops following the title after the
+ * second saved version (the first autosave). Here the slug follows the title until the
+ * document first goes out or someone edits the slug by hand; after that it changes only on
+ * purpose (a release's old address then redirects: see "Publish changes" in src/workflow).
+ * The hook belongs to the hidden "generateSlug" checkbox, and returns whether to keep following.
+ */
+const followTitleUntilPublished =
+  (collection: string, useAsSlug: string, slugify: (text: unknown) => string | undefined): FieldHook =>
+  async ({ data, operation, originalDoc, req, value: following }) => {
+    if (!data) return following
+    if (operation === 'create') {
+      data.slug = slugify(data.slug || data[useAsSlug])
+      return !data.slug || data.slug === slugify(data[useAsSlug])
+    }
+    if (!following) return false
+    const editedByHand = data.slug !== undefined && data.slug !== originalDoc?.slug
+    if (editedByHand) return false
+    if (originalDoc?.id !== undefined && (await hasGoneOut(req, collection, originalDoc.id))) return false
+    const fromTitle = slugify(data[useAsSlug])
+    if (fromTitle) data.slug = fromTitle
+    return true
+  }
+
 const validateSlug = (value: unknown): true | string => {
   if (value == null || value === '') return true
   if (typeof value !== 'string' || !SLUG_PATTERN.test(value)) {
@@ -54,17 +95,27 @@ const validateSlug = (value: unknown): true | string => {
   return true
 }
 
+const slugFrom = (text: unknown) => (typeof text === 'string' ? toSlug(text) || undefined : undefined)
+
 /**
  * The web-address part of a document: made from `useAsSlug` (the title) until someone
- * edits it, then kept; always URL-safe; unique in its collection.
+ * edits it or, with drafts, until it is first published; then kept. Always URL-safe;
+ * unique in its collection.
  */
-export const slug = (collection: string, useAsSlug = 'title'): RowField =>
+export const slug = (collection: string, useAsSlug = 'title', { drafts = collection === 'news' } = {}): RowField =>
   slugField({
     useAsSlug,
-    slugify: ({ valueToSlugify }) => (typeof valueToSlugify === 'string' ? toSlug(valueToSlugify) || undefined : undefined),
+    slugify: ({ valueToSlugify }) => slugFrom(valueToSlugify),
     overrides: (row) => {
       const field = row.fields.find((f): f is TextField => 'name' in f && f.name === 'slug')!
-      field.admin = { ...field.admin, description: 'The last part of the page address. Made from the title until you edit it.' }
+      if (drafts) {
+        const following = row.fields.find((f): f is CheckboxField => 'name' in f && f.name === 'generateSlug')!
+        following.hooks = { ...following.hooks, beforeChange: [followTitleUntilPublished(collection, useAsSlug, slugFrom)] }
+      }
+      const description = drafts
+        ? 'The last part of the page address. Made from the title until you edit it or the release is first published.'
+        : 'The last part of the page address. Made from the title until you edit it.'
+      field.admin = { ...field.admin, description }
       field.validate = validateSlug as TextField['validate']
       field.hooks = {
         ...field.hooks,

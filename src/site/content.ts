@@ -119,9 +119,21 @@ export const siteContent = (payload: Payload) => {
     forFeed: async (limit = 20): Promise<News[]> =>
       (await payload.find({ collection: 'news', where: notWithdrawnWhere, sort: '-publishAt', limit, pagination: false, depth: 1, ...asThePublic })).docs,
 
-    /** Where an address that shows no release now sends readers: elsewhere (301) or nowhere (410). */
+    /**
+     * Where an address that shows no release now sends readers: elsewhere (301) or nowhere (410).
+     * The public may not list the redirects (old addresses can name people), so this one is
+     * read past the access rules, and only where it leads.
+     */
     redirectFor: async (path: string) => {
-      const { docs } = await payload.find({ collection: 'redirects', where: { from: { equals: path } }, limit: 1, pagination: false, depth: 0, ...asThePublic })
+      const { docs } = await payload.find({
+        collection: 'redirects',
+        where: { from: { equals: path } },
+        select: { from: true, to: true },
+        limit: 1,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
       return docs[0] ?? null
     },
 

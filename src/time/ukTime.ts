@@ -31,16 +31,35 @@ export const longDate = (iso: string | Date): string => inUk(iso).toFormat('d LL
 /** "GMT" or "BST" at that moment. */
 export const ukZoneName = (iso: string | Date): string => (inUk(iso).isInDST ? 'BST' : 'GMT')
 
+/** How the admin writes a UK time for people to read and type: "19/06/2026 09:00", 24-hour. */
+export const UK_INPUT_FORMAT = 'dd/MM/yyyy HH:mm'
+
+/** "19/06/2026 09:00" (as typed in the admin) or "2026-06-19T09:00" (the API's form) → "2026-06-19T09:00". */
+const fromUkFormat = (text: string): string | null => {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text)) return text
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2})[:.](\d{2})$/.exec(text)
+  if (!match) return null
+  const [, day, month, year, hour, minute] = match as unknown as string[]
+  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}T${hour!.padStart(2, '0')}:${minute}`
+}
+
+/** A moment as the admin's embargo field shows it: "19/06/2026 09:00" in UK time. */
+export const ukInputValue = (iso: string | Date): string => inUk(iso).toFormat(UK_INPUT_FORMAT)
+
 export type WallTimeResult = { ok: true; iso: string } | { ok: false; message: string; choices?: { zone: 'BST' | 'GMT'; iso: string }[] }
 
 /**
- * A UK wall-clock time ("2026-10-25T01:30") as a moment. When the clocks go forward
+ * A UK wall-clock time ("25/10/2026 01:30" as typed in the admin, or "2026-10-25T01:30") as a moment. When the clocks go forward
  * (last Sunday of March) an hour of wall-clock time does not exist; when they go back
  * (last Sunday of October) an hour happens twice, and `zone` says which one is meant.
  */
-export const ukWallTimeToIso = (local: string, zone?: 'BST' | 'GMT'): WallTimeResult => {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) {
-    return { ok: false, message: 'Give the time as YYYY-MM-DDTHH:mm in UK time, for example 2026-06-19T09:00.' }
+export const ukWallTimeToIso = (given: string, zone?: 'BST' | 'GMT'): WallTimeResult => {
+  const local = fromUkFormat(given.trim())
+  if (!local) {
+    return { ok: false, message: 'Give the date and time as dd/mm/yyyy hh:mm in UK time, 24-hour, for example 19/06/2026 09:00.' }
+  }
+  if (!DateTime.fromISO(local).isValid) {
+    return { ok: false, message: `${given.trim()} is not a date and time: give it as dd/mm/yyyy hh:mm, 24-hour, for example 19/06/2026 09:00.` }
   }
   const candidates = (['BST', 'GMT'] as const)
     .map((name) => ({ zone: name, time: DateTime.fromISO(local, { zone: name === 'BST' ? 'UTC+1' : 'UTC' }) }))

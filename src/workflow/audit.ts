@@ -2,24 +2,40 @@ import type { CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { News } from '../payload-types'
 import { UK_TIME_ZONE } from '../time/ukTime'
-import { TRANSITIONS, type TransitionName } from './machine'
+import { TRANSITIONS, type ReleaseState, type TransitionName } from './machine'
+import { releaseState } from './state'
+
+/** Besides the transitions: what else is recorded in a release's history. */
+export const OTHER_EVENTS = {
+  created: 'Created',
+  deleted: 'Deleted',
+  lifted: 'Embargo lifted',
+  changedInReview: 'Changed while in review: back to draft',
+} as const
+
+export type AuditAction = TransitionName | keyof typeof OTHER_EVENTS
+
+/** "Approve and schedule", "Embargo lifted": an entry's action in the press office's words. */
+export const actionLabel = (action: AuditAction): string =>
+  Object.hasOwn(OTHER_EVENTS, action) ? OTHER_EVENTS[action as keyof typeof OTHER_EVENTS] : TRANSITIONS[action as TransitionName].label
 
 type Actor = { id: number | string; name?: string | null; email?: string } | null | undefined
 
 export type AuditEntry = {
   release: Pick<News, 'id' | 'title' | 'slug'>
-  action: TransitionName | 'created' | 'deleted' | 'lifted'
-  from?: string
-  to?: string
+  action: AuditAction
+  from?: ReleaseState
+  to?: ReleaseState
   actor?: Actor
   note?: string
+  /** Kept in the history only, never shown to the public (a withdrawal's reason is). */
+  internalNote?: string
   forced?: boolean
   forceReason?: string
   publishAt?: string | null
+  /** The version of the release that was submitted, and then approved. */
+  version?: string | number | null
 }
-
-const actionLabel = (action: AuditEntry['action']) =>
-  action === 'lifted' ? 'Embargo lifted' : action === 'deleted' ? 'Deleted' : action === 'created' ? 'Created' : TRANSITIONS[action].label
 
 /** Records one state change of a release. The title and address are copied, so the record outlives the release. */
 export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) => {
@@ -40,9 +56,11 @@ export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) =
       actor: entry.actor ? (entry.actor.id as number) : undefined,
       actorName,
       note: entry.note,
+      internalNote: entry.internalNote,
       forced: Boolean(entry.forced),
       forceReason: entry.forceReason,
       publishAt: entry.publishAt ?? undefined,
+      version: entry.version == null ? undefined : String(entry.version),
     },
     overrideAccess: true,
     req,
@@ -51,6 +69,6 @@ export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) =
 
 /** A deleted release leaves a last entry in its history, which is kept. */
 export const recordDeletion: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await recordTransition(req, { release: doc as News, action: 'deleted', from: (doc as News).workflowState ?? undefined, actor: req.user })
+  await recordTransition(req, { release: doc as News, action: 'deleted', from: releaseState(doc as News), actor: req.user })
   return doc
 }

@@ -18,7 +18,9 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
   if (change !== undefined && change !== 'major' && change !== 'minor') throw new WorkflowError('"change" is "major" or "minor".', 400)
   const ukZone = text(body, 'ukZone')
   if (ukZone !== undefined && ukZone !== 'BST' && ukZone !== 'GMT') throw new WorkflowError('"ukZone" is "BST" or "GMT".', 400)
-  if (body.force !== undefined && typeof body.force !== 'boolean') throw new WorkflowError('"force" is true or false.', 400)
+  for (const key of ['force', 'keepPreviewLinks']) {
+    if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new WorkflowError(`"${key}" is true or false.`, 400)
+  }
   const retirement = body.retirement
   if (retirement !== undefined && (typeof retirement !== 'object' || retirement === null || Array.isArray(retirement))) {
     throw new WorkflowError('"retirement" is an object: { "mode": "gone" } or { "mode": "redirect", "redirectTo": "…" }.', 400)
@@ -26,12 +28,14 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
   const retire = retirement as Record<string, unknown> | undefined
   return {
     note: text(body, 'note'),
+    internalNote: text(body, 'internalNote'),
     publishAt: text(body, 'publishAt'),
     publishAtLocal: text(body, 'publishAtLocal'),
     ukZone: ukZone as TransitionParams['ukZone'],
     force: body.force as boolean | undefined,
     forceReason: text(body, 'forceReason'),
     change: change as TransitionParams['change'],
+    keepPreviewLinks: body.keepPreviewLinks as boolean | undefined,
     retirement: retire ? { mode: text(retire, 'mode') as 'gone' | 'redirect', redirectTo: text(retire, 'redirectTo') } : undefined,
   }
 }

@@ -1,5 +1,8 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
 
+import type { News } from '../payload-types'
+import { recordTransition } from './audit'
+import { changesReviewedContent } from './content'
 import { WorkflowError } from './errors'
 
 const USE_THE_WORKFLOW =
@@ -39,4 +42,22 @@ export const guardReleaseStateOnChange: CollectionBeforeChangeHook = ({ data, or
   const publishing = data._status === 'published' && (operation === 'create' || originalDoc?._status !== 'published')
   if (publishing) throw new WorkflowError(USE_THE_WORKFLOW, 403)
   return data
+}
+
+/**
+ * A release in review is what the reviewer will approve. A change saved to it (by its author
+ * or an editor, autosave included) sends it back to draft, to be submitted again, so that
+ * nothing goes out that nobody reviewed. The history says so (recordChangeInReview).
+ */
+export const backToDraftWhenChangedInReview: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  if (inWorkflow(req) || operation !== 'update' || originalDoc?.workflowState !== 'in-review') return data
+  if (!changesReviewedContent(data, originalDoc)) return data
+  return { ...data, workflowState: 'draft', review: { submittedBy: null, submittedAt: null } }
+}
+
+export const recordChangeInReview: CollectionAfterChangeHook<News> = async ({ doc, previousDoc, operation, req }) => {
+  if (inWorkflow(req) || operation !== 'update') return doc
+  if (previousDoc?.workflowState !== 'in-review' || doc.workflowState !== 'draft') return doc
+  await recordTransition(req, { release: doc, action: 'changedInReview', from: 'in-review', to: 'draft', actor: req.user })
+  return doc
 }

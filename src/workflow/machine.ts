@@ -5,7 +5,10 @@
  *
  *   draft ──submit──▶ in review ──approve──▶ published ──withdraw──▶ withdrawn
  *     ▲                  │  └──schedule──▶ scheduled ──(embargo lifts)──▶ published
- *     └─────return───────┘
+ *     └──return, recall──┘
+ *
+ * A change saved while a release is in review sends it back to draft (guard.ts): what an
+ * editor approves is exactly the version that was submitted.
  */
 import type { Role } from '../access/roles'
 
@@ -17,6 +20,7 @@ export type StoredState = 'draft' | 'in-review' | 'approved' | 'withdrawn'
 
 export type TransitionName =
   | 'submit'
+  | 'recall'
   | 'return'
   | 'approve'
   | 'schedule'
@@ -37,12 +41,15 @@ export type Transition = {
   needs: ('note' | 'publishAt' | 'change' | 'retirement')[]
   /** The person who submitted the release may not take it without forcing it, with a written reason. */
   secondPairOfEyes?: boolean
+  /** An author may take it only for a release they submitted themselves; an editor or admin for any. */
+  submitterOrEditor?: boolean
 }
 
 const EDITORS: Role[] = ['editor', 'admin']
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
   submit: { label: 'Submit for review', from: ['draft'], to: 'in-review', who: ['author', 'editor', 'admin'], needs: [] },
+  recall: { label: 'Recall from review', from: ['in-review'], to: 'draft', who: ['author', 'editor', 'admin'], needs: [], submitterOrEditor: true },
   return: { label: 'Return to the author', from: ['in-review'], to: 'draft', who: EDITORS, needs: ['note'] },
   approve: { label: 'Approve and publish now', from: ['in-review'], to: 'published', who: EDITORS, needs: [], secondPairOfEyes: true },
   schedule: { label: 'Approve and schedule', from: ['in-review'], to: 'scheduled', who: EDITORS, needs: ['publishAt'], secondPairOfEyes: true },
@@ -63,6 +70,15 @@ export const transitionsFrom = (state: ReleaseState, roles: readonly string[]): 
     const transition = TRANSITIONS[name]
     return transition.from.includes(state) && transition.who.some((role) => roles.includes(role))
   })
+
+/** The states as the press office says them. */
+export const STATE_LABELS: Record<ReleaseState, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  withdrawn: 'Withdrawn',
+}
 
 export const storedStateFor = (state: ReleaseState): StoredState =>
   state === 'scheduled' || state === 'published' ? 'approved' : state

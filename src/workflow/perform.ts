@@ -1,12 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { hasRole, isStaffUser } from '../access/roles'
+import { hasRole, isEditorUser, isStaffUser } from '../access/roles'
 import { queueLift } from '../embargo/liftJob'
+import { revokeAllPreviewLinks } from '../embargo/previewLinks'
 import { validateLinkUrl } from '../fields/validators'
 import type { News } from '../payload-types'
 import { ukWallTimeToIso } from '../time/ukTime'
 import { recordTransition } from './audit'
+import { contentOf } from './content'
 import { WorkflowError } from './errors'
 import { storedStateFor, TRANSITIONS, type ReleaseState, type TransitionName } from './machine'
 import { releaseState } from './state'
@@ -16,7 +18,7 @@ export type TransitionParams = {
   note?: string
   /** The embargo, as an ISO 8601 moment… */
   publishAt?: string
-  /** …or as UK wall-clock time, "YYYY-MM-DDTHH:mm", with BST or GMT when the clocks go back. */
+  /** …or as UK wall-clock time, "dd/MM/yyyy HH:mm" or "YYYY-MM-DDTHH:mm", with BST or GMT when the clocks go back. */
   publishAtLocal?: string
   ukZone?: 'BST' | 'GMT'
   /** Approve a release one submitted oneself, with a written reason (recorded). */
@@ -26,15 +28,13 @@ export type TransitionParams = {
   change?: 'major' | 'minor'
   /** For "Unpublish": answer 410 Gone, or redirect to another address. */
   retirement?: { mode?: 'gone' | 'redirect'; redirectTo?: string }
+  /** For "Change the embargo time": whether the preview links already given out keep working (they do unless told). */
+  keepPreviewLinks?: boolean
+  /** For "Withdraw": a note for the history only; `note` is the notice the public reads. */
+  internalNote?: string
 }
 
 type Release = News & { id: number }
-
-/** Fields the workflow owns, or that are derived: never copied from a draft into the published release. */
-const NOT_CONTENT = ['id', 'createdAt', 'updatedAt', '_status', 'workflowState', 'review', 'approval', 'withdrawal', 'amendments', 'history', 'previewLinks', 'searchText', 'publishAt']
-
-const contentOf = (release: Release): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(release).filter(([key]) => !NOT_CONTENT.includes(key)))
 
 const cleared = { review: { submittedBy: null, submittedAt: null } }
 
@@ -84,6 +84,33 @@ const loadRelease = async (req: PayloadRequest, id: number | string) => {
   return { live, latest }
 }
 
+/** The version just saved: the one a submission puts in front of the reviewer. */
+const newestVersionId = async (req: PayloadRequest, id: number | string) => {
+  const { docs } = await req.payload.findVersions({ collection: 'news', where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true, req })
+  return docs[0]?.id
+}
+
+/**
+ * The version that was submitted for review, as the history recorded it, for approving exactly
+ * that. Releases submitted before versions were recorded have none; they are approved as they stand.
+ */
+const submittedVersion = async (req: PayloadRequest, id: number | string) => {
+  const { docs } = await req.payload.find({
+    collection: 'audit-log',
+    where: { and: [{ releaseRef: { equals: String(id) } }, { action: { equals: 'submit' } }] },
+    sort: '-at',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const versionId = docs[0]?.version
+  if (!versionId) return null
+  const version = await req.payload.findVersionByID({ collection: 'news', id: versionId, depth: 0, overrideAccess: true, disableErrors: true, req })
+  if (!version) throw new WorkflowError('The version submitted for review is no longer kept: recall the release and submit it again.', 409)
+  return { id: versionId, release: version.version as Release }
+}
+
 /** Where the release stands: the workflow state of its latest version, told apart by the clock on the live one. */
 const currentState = ({ live, latest }: { live: Release; latest: Release }, now: Date): ReleaseState =>
   releaseState({ workflowState: latest.workflowState ?? live.workflowState, _status: live._status, publishAt: live.publishAt }, now)
@@ -126,9 +153,14 @@ export const performTransition = async (
       throw new WorkflowError(`This release is ${describe(from)}, so it cannot be given “${transition.label}”.`, 409)
     }
 
+    const ownSubmission = String(latest.review?.submittedBy ?? '') === String(user.id)
+    if (transition.submitterOrEditor && !ownSubmission && !isEditorUser(user)) {
+      throw new WorkflowError(`Only whoever submitted this release, or an editor, can take “${transition.label}”.`, 403)
+    }
+
     let forced = false
     let forceReason: string | undefined
-    if (transition.secondPairOfEyes && String(latest.review?.submittedBy ?? '') === String(user.id)) {
+    if (transition.secondPairOfEyes && ownSubmission) {
       if (!params.force) {
         throw new WorkflowError('You submitted this release, so another editor should approve it. To approve it yourself, force it and give your reason: it will be recorded.', 403)
       }
@@ -149,6 +181,8 @@ export const performTransition = async (
     }
 
     let note: string | undefined
+    let internalNote: string | undefined
+    let version: string | number | undefined
     let publishAt: string | null | undefined
     let result: Release
     let queue = false
@@ -160,10 +194,12 @@ export const performTransition = async (
         }
         note = params.note?.trim() || undefined
         result = await update({ workflowState: 'in-review', review: { submittedBy: user.id, submittedAt: now.toISOString() } }, true)
+        version = await newestVersionId(req, id)
         break
       }
+      case 'recall':
       case 'return': {
-        note = requireNote(params, 'tell the author what to change.')
+        note = name === 'return' ? requireNote(params, 'tell the author what to change.') : params.note?.trim() || undefined
         result = await update({ workflowState: 'draft', ...cleared }, true)
         break
       }
@@ -171,9 +207,13 @@ export const performTransition = async (
       case 'schedule': {
         publishAt = name === 'approve' ? backdatedOrNow(params, user, now) : resolvePublishAt(params, now)
         note = params.note?.trim() || undefined
+        // Exactly what the reviewer was shown: a change since would have sent the release back to draft.
+        const submitted = await submittedVersion(req, id)
+        version = submitted?.id
         result = await update(
           {
-            ...contentOf(latest),
+            ...contentOf(submitted?.release ?? latest),
+            authors: latest.authors,
             _status: 'published',
             workflowState: 'approved',
             publishAt,
@@ -192,6 +232,10 @@ export const performTransition = async (
         note = requireNote(params, name === 'publishNow' ? 'say why the embargo is lifted early (it is recorded).' : 'say why the embargo time changes.')
         result = await update({ publishAt }, false)
         await keepPendingDraft({ publishAt })
+        if (name === 'reschedule' && params.keepPreviewLinks === false) {
+          const revoked = await revokeAllPreviewLinks(req, id)
+          internalNote = `Preview links revoked: ${revoked}.`
+        }
         queue = true
         break
       }
@@ -199,6 +243,9 @@ export const performTransition = async (
         note = requireNote(params, 'say why the release is no longer scheduled.')
         result = await update({ _status: 'draft', workflowState: 'draft' }, false)
         await keepPendingDraft({ workflowState: 'draft' })
+        // It may be rewritten before it is scheduled again: nobody holding an old link reads that.
+        const revoked = await revokeAllPreviewLinks(req, id)
+        if (revoked) internalNote = `Preview links revoked: ${revoked}.`
         break
       }
       case 'amend': {
@@ -212,7 +259,9 @@ export const performTransition = async (
         break
       }
       case 'withdraw': {
-        note = requireNote(params, 'the reason is shown on the page with the withdrawal notice.')
+        note = requireNote(params, 'the notice is shown to the public on the page, with the withdrawal.')
+        internalNote = params.internalNote?.trim() || undefined
+        if (internalNote && internalNote.length > 2000) throw new WorkflowError('Keep the internal note to 2,000 characters or fewer.', 400)
         const withdrawal = { withdrawnAt: now.toISOString(), reason: note, withdrawnBy: user.id }
         result = await update({ workflowState: 'withdrawn', withdrawal }, false)
         await keepPendingDraft({ workflowState: 'withdrawn', withdrawal })
@@ -242,7 +291,7 @@ export const performTransition = async (
     }
 
     const to = releaseState(result, now)
-    await recordTransition(req, { release: result, action: name, from, to, actor: user, note, forced, forceReason, publishAt })
+    await recordTransition(req, { release: result, action: name, from, to, actor: user, note, internalNote, forced, forceReason, publishAt, version })
     if (queue) await queueLift(req.payload, result, req)
     if (shouldCommit) await commitTransaction(req)
     return { release: result, from, to, message: `${transition.label}: done. The release is now ${describe(to)}.` }
@@ -266,6 +315,24 @@ const unretire = async (req: PayloadRequest, release: Release) => {
   await req.payload.delete({ collection: 'redirects', where: { from: { equals: `/news/${release.slug}` } }, overrideAccess: true, req })
 }
 
+/**
+ * The editor's note when the release was last given back to its author, while it has not
+ * been submitted again since: shown at the top of the release.
+ */
+const lastReturn = async (req: PayloadRequest, id: number | string) => {
+  const { docs } = await req.payload.find({
+    collection: 'audit-log',
+    where: { and: [{ releaseRef: { equals: String(id) } }, { action: { in: ['submit', 'return'] } }] },
+    sort: '-at',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const last = docs[0]
+  return last?.action === 'return' ? { note: last.note ?? '', by: last.actorName ?? null, at: last.at } : null
+}
+
 /** What a person may do with a release now, for the admin's buttons. */
 export const availableTransitions = async (req: PayloadRequest, id: number | string) => {
   const user = req.user
@@ -275,6 +342,7 @@ export const availableTransitions = async (req: PayloadRequest, id: number | str
   const ownSubmission = String(release.latest.review?.submittedBy ?? '') === String(user.id)
   const actions = (Object.keys(TRANSITIONS) as TransitionName[])
     .filter((name) => TRANSITIONS[name].from.includes(state) && TRANSITIONS[name].who.some((role) => hasRole(user, role)))
+    .filter((name) => !TRANSITIONS[name].submitterOrEditor || ownSubmission || isEditorUser(user))
     .map((name) => ({
       action: name,
       label: TRANSITIONS[name].label,
@@ -284,6 +352,7 @@ export const availableTransitions = async (req: PayloadRequest, id: number | str
   return {
     state,
     stored: storedStateFor(state),
+    returned: state === 'draft' ? await lastReturn(req, id) : null,
     publishAt: release.live._status === 'published' ? release.live.publishAt : release.latest.publishAt,
     pendingChanges: hasPendingDraft(release),
     actions,

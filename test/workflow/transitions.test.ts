@@ -21,6 +21,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 /** Who may take each transition, from which state, with what. */
 const EXPECTED: Record<string, { from: State; allowed: Who[]; body: () => Record<string, unknown>; to: State }> = {
   submit: { from: 'draft', allowed: ['author', 'editor', 'admin'], body: () => ({}), to: 'in-review' },
+  recall: { from: 'in-review', allowed: ['author', 'editor', 'admin'], body: () => ({}), to: 'draft' },
   return: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({ note: 'Please add the officer’s rank.' }), to: 'draft' },
   approve: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({}), to: 'published' },
   schedule: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({ publishAt: inDays(2) }), to: 'scheduled' },

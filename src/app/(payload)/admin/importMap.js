@@ -1,3 +1,4 @@
+import { ReturnedNote as ReturnedNote_fb175d691e2fdc29005336ecafe6ce58 } from '../../../../src/admin/ReturnedNote'
 import { RscEntrySlateCell as RscEntrySlateCell_0e78253914a550fdacd75626f1dabe17 } from '@payloadcms/richtext-slate/rsc'
 import { RscEntrySlateField as RscEntrySlateField_0e78253914a550fdacd75626f1dabe17 } from '@payloadcms/richtext-slate/rsc'
 import { BoldLeafButton as BoldLeafButton_0b388c087d9de8c4f011dd323a130cfb } from '@payloadcms/richtext-slate/client'
@@ -55,12 +56,14 @@ import { CopyForMedia as CopyForMedia_f84b35a1238d8740a7063b8362f7bca0 } from '.
 import { WorkflowActions as WorkflowActions_59995c659e3565715d5181c512ed096e } from '../../../../src/admin/WorkflowActions'
 import { StateStatus as StateStatus_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { Nothing as Nothing_bd355f847c2eec8955d6195284105806 } from '../../../../src/admin/Nothing'
+import { HistoryNoteCell as HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f } from '../../../../src/admin/HistoryNote'
 import { DeskDashboard as DeskDashboard_e6d5b049a18409cbe63754a93321378c } from '../../../../src/admin/DeskDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/ReturnedNote#ReturnedNote": ReturnedNote_fb175d691e2fdc29005336ecafe6ce58,
   "@payloadcms/richtext-slate/rsc#RscEntrySlateCell": RscEntrySlateCell_0e78253914a550fdacd75626f1dabe17,
   "@payloadcms/richtext-slate/rsc#RscEntrySlateField": RscEntrySlateField_0e78253914a550fdacd75626f1dabe17,
   "@payloadcms/richtext-slate/client#BoldLeafButton": BoldLeafButton_0b388c087d9de8c4f011dd323a130cfb,
@@ -118,6 +121,7 @@ export const importMap = {
   "/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_59995c659e3565715d5181c512ed096e,
   "/src/admin/StateField#StateStatus": StateStatus_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/Nothing#Nothing": Nothing_bd355f847c2eec8955d6195284105806,
+  "/src/admin/HistoryNote#HistoryNoteCell": HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f,
   "/src/admin/DeskDashboard#DeskDashboard": DeskDashboard_e6d5b049a18409cbe63754a93321378c,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
