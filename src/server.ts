@@ -12,7 +12,7 @@ import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
 import { closePayload } from './db/close'
 import { keepStatisticsCurrent } from './db/maintenance'
-import { apiGuard } from './http/apiGuard'
+import { apiGuard, methodOverride } from './http/apiGuard'
 import { canonicalPath } from './http/canonicalPath'
 import { MEDIA_COPY_PATH, mediaCopy } from './exports/endpoints'
 import { healthz } from './http/healthz'
@@ -118,6 +118,7 @@ export const startServer = async ({
   app.use(bodyLimits)
   app.use(passClientAddress())
   app.use('/api/graphql', graphqlRateLimit())
+  app.use(methodOverride)
   app.use(apiGuard(payload))
   app.get(MEDIA_COPY_PATH, mediaCopy(payload))
   app.use(site.router)
