@@ -12,10 +12,11 @@ import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
 import { closePayload } from './db/close'
 import { keepStatisticsCurrent } from './db/maintenance'
-import { apiGuard } from './http/apiGuard'
+import { apiGuard, methodOverride } from './http/apiGuard'
+import { canonicalPath } from './http/canonicalPath'
 import { MEDIA_COPY_PATH, mediaCopy } from './exports/endpoints'
 import { healthz } from './http/healthz'
-import { SIGN_IN_PATHS, bodyLimits, graphqlRateLimit, signInRateLimit } from './http/limits'
+import { bodyLimits, graphqlRateLimit, passClientAddress } from './http/limits'
 import { adminHeaders, apiHeaders, publicSiteHeaders } from './http/security'
 import { publicSite } from './site'
 
@@ -103,6 +104,8 @@ export const startServer = async ({
     if (shuttingDown) res.setHeader('Connection', 'close')
     next()
   })
+  // One spelling of each path for everything below, as Next.js will route it.
+  app.use(canonicalPath)
   // Security headers for every answer, by who reads it (src/http/security.ts).
   const headersFor = { api: apiHeaders(), admin: adminHeaders(), site: publicSiteHeaders() }
   app.use((req, res, next) => {
@@ -110,10 +113,12 @@ export const startServer = async ({
     return headersFor[kind](req, res, next)
   })
   app.get('/healthz', healthz(payload, () => shuttingDown))
-  // Limits before anything is read: body sizes, and sign-in attempts per address.
+  // Limits before anything is read: body sizes; sign-in attempts are counted per address
+  // where Payload checks the password (collections/Users/hooks/signInThrottle.ts).
   app.use(bodyLimits)
-  app.post(SIGN_IN_PATHS, signInRateLimit())
+  app.use(passClientAddress())
   app.use('/api/graphql', graphqlRateLimit())
+  app.use(methodOverride)
   app.use(apiGuard(payload))
   app.get(MEDIA_COPY_PATH, mediaCopy(payload))
   app.use(site.router)

@@ -72,6 +72,9 @@ export const News: CollectionConfig = {
     update: mayUpdateRelease,
     delete: mayDeleteRelease,
   },
+  // Whether a release is withdrawn decides who may read its content (contentUnlessWithdrawn),
+  // so it is read even when a request selects only some fields.
+  forceSelect: { withdrawal: { withdrawnAt: true } },
   endpoints: [...workflowEndpoints, ...previewLinkEndpoints],
   hooks: {
     beforeOperation: [guardReleaseState],
@@ -249,10 +252,12 @@ export const News: CollectionConfig = {
     {
       name: 'searchText',
       type: 'textarea',
-      // Derived from the title, summary and body for search; left out of the admin and of
-      // every response (a hidden field could not be searched).
-      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
-      hooks: { beforeChange: [searchText], afterRead: [() => undefined] },
+      // Derived from the title, summary and body for the site's search, which reads the column
+      // directly (src/db/search.ts). Hidden: never in an answer (REST, GraphQL, versions) and
+      // never a filter or sort, for anyone, since it holds a withdrawn release's words too.
+      hidden: true,
+      admin: { disableListColumn: true, disableListFilter: true },
+      hooks: { beforeChange: [searchText] },
     },
     // The quotes and report links placed in the body as blocks, kept from the body on every
     // save, so that the embargo rule can find the releases that use them (src/embargo/publicFrom.ts).

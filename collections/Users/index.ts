@@ -8,14 +8,15 @@ import { siteIsHttps } from '../../src/config/env'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
 import { passwordPolicy, passwordPolicyOnReset } from './hooks/passwordPolicy'
+import { clearThrottleOnResetOrUnlock, signedIn, throttleSignIn } from './hooks/signInThrottle'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'User', plural: 'Users' },
   auth: {
-    // Repeated wrong passwords lock the account for a while.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No lock on the account: anyone could lock anyone out. Wrong passwords slow down the
+    // address that sends them instead (hooks/signInThrottle.ts, src/auth/signInThrottle.ts).
+    maxLoginAttempts: 0,
     // A working day; the admin refreshes it while someone is active.
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: siteIsHttps() },
@@ -33,11 +34,14 @@ export const Users: CollectionConfig = {
     create: admins,
     update: adminsOrSelf,
     delete: admins,
+    // Ends the waits of an account's wrong passwords (POST /api/users/unlock).
     unlock: admins,
   },
   hooks: {
     // At least 12 characters and hard to guess: see src/auth/passwords.ts.
-    beforeOperation: [passwordPolicyOnReset],
+    beforeOperation: [throttleSignIn, passwordPolicyOnReset],
+    afterLogin: [signedIn],
+    afterOperation: [clearThrottleOnResetOrUnlock],
     beforeValidate: [passwordPolicy],
     beforeChange: [firstUserIsAdmin, keepAnAdmin],
     beforeDelete: [keepAnAdminOnDelete],

@@ -7,7 +7,6 @@ import * as migration_20261123_135900_full_text_search from './20261123_135900_f
 import * as migration_20261123_140146_content_version from './20261123_140146_content_version';
 import * as migration_20261123_182759_uk_time_zones from './20261123_182759_uk_time_zones';
 import * as migration_20261123_183625_listing_count_index from './20261123_183625_listing_count_index';
-import * as migration_20261202_062315_workflow_history_versions from './20261202_062315_workflow_history_versions';
 
 export const migrations = [
   {
@@ -53,11 +52,6 @@ export const migrations = [
   {
     up: migration_20261123_183625_listing_count_index.up,
     down: migration_20261123_183625_listing_count_index.down,
-    name: '20261123_183625_listing_count_index',
-  },
-  {
-    up: migration_20261202_062315_workflow_history_versions.up,
-    down: migration_20261202_062315_workflow_history_versions.down,
-    name: '20261202_062315_workflow_history_versions'
+    name: '20261123_183625_listing_count_index'
   },
 ];

@@ -2,6 +2,11 @@ import type { FieldAccess } from 'payload'
 
 import { isStaffUser } from './roles'
 
-/** A withdrawn release keeps its address and title, with the notice; its content is no longer the public's. */
+/**
+ * A withdrawn release keeps its address and title, with the notice; its content is no longer
+ * the public's. Without a document (a filter or a sort, checked before anything is read) the
+ * public may not use the field at all: `where[summary][like]=…` would otherwise tell, yes or
+ * no, what a withdrawn release says.
+ */
 export const contentUnlessWithdrawn: FieldAccess = ({ req: { user }, doc }) =>
-  isStaffUser(user) || !(doc as { withdrawal?: { withdrawnAt?: string | null } } | undefined)?.withdrawal?.withdrawnAt
+  isStaffUser(user) || (doc !== undefined && !(doc as { withdrawal?: { withdrawnAt?: string | null } }).withdrawal?.withdrawnAt)

@@ -1,5 +1,8 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import type { CollectionSlug, Payload, SanitizedCollectionConfig } from 'payload'
+import * as qs from 'qs-esm'
+
+import { MAX_JSON_BYTES } from './limits'
 
 /** The most documents one API request may ask for. */
 export const MAX_API_LIMIT = 500
@@ -58,12 +61,21 @@ const idPattern = (payload: Payload, collection: SanitizedCollectionConfig): Reg
 }
 
 /**
+ * The query string parsed as Payload parses it (qs, with its options), not as express does:
+ * `limit[]=100000` is a limit to Payload, and must be one to the guard.
+ */
+const queryAsPayloadReadsIt = (req: Request): Record<string, unknown> => {
+  const at = req.url.indexOf('?')
+  return at === -1 ? {} : qs.parse(req.url.slice(at + 1), { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true })
+}
+
+/**
  * The query of a request that reads documents: numbers that are numbers, a limit the
  * server can afford, a sort on a field that exists. Payload would quietly ignore most of
  * these mistakes and answer with something else than was asked for.
  */
 const checkQuery = (collection: SanitizedCollectionConfig | undefined, req: Request, maxDepth: number): Refusal | null => {
-  const query = req.query as Record<string, unknown>
+  const query = queryAsPayloadReadsIt(req)
   const bad = (message: string): Refusal => ({ status: 400, message })
   for (const name of ['limit', 'page', 'depth'] as const) {
     if (!(name in query)) continue
@@ -113,4 +125,34 @@ export const apiGuard = (payload: Payload): RequestHandler => {
       (req.method === 'PATCH' && req.headers['content-length'] === '0' ? { status: 400, message: 'Nothing to change: send the fields to change, as JSON.' } : null)
     return problem ? refuse(res, problem) : next()
   }
+}
+
+const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+const FORM = 'application/x-www-form-urlencoded'
+const formBody = express.text({ type: () => true, limit: MAX_JSON_BYTES, defaultCharset: 'utf-8' })
+
+/**
+ * Payload answers a POST with `X-Payload-HTTP-Method-Override: GET` as a GET whose query is
+ * the form in the body (the admin does this for long relationship searches). Here it becomes
+ * that GET, before the API guard, so that the guard checks the query Payload will act on; the
+ * only difference Payload sees is the request it would have made itself.
+ */
+export const methodOverride: RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST' || !req.path.startsWith('/api/') || !OVERRIDE_HEADERS.some((name) => req.headers[name] === 'GET')) return next()
+  if (req.headers['content-type'] !== FORM) {
+    return refuse(res, { status: 415, message: `With X-Payload-HTTP-Method-Override: GET, send the query as a form (Content-Type: ${FORM}).` })
+  }
+  if (req.url.includes('?')) return refuse(res, { status: 400, message: 'Send the query either in the address or in the body, not in both.' })
+  formBody(req, res, (error?: unknown) => {
+    if (error) {
+      const status = (error as { status?: number }).status ?? 400
+      return refuse(res, { status, message: status === 413 ? 'The query is too long.' : 'The query in the body could not be read.' })
+    }
+    const search = typeof req.body === 'string' ? req.body : ''
+    req.method = 'GET'
+    req.url = search ? `${req.url}?${search}` : req.url
+    for (const name of [...OVERRIDE_HEADERS, 'content-type', 'content-length', 'transfer-encoding']) delete req.headers[name]
+    req.body = undefined
+    next()
+  })
 }

@@ -1,8 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
-import { ConfigurationError } from '../config/env'
+import { CLIENT_ADDRESS_HEADER, signInLimit } from '../auth/signInThrottle'
 import { MAX_UPLOAD_BYTES } from '../uploads/limits'
+import { limitFrom } from './limitFrom'
 
 export const MAX_JSON_BYTES = 1024 * 1024
 
@@ -55,35 +56,27 @@ export const bodyLimits: RequestHandler = (req, res, next) => {
   return next()
 }
 
-const limitFrom = (name: string, fallback: number): number => {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1) throw new ConfigurationError(`${name} must be a whole number of requests, 1 or more, not "${raw}".`)
-  return value
-}
-
 const tooMany = (message: string): RequestHandler => (_req, res) => {
   res.status(429).json({ errors: [{ message }] })
 }
 
 /**
- * Sign-in and password endpoints, per address: on top of Payload's lock on an account after
- * five wrong passwords, an address may not try many accounts either.
+ * Tells the sign-in throttle (src/auth/signInThrottle.ts), which runs in Payload's hooks,
+ * where a request came from as express sees it: behind a proxy, as TRUST_PROXY says; IPv6 by
+ * its /56, as one household or office has many. Whatever a client sent in that header itself
+ * is replaced. The throttle counts every sign-in, password reset and unlock per address,
+ * however the path is spelt and whether over REST or GraphQL.
  */
-export const signInRateLimit = () =>
-  rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: limitFrom('SIGN_IN_RATE_LIMIT', 20),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: tooMany('Too many sign-in attempts from this address. Wait 15 minutes and try again, or ask an admin to help.'),
-  })
+export const passClientAddress = (): RequestHandler => {
+  // A bad SIGN_IN_RATE_LIMIT stops the start, not the first sign-in.
+  signInLimit()
+  return (req, _res, next) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')
+    next()
+  }
+}
 
-/** The paths that check a password or send one. */
-export const SIGN_IN_PATHS = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/first-register', '/api/users/unlock']
-
-/** GraphQL can sign in too (loginUser); it gets a general limit per address. */
+/** GraphQL gets a general limit per address too. */
 export const graphqlRateLimit = () =>
   rateLimit({
     windowMs: 60 * 1000,
