@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { Payload, TypedUser, Where } from 'payload'
 
 import type { News, PreviewLink, User } from '../payload-types'
+import { isEditorUser } from '../access/roles'
 import { adminTime, timeLeft } from '../time/ukTime'
 
 type Props = { payload: Payload; user?: TypedUser | null }
@@ -18,45 +19,166 @@ const Section = ({ id, title, count, empty, children }: { id: string; title: str
   </section>
 )
 
+type AuditEvent = {
+  release?: number | string | { id: number | string } | null
+  action: string
+  note?: string | null
+  actorName?: string | null
+  at: string
+}
+
+const releaseIdOf = (event: AuditEvent) => String(typeof event.release === 'object' && event.release ? event.release.id : event.release)
+
 /**
- * The comms officer's desk, above the admin's collection cards: what lifts next and how soon
- * (with its preview links), what waits for a second pair of eyes, what went out lately, and
- * what was withdrawn. Read with the signed-in person's own access.
+ * The comms officer's desk, above the admin's collection cards: their own drafts and what was
+ * returned to them with the editor's note, what lifts next and how soon (with its preview
+ * links, for the editors who may read them), what waits for a second pair of eyes, what went
+ * out lately, and what was withdrawn. Everything is read with the signed-in person's own
+ * access, so each role sees what it may, and nothing it may not is asked for.
  */
 export const DeskDashboard = async ({ payload, user }: Props) => {
   if (!user) return null
   const now = new Date().toISOString()
-  const asThisPerson = { user, overrideAccess: false, depth: 1, draft: false } as const
+  const asThisPerson = {
+    user,
+    overrideAccess: false,
+    depth: 1,
+    draft: false,
+  } as const
   const releases = (where: Where, sort: string, limit: number) =>
-    payload.find({ collection: 'news', where, sort, limit, ...asThisPerson, select: { title: true, publishAt: true, review: true, withdrawal: true, workflowState: true } })
+    payload.find({
+      collection: 'news',
+      where,
+      sort,
+      limit,
+      ...asThisPerson,
+      select: {
+        title: true,
+        publishAt: true,
+        review: true,
+        withdrawal: true,
+        workflowState: true,
+      },
+    })
 
   const notWithdrawn: Where = { 'withdrawal.withdrawnAt': { exists: false } }
-  const [upcoming, inReview, recent, withdrawn] = await Promise.all([
-    releases({ and: [{ _status: { equals: 'published' } }, { publishAt: { greater_than: now } }, notWithdrawn] }, 'publishAt', 20),
-    payload.find({ collection: 'news', where: { workflowState: { equals: 'in-review' } }, sort: 'review.submittedAt', limit: 20, ...asThisPerson, draft: true, select: { title: true, review: true } }),
-    releases({ and: [{ _status: { equals: 'published' } }, { publishAt: { less_than_equal: now } }, notWithdrawn] }, '-publishAt', 5),
+  const [upcoming, inReview, recent, withdrawn, mine] = await Promise.all([
+    releases(
+      {
+        and: [{ _status: { equals: 'published' } }, { publishAt: { greater_than: now } }, notWithdrawn],
+      },
+      'publishAt',
+      20,
+    ),
+    payload.find({
+      collection: 'news',
+      where: { workflowState: { equals: 'in-review' } },
+      sort: 'review.submittedAt',
+      limit: 20,
+      ...asThisPerson,
+      draft: true,
+      select: { title: true, review: true },
+    }),
+    releases(
+      {
+        and: [{ _status: { equals: 'published' } }, { publishAt: { less_than_equal: now } }, notWithdrawn],
+      },
+      '-publishAt',
+      5,
+    ),
     releases({ workflowState: { equals: 'withdrawn' } }, '-withdrawal.withdrawnAt', 5),
+    payload.find({
+      collection: 'news',
+      where: {
+        and: [{ workflowState: { equals: 'draft' } }, { authors: { in: [user.id] } }],
+      },
+      sort: '-updatedAt',
+      limit: 20,
+      ...asThisPerson,
+      depth: 0,
+      draft: true,
+      select: { title: true, updatedAt: true },
+    }),
   ])
 
-  const links = upcoming.docs.length
-    ? (
+  // Preview links are for editors only (collections/PreviewLinks): an author's desk shows the
+  // embargo without them rather than asking for what it may not read.
+  const links =
+    upcoming.docs.length && isEditorUser(user)
+      ? (
+          await payload.find({
+            collection: 'preview-links',
+            where: {
+              and: [{ release: { in: upcoming.docs.map((r) => r.id) } }, { revokedAt: { exists: false } }, { expiresAt: { greater_than: now } }],
+            },
+            sort: 'expiresAt',
+            limit: 200,
+            depth: 0,
+            user,
+            overrideAccess: false,
+          })
+        ).docs
+      : null
+  const linksFor = (release: Pick<News, 'id'>) => (links ?? []).filter((link: PreviewLink) => String(link.release) === String(release.id))
+
+  // A draft was returned when the last thing the workflow did to it was "Return to the author".
+  const lastEvents = mine.docs.length
+    ? ((
         await payload.find({
-          collection: 'preview-links',
-          where: { and: [{ release: { in: upcoming.docs.map((r) => r.id) } }, { revokedAt: { exists: false } }, { expiresAt: { greater_than: now } }] },
-          sort: 'expiresAt',
+          collection: 'audit-log',
+          where: { release: { in: mine.docs.map((r) => r.id) } },
+          sort: '-at',
           limit: 200,
           depth: 0,
           user,
           overrideAccess: false,
+          select: {
+            release: true,
+            action: true,
+            note: true,
+            actorName: true,
+            at: true,
+          },
         })
-      ).docs
+      ).docs as AuditEvent[])
     : []
-  const linksFor = (release: Pick<News, 'id'>) => links.filter((link: PreviewLink) => String(link.release) === String(release.id))
+  const lastEventOf = new Map<string, AuditEvent>()
+  for (const event of lastEvents) if (!lastEventOf.has(releaseIdOf(event))) lastEventOf.set(releaseIdOf(event), event)
+  const returnOf = (release: Pick<News, 'id'>) => {
+    const event = lastEventOf.get(String(release.id))
+    return event?.action === 'return' ? event : undefined
+  }
+  const returned = mine.docs.filter((release) => returnOf(release))
+  const drafts = mine.docs.filter((release) => !returnOf(release))
 
   return (
     <div className="desk">
       <h1 className="desk__title">Press desk</h1>
       <div className="desk__grid">
+        {returned.length > 0 && (
+          <Section id="desk-returned" title="Returned to you" count={returned.length} empty="">
+            {returned.map((release) => {
+              const event = returnOf(release)!
+              return (
+                <li key={release.id} className="desk__item">
+                  <Link href={editPath(release.id)}>{release.title || 'Untitled release'}</Link>
+                  <p className="desk__meta">
+                    Returned{event.actorName ? ` by ${event.actorName}` : ''} at {adminTime(event.at)}
+                  </p>
+                  {event.note && <p className="desk__note">{event.note}</p>}
+                </li>
+              )
+            })}
+          </Section>
+        )}
+        <Section id="desk-drafts" title="Your drafts" count={drafts.length} empty="You have no drafts. Start one with “Create new” under Releases.">
+          {drafts.map((release) => (
+            <li key={release.id} className="desk__item">
+              <Link href={editPath(release.id)}>{release.title || 'Untitled release'}</Link>
+              <p className="desk__meta">Last saved at {adminTime(release.updatedAt)}</p>
+            </li>
+          ))}
+        </Section>
         <Section id="desk-upcoming" title="Upcoming embargoes" count={upcoming.totalDocs} empty="Nothing is scheduled.">
           {upcoming.docs.map((release) => {
             const previews = linksFor(release)
@@ -66,16 +188,18 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
                 <p className="desk__meta">
                   <strong>Lifts in {timeLeft(release.publishAt!)}</strong>, at {adminTime(release.publishAt!)}
                 </p>
-                <p className="desk__meta">
-                  {previews.length === 0
-                    ? 'No preview links.'
-                    : previews.map((link: PreviewLink, i: number) => (
-                        <span key={link.id}>
-                          {i > 0 ? '; ' : 'Preview links: '}
-                          {link.label || 'Unnamed'} ({link.lastUsedAt ? `last used ${adminTime(link.lastUsedAt)}` : 'not used yet'}, expires {adminTime(link.expiresAt)})
-                        </span>
-                      ))}
-                </p>
+                {links && (
+                  <p className="desk__meta">
+                    {previews.length === 0
+                      ? 'No preview links.'
+                      : previews.map((link: PreviewLink, i: number) => (
+                          <span key={link.id}>
+                            {i > 0 ? '; ' : 'Preview links: '}
+                            {link.label || 'Unnamed'} ({link.lastUsedAt ? `last used ${adminTime(link.lastUsedAt)}` : 'not used yet'}, expires {adminTime(link.expiresAt)})
+                          </span>
+                        ))}
+                  </p>
+                )}
               </li>
             )
           })}
@@ -85,7 +209,8 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             <li key={release.id} className="desk__item">
               <Link href={editPath(release.id)}>{release.title}</Link>
               <p className="desk__meta">
-                Submitted{personName(release.review?.submittedBy) ? ` by ${personName(release.review?.submittedBy)}` : ''}
+                Submitted
+                {personName(release.review?.submittedBy) ? ` by ${personName(release.review?.submittedBy)}` : ''}
                 {release.review?.submittedAt ? ` at ${adminTime(release.review.submittedAt)}` : ''}
               </p>
             </li>
@@ -104,7 +229,8 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             <li key={release.id} className="desk__item">
               <Link href={editPath(release.id)}>{release.title}</Link>
               <p className="desk__meta">
-                Withdrawn{release.withdrawal?.withdrawnAt ? ` at ${adminTime(release.withdrawal.withdrawnAt)}` : ''}
+                Withdrawn
+                {release.withdrawal?.withdrawnAt ? ` at ${adminTime(release.withdrawal.withdrawnAt)}` : ''}
                 {release.withdrawal?.reason ? `: ${release.withdrawal.reason}` : ''}
               </p>
             </li>
