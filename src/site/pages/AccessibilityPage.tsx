@@ -108,7 +108,10 @@ export const AccessibilityPage = ({ forceName, feedbackUrl }: { forceName: strin
       <h2>How we tested this website</h2>
       <p>This website was last tested on {TESTED}, by the people who build it. Every change is tested before it is released:</p>
       <ul>
-        <li>every kind of page is checked against WCAG 2.2 AA with the axe automated accessibility checker</li>
+        <li>
+          the home page, a release, a category, search results, an empty search, this statement and the “page not
+          found” page are checked against WCAG 2.2 AA with the axe automated accessibility checker
+        </li>
         <li>
           browser tests use the keyboard alone, a screen 320 pixels wide (as at 400% zoom), the WCAG text spacing,
           forced colours (such as Windows high contrast) and JavaScript switched off
