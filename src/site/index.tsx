@@ -108,7 +108,10 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       page = htmlPage(
         503,
         { settings, siteUrl, meta: { title: 'This website is busy', noindex: true } },
-        <ErrorPage title="Sorry, this website is busy" message="Please try again in a few seconds. If you need the police urgently, call 999. For anything else, call 101." />,
+        <ErrorPage
+          title="Sorry, this website is busy"
+          message="Please try again in a few seconds. If you need the police urgently, call 999. For anything else, call 101."
+        />,
       )
       busyPages.set(settings, page)
     }
@@ -122,14 +125,18 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
    * ignored, and is not part of the cache's key. `X-Page-Cache` says which it was.
    */
   const route =
-    (render: (req: Request) => Promise<Rendered>, { query = [], key = (req) => cacheKey(req, query), first = true }: RouteOptions = {}): RequestHandler =>
+    (
+      render: (req: Request) => Promise<Rendered>,
+      { query = [], key = (req) => cacheKey(req, query), first = true }: RouteOptions = {},
+    ): RequestHandler =>
     async (req, res, next) => {
       try {
         const pageKey = await key(req)
         let made = false
         const make = () => {
           made = true
-          const rendering = () => render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error)))
+          const rendering = () =>
+            render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error)))
           return limit.run(req.ip ?? '', rendering, { first: first && cache.wasKept(pageKey) })
         }
         const rendered = await cache.serve(pageKey, make)
@@ -160,7 +167,8 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       return count !== null && pageNo > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? pastTheEnd(req) : key
     }
 
-  const categoryBySlug = async (slug: string) => (await cache.remember('categories', () => content.categories())).find((c) => c.slug === slug) ?? null
+  const categoryBySlug = async (slug: string) =>
+    (await cache.remember('categories', () => content.categories())).find((c) => c.slug === slug) ?? null
 
   const listing = (heading: string, basePath: string) => async (req: Request) => {
     const pageNo = pageNumber(req)
@@ -213,7 +221,8 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     }, {
       key: listingKey(async (req) => {
         const category = await categoryBySlug(String(req.params.slug))
-        return category ? cache.remember(`listed:${category.id}`, () => content.countListed({ category: { equals: category.id } })) : null
+        if (!category) return null
+        return cache.remember(`listed:${category.id}`, () => content.countListed({ category: { equals: category.id } }))
       }),
     }),
   )

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream'
 
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { Request, RequestHandler, Response } from 'express'
-import type { Payload, Where } from 'payload'
+import type { Payload, TypedUser, Where } from 'payload'
 
 import { IMAGE_MIME_TYPES, IMAGE_SIZE_NAMES } from '../../collections/Media'
 import { isStaffUser } from '../access/roles'
@@ -93,9 +93,11 @@ export const mediaFileRoute =
   async (req, res, next) => {
     try {
       const filename = String(req.params.filename)
-      const find = async (user: unknown) =>
-        (await payload.find({ collection: 'media', where: byFilename(filename), limit: 1, pagination: false, depth: 0, overrideAccess: false, user: user as never }))
-          .docs[0] as Media | undefined
+      const find = async (user: TypedUser | null) => {
+        const where = byFilename(filename)
+        const { docs } = await payload.find({ collection: 'media', where, limit: 1, pagination: false, depth: 0, overrideAccess: false, user })
+        return docs[0] as Media | undefined
+      }
       const asPublic = await find(null)
       if (asPublic) return await sendMediaFile(req, res, asPublic, filename, PUBLIC_PICTURE_CACHE_CONTROL)
       const headers = new Headers()

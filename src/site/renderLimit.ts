@@ -58,7 +58,8 @@ export class RenderLimit {
   async run<T>(address: string, work: () => Promise<T>, { first = false } = {}): Promise<T> {
     const held = this.#byAddress.get(address) ?? 0
     if (!first && held >= this.limits.perAddress) throw new Busy(`Too many pages being made for ${address}.`)
-    if (!first && this.#running + this.#waiting.length >= this.limits.concurrency + this.limits.queue) throw new Busy('Too many pages being made.')
+    const full = this.#running + this.#waiting.length >= this.limits.concurrency + this.limits.queue
+    if (!first && full) throw new Busy('Too many pages being made.')
     this.#byAddress.set(address, held + 1)
     try {
       await new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@
  * what type they are sent as (the stored one, never what the file's name says), HEAD as well
  * as GET, and addresses on pages that work whatever address the site was opened at.
  */
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createUserAndSignIn, signIn, type Api } from '../helpers/api'
@@ -26,8 +27,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const upload = async (name = `picture-${++n}.jpg`, type = 'image/jpeg') => {
-  const response = await admin.upload('/api/media', imageForm(await jpeg(1600, 900), name, type, { alt: 'Officers at the scene' }))
+const upload = async (name = `picture-${++n}.jpg`, type = 'image/jpeg', file?: Buffer) => {
+  const response = await admin.upload('/api/media', imageForm(file ?? (await jpeg(1600, 900)), name, type, { alt: 'Officers at the scene' }))
   expect(response.status, JSON.stringify(response.body)).toBe(201)
   return response.body.doc
 }
@@ -115,6 +116,14 @@ describe('the type a picture is sent as', () => {
     const staff = await asStaff(filePath(image.filename))
     expect(staff.headers.get('content-type')).toBe('image/jpeg')
     expect(staff.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('a PNG named .jpg is kept as .png and sent as image/png; a name that already says what it is stays', async () => {
+    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#13315c' } }).png().toBuffer()
+    const badge = await upload('badge.jpg', 'image/jpeg', png)
+    expect([badge.filename, badge.mimeType]).toEqual(['badge.png', 'image/png'])
+    expect((await asStaff(filePath(badge.filename))).headers.get('content-type')).toBe('image/png')
+    expect((await upload('scene.JPEG')).filename).toBe('scene.JPEG')
   })
 })
 

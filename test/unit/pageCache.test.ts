@@ -56,4 +56,26 @@ describe('the page cache', () => {
     expect(await Promise.all(crowd)).toEqual(Array(5).fill('the database is not answering'))
     expect((await cache.serve('/news', async () => page('back'))).body).toBe('back')
   })
+
+  it('remembers a fact about the content (a listing\'s count) exactly as long as the pages', async () => {
+    const cache = new PageCache(farFuture)
+    let counted = 0
+    const count = async () => ++counted
+    expect(await cache.remember('listed', count)).toBe(1)
+    expect(await cache.remember('listed', count)).toBe(1)
+    cache.invalidate()
+    expect(await cache.remember('listed', count)).toBe(2)
+  })
+
+  it('knows which pages readers were reading before a change, until each is made again; never a 404', async () => {
+    const cache = new PageCache(farFuture)
+    await cache.serve('/', async () => page('home'))
+    await cache.serve('/no-such-page', async () => ({ ...page('not found'), status: 404 }))
+    expect(cache.wasKept('/')).toBe(false)
+    cache.invalidate()
+    expect(cache.wasKept('/')).toBe(true)
+    expect(cache.wasKept('/no-such-page')).toBe(false)
+    await cache.serve('/', async () => page('home, again'))
+    expect(cache.wasKept('/')).toBe(false)
+  })
 })

@@ -6,15 +6,16 @@ import { MAX_UPLOAD_PIXELS } from '../../../src/uploads/limits'
 
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif'])
 
-/** The extension for what sharp found the file to be (AVIF is a kind of HEIF to sharp). */
-const extensionFor = (format: string, compression?: string) =>
-  format === 'jpeg' ? 'jpg' : format === 'heif' ? (compression === 'av1' ? 'avif' : 'heic') : format
+/** The extensions for what sharp found the file to be, the usual one first (AVIF is a kind of HEIF to sharp). */
+const extensionsFor = (format: string, compression?: string): string[] =>
+  format === 'jpeg' ? ['jpg', 'jpeg'] : format === 'heif' ? (compression === 'av1' ? ['avif'] : ['heic', 'heif']) : [format]
 
 /** `poly.html` holding a JPEG is kept as `poly.jpg`: a stored file's name never claims another type. */
-const namedForContent = (name: string, extension: string) => {
+const namedForContent = (name: string, extensions: string[]) => {
   const dot = name.lastIndexOf('.')
   const base = dot > 0 ? name.slice(0, dot) : name
-  return `${base || 'picture'}.${extension}`
+  if (dot > 0 && extensions.includes(name.slice(dot + 1).toLowerCase())) return name
+  return `${base || 'picture'}.${extensions[0]}`
 }
 
 /**
@@ -58,6 +59,6 @@ export const refuseNonImages: CollectionBeforeOperationHook = async ({ args, ope
       true,
     )
   }
-  file.name = namedForContent(file.name, extensionFor(format, compression))
+  file.name = namedForContent(file.name, extensionsFor(format, compression))
   return args
 }
