@@ -144,7 +144,7 @@ test('a withdrawal says which words the public reads, shows them as the page wil
   expect(entries.docs[0]).toMatchObject({ note: notice, internalNote: internal })
 })
 
-test('the address follows the headline of a new release on every autosave, until it is edited by hand', async ({ page, site, request }) => {
+test('the address follows the headline of a new release on every autosave', async ({ page, site, request }) => {
   test.setTimeout(120_000)
   await people(request, site)
   await signIn(page, site, AUTHOR)

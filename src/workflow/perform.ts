@@ -150,7 +150,8 @@ export const performTransition = async (
     const { live, latest } = release
     const from = currentState(release, now)
     if (!transition.from.includes(from)) {
-      throw new WorkflowError(`This release is ${describe(from)}, so it cannot be given “${transition.label}”.`, 409)
+      const why = from === 'draft' && transition.from.includes('in-review') ? ' A change saved while it was in review sends it back to draft: submit it again.' : ''
+      throw new WorkflowError(`This release is ${describe(from)}, so it cannot be given “${transition.label}”.${why}`, 409)
     }
 
     const ownSubmission = String(latest.review?.submittedBy ?? '') === String(user.id)

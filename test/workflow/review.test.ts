@@ -62,6 +62,7 @@ describe('approval is tied to what was reviewed', () => {
     for (const action of ['approve', 'schedule']) {
       const refused = await transition(editor, release.id, action, { publishAt: inHours(2) })
       expect(refused.status).toBe(409)
+      expect(allMessages(refused.body)).toContain('A change saved while it was in review sends it back to draft')
     }
     expect((await anonymous.get(`/api/news/${release.id}`)).status).toBe(404)
   })
