@@ -52,6 +52,8 @@ export default buildConfig({
       description: 'Newsroom: write, review and schedule police press releases.',
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
       openGraph: { siteName: 'Newsroom', description: 'Write, review and schedule police press releases.' },
+      // Payload's generated link-preview picture is its own logo; the admin is not for sharing.
+      defaultOGImageType: 'off',
       robots: 'noindex, nofollow',
     },
     importMap: { baseDir: projectRoot },

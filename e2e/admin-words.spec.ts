@@ -10,6 +10,8 @@ test('the admin is Newsroom for the force, not Payload: sign-in page, header, ti
   await expect(brand).toContainText('Northmoor Police')
   await expect(page.locator('.graphic-logo')).toHaveCount(0)
   await expect(page).toHaveTitle(/Newsroom/)
+  // No link-preview picture of Payload's logo.
+  await expect(page.locator('meta[property="og:image"]')).toHaveCount(0)
 
   await signIn(page, site, ADMIN.email, ADMIN.password)
   await page.goto(`${site}/admin`)
