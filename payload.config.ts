@@ -21,6 +21,7 @@ import { storage } from './src/plugins/storage'
 import { strictInput } from './src/plugins/strictInput'
 import { UK_TIME_ZONE } from './src/time/ukTime'
 import { MAX_UPLOAD_BYTES, sharpWithLimits } from './src/uploads/limits'
+import { PRESS_OFFICE_WORDS } from './src/admin/words'
 
 export default buildConfig({
   serverURL: siteUrl(),
@@ -42,6 +43,7 @@ export default buildConfig({
   // its CSRF list): a page elsewhere cannot act as someone signed in here.
   csrf: [],
   plugins: [seo, contentEvents, ...storage(), strictInput],
+  i18n: { translations: { en: PRESS_OFFICE_WORDS } },
   admin: {
     user: 'users',
     avatar: 'default',
@@ -50,10 +52,16 @@ export default buildConfig({
       description: 'Newsroom: write, review and schedule police press releases.',
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
       openGraph: { siteName: 'Newsroom', description: 'Write, review and schedule police press releases.' },
+      // Payload's generated link-preview picture is its own logo; the admin is not for sharing.
+      defaultOGImageType: 'off',
       robots: 'noindex, nofollow',
     },
     importMap: { baseDir: projectRoot },
-    components: { beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'] },
+    components: {
+      beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'],
+      // Newsroom and the force (its name and logo from the site settings), not Payload's logo.
+      graphics: { Logo: '/src/admin/Brand#BrandLogo', Icon: '/src/admin/Brand#BrandIcon' },
+    },
     livePreview,
     timezones: {
       defaultTimezone: UK_TIME_ZONE,
@@ -71,7 +79,14 @@ export default buildConfig({
     access: { queue: ({ req }) => isAdminUser(req.user), run: ({ req }) => isAdminUser(req.user), cancel: ({ req }) => isAdminUser(req.user) },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
-      admin: { ...defaultJobsCollection.admin, group: 'Administration', enableRichTextRelationship: false, hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }) },
+      labels: { singular: 'Background task', plural: 'Background tasks' },
+      admin: {
+        ...defaultJobsCollection.admin,
+        description: 'What the server does by itself, such as the follow-up when an embargo lifts (webhooks, history). For admins.',
+        group: 'Administration',
+        enableRichTextRelationship: false,
+        hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }),
+      },
       access: { ...defaultJobsCollection.access, read: admins, create: admins, update: admins, delete: admins },
     }),
   },

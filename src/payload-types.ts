@@ -532,6 +532,8 @@ export interface PayloadKv {
     | null;
 }
 /**
+ * What the server does by itself, such as the follow-up when an embargo lifts (webhooks, history). For admins.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
@@ -1084,6 +1086,10 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface SiteSetting {
   id: number;
   forceName: string;
+  /**
+   * Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.
+   */
+  logo?: (number | null) | Media;
   betaBanner?: {
     enabled?: boolean | null;
     text?: string | null;
@@ -1130,6 +1136,7 @@ export interface ContentVersion {
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
   forceName?: T;
+  logo?: T;
   betaBanner?:
     | T
     | {

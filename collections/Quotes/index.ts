@@ -12,7 +12,9 @@ export const Quotes: CollectionConfig = {
   labels: { singular: 'Quote', plural: 'Quotes' },
   admin: {
     useAsTitle: 'label',
-    defaultColumns: ['speakerName', 'speakerRole', 'organisation', 'updatedAt'],
+    // The label leads with the speaker and goes on with their words, so that the picker tells
+    // two quotes from one person apart.
+    defaultColumns: ['label', 'organisation', 'updatedAt'],
     listSearchableFields: ['speakerName', 'speakerRole', 'organisation', 'text'],
     group: 'Reusable content',
     description: 'Attributed statements, written once and used in as many releases as need them.',
@@ -54,8 +56,11 @@ export const Quotes: CollectionConfig = {
     },
     {
       name: 'label',
+      label: 'Quote',
       type: 'text',
-      admin: { hidden: true },
+      // Made from the speaker and the words (hooks/quoteLabel.ts): a column in lists and the
+      // quote pickers, never typed, so not on the form.
+      admin: { readOnly: true, condition: () => false },
       hooks: { beforeChange: [quoteLabel] },
     },
     publicFromField(),

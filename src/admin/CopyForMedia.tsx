@@ -40,16 +40,19 @@ export const CopyForMedia = () => {
   }
 
   return (
-    <div className="copy-for-media" style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', flexWrap: 'wrap' }}>
+    <div className="copy-for-media">
       <Button buttonStyle="secondary" size="medium" margin={false} onClick={copy}>
         Copy as email
       </Button>
-      <a href={`${base}/txt?download`} download>
-        Download .txt
-      </a>
-      <a href={`${base}/html?download`} download>
-        Download .html
-      </a>
+      <span className="copy-for-media__downloads">
+        Download{' '}
+        <a href={`${base}/txt?download`} download aria-label="Download .txt">
+          .txt
+        </a>{' '}
+        <a href={`${base}/html?download`} download aria-label="Download .html">
+          .html
+        </a>
+      </span>
       <span role={said?.problem ? 'alert' : 'status'} aria-live="polite" data-testid="copy-for-media-status">
         {said?.text ?? ''}
       </span>

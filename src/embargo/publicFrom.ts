@@ -41,6 +41,15 @@ const usedBy = (collection: SharedCollection, id: Id): Where =>
       ? { or: [{ quotes: { in: [id] } }, { inlineQuotes: { in: [id] } }] }
       : { or: [{ reportLinks: { in: [id] } }, { inlineReportLinks: { in: [id] } }] }
 
+const PUBLIC_ALWAYS = new Date(0).toISOString()
+
+/** The force's logo (site settings) is public whatever uses it: the sign-in page shows it to anyone. */
+const isTheForceLogo = async (req: PayloadRequest, collection: SharedCollection, id: Id) => {
+  if (collection !== 'media') return false
+  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, select: { logo: true }, overrideAccess: true, req })
+  return idsOf(settings.logo).map(String).includes(String(id))
+}
+
 /** Works out `publicFrom` again for one document, from the releases as they are now. */
 export const syncPublicFrom = async (req: PayloadRequest, collection: SharedCollection, id: Id) => {
   const { docs } = await req.payload.find({
@@ -54,7 +63,7 @@ export const syncPublicFrom = async (req: PayloadRequest, collection: SharedColl
     overrideAccess: true,
     req,
   })
-  const publicFrom = (docs[0] as { publishAt?: string } | undefined)?.publishAt ?? null
+  const publicFrom = (await isTheForceLogo(req, collection, id)) ? PUBLIC_ALWAYS : ((docs[0] as { publishAt?: string } | undefined)?.publishAt ?? null)
   const current = await req.payload.findByID({ collection, id, depth: 0, select: { publicFrom: true }, overrideAccess: true, disableErrors: true, req })
   if (!current || (current as { publicFrom?: string | null }).publicFrom === publicFrom) return
   await req.payload.update({ collection, id, data: { publicFrom } as never, overrideAccess: true, req, depth: 0 })
@@ -83,6 +92,7 @@ export const syncPublicFromAfterDelete: CollectionAfterDeleteHook = async ({ doc
 /** The `publicFrom` field of a shared collection: written only by the sync above. */
 export const publicFromField = (): Field => ({
   name: 'publicFrom',
+  label: 'Public from',
   type: 'date',
   index: true,
   access: { create: () => false, update: () => false },
@@ -91,5 +101,6 @@ export const publicFromField = (): Field => ({
     readOnly: true,
     date: { pickerAppearance: 'dayAndTime' },
     description: 'When the first release using this went (or goes) public. Until then, the public cannot see it.',
+    components: { Field: '/src/admin/PublicFromField#PublicFromField' },
   },
 })

@@ -3,16 +3,25 @@ import type { GlobalConfig } from 'payload'
 import { admins } from '../access/admins'
 import { anyone } from '../access/anyone'
 import { validateHttpsUrl, validateLinkUrl } from '../fields/validators'
+import { logoIsPublic } from './hooks/logoIsPublic'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: 'Site settings',
-  admin: { group: 'Administration' },
+  admin: { group: 'Administration', hideAPIURL: true },
   access: { read: anyone, update: admins },
+  hooks: { afterChange: [logoIsPublic] },
   fields: [
     { name: 'forceName', label: 'Force name', type: 'text', required: true, defaultValue: 'Northmoor Police', maxLength: 120 },
+    {
+      name: 'logo',
+      label: 'Force logo',
+      type: 'upload',
+      relationTo: 'media',
+      admin: { description: 'Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.' },
+    },
     {
       name: 'betaBanner',
       label: 'Beta banner',

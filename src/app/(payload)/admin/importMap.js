@@ -52,11 +52,15 @@ import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../.
 import { StateField as StateField_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { UkDateCell as UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4 } from '../../../../src/admin/UkDateCell'
 import { StateFilters as StateFilters_7306d1128179579cc41276a02f63481a } from '../../../../src/admin/StateFilters'
+import { NewDocumentTitle as NewDocumentTitle_165bd93e759b9b10bf32144327dcfd65 } from '../../../../src/admin/NewDocumentTitle'
 import { CopyForMedia as CopyForMedia_f84b35a1238d8740a7063b8362f7bca0 } from '../../../../src/admin/CopyForMedia'
 import { WorkflowActions as WorkflowActions_59995c659e3565715d5181c512ed096e } from '../../../../src/admin/WorkflowActions'
 import { StateStatus as StateStatus_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { Nothing as Nothing_bd355f847c2eec8955d6195284105806 } from '../../../../src/admin/Nothing'
 import { HistoryNoteCell as HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f } from '../../../../src/admin/HistoryNote'
+import { PublicFromField as PublicFromField_a66105a14fe2bee5efc5c5ce56a5313f } from '../../../../src/admin/PublicFromField'
+import { BrandIcon as BrandIcon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
+import { BrandLogo as BrandLogo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { DeskDashboard as DeskDashboard_e6d5b049a18409cbe63754a93321378c } from '../../../../src/admin/DeskDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -117,11 +121,15 @@ export const importMap = {
   "/src/admin/StateField#StateField": StateField_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/UkDateCell#UkDateCell": UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4,
   "/src/admin/StateFilters#StateFilters": StateFilters_7306d1128179579cc41276a02f63481a,
+  "/src/admin/NewDocumentTitle#NewDocumentTitle": NewDocumentTitle_165bd93e759b9b10bf32144327dcfd65,
   "/src/admin/CopyForMedia#CopyForMedia": CopyForMedia_f84b35a1238d8740a7063b8362f7bca0,
   "/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_59995c659e3565715d5181c512ed096e,
   "/src/admin/StateField#StateStatus": StateStatus_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/Nothing#Nothing": Nothing_bd355f847c2eec8955d6195284105806,
   "/src/admin/HistoryNote#HistoryNoteCell": HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f,
+  "/src/admin/PublicFromField#PublicFromField": PublicFromField_a66105a14fe2bee5efc5c5ce56a5313f,
+  "/src/admin/Brand#BrandIcon": BrandIcon_caceca34d25130c4c02fdc551bd8c773,
+  "/src/admin/Brand#BrandLogo": BrandLogo_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/DeskDashboard#DeskDashboard": DeskDashboard_e6d5b049a18409cbe63754a93321378c,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
