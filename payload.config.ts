@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 
 import { collections } from './collections'
 import { admins } from './src/access/admins'
+import { oneSignInPerRequest } from './src/auth/oneSignInPerRequest'
 import { isAdminUser } from './src/access/roles'
 import { livePreview } from './src/admin/livePreviewUrl'
 import { payloadSecret, siteUrl } from './src/config/env'
@@ -92,5 +93,6 @@ export default buildConfig({
   },
   typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
   hooks: { afterError: [databaseDownIs503] },
+  graphQL: { validationRules: () => [oneSignInPerRequest] },
   telemetry: false,
 })

@@ -14,12 +14,12 @@ import { limitFrom } from '../http/limitFrom'
  *   real person signing in from another; a reset password or an admin's unlock clears them.
  * Unknown accounts are throttled exactly as real ones, so that the answers tell nothing.
  *
- * Kept in memory, on globalThis: the express middleware and the Payload hooks run in one
- * process but in two copies of this module (Next.js bundles its own), and must share it.
- * Several Newsroom processes each count on their own.
+ * Kept in memory, on globalThis: Next.js may load this module more than once in the process
+ * (REST and GraphQL are separate routes), and every copy must count in one place. Several
+ * Newsroom processes each count on their own, and a restart forgets.
  */
 
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
+const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
 const FREE_FAILURES = 5
 const FIRST_WAIT_MS = 1000
 const LONGEST_WAIT_MS = 15 * 60 * 1000
@@ -49,16 +49,8 @@ const state = (): State => {
   return global[STATE]
 }
 
-/** An attempt refused before any password is checked: 429, with how long to wait. */
-export class TooManySignIns extends APIError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message, 429, undefined, true)
-    this.name = 'TooManySignIns'
-  }
-}
+/** An attempt refused before any password is checked: 429, saying how long to wait. */
+const tooMany = (message: string) => new APIError(message, 429, undefined, true)
 
 const inWords = (ms: number) => {
   const seconds = Math.max(1, Math.ceil(ms / 1000))
@@ -67,12 +59,12 @@ const inWords = (ms: number) => {
   return `${minutes} minutes`
 }
 
-/** Counts one request from this address to a sign-in or password path; throws once there are too many. */
+/** Counts one sign-in, password reset or unlock from this address; throws once there are too many. */
 export const countFromAddress = async (address: string) => {
   const { totalHits, resetTime } = await state().byAddress.increment(address)
   if (totalHits <= signInLimit()) return
   const wait = (resetTime?.getTime() ?? Date.now() + SIGN_IN_WINDOW_MS) - Date.now()
-  throw new TooManySignIns(`Too many sign-in attempts from this address. Wait ${inWords(wait)} and try again, or ask an admin to help.`, Math.ceil(wait / 1000))
+  throw tooMany(`Too many sign-in attempts from this address. Wait ${inWords(wait)} and try again, or ask an admin to help.`)
 }
 
 const keyOf = (account: string, address: string) => `${account.toLowerCase().trim()}\n${address}`
@@ -97,9 +89,8 @@ export const checkSignIn = async (account: string, address: string) => {
   const now = Date.now()
   const entry = state().failures.get(keyOf(account, address))
   if (entry && entry.waitUntil > now) {
-    throw new TooManySignIns(
+    throw tooMany(
       `Too many wrong passwords for this account from this address. Try again in ${inWords(entry.waitUntil - now)}, or choose a new password with “Forgot your password?”.`,
-      Math.ceil((entry.waitUntil - now) / 1000),
     )
   }
 }

@@ -138,7 +138,9 @@ const formBody = express.text({ type: () => true, limit: MAX_JSON_BYTES, default
  * only difference Payload sees is the request it would have made itself.
  */
 export const methodOverride: RequestHandler = (req, res, next) => {
-  if (req.method !== 'POST' || !req.path.startsWith('/api/') || !OVERRIDE_HEADERS.some((name) => req.headers[name] === 'GET')) return next()
+  // Only Payload's REST endpoints honour the override; GraphQL reads a POST as a POST.
+  if (req.method !== 'POST' || !req.path.startsWith('/api/') || req.path.startsWith('/api/graphql')) return next()
+  if (!OVERRIDE_HEADERS.some((name) => req.headers[name] === 'GET')) return next()
   if (req.headers['content-type'] !== FORM) {
     return refuse(res, { status: 415, message: `With X-Payload-HTTP-Method-Override: GET, send the query as a form (Content-Type: ${FORM}).` })
   }
