@@ -7,6 +7,7 @@ import * as migration_20261123_135900_full_text_search from './20261123_135900_f
 import * as migration_20261123_140151_content_version from './20261123_140151_content_version';
 import * as migration_20261123_182813_uk_time_zones from './20261123_182813_uk_time_zones';
 import * as migration_20261123_183633_listing_count_index from './20261123_183633_listing_count_index';
+import * as migration_20261202_070708_review_history_logo_sign_in from './20261202_070708_review_history_logo_sign_in';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261123_183633_listing_count_index.up,
     down: migration_20261123_183633_listing_count_index.down,
-    name: '20261123_183633_listing_count_index'
+    name: '20261123_183633_listing_count_index',
+  },
+  {
+    up: migration_20261202_070708_review_history_logo_sign_in.up,
+    down: migration_20261202_070708_review_history_logo_sign_in.down,
+    name: '20261202_070708_review_history_logo_sign_in'
   },
 ];
