@@ -23,26 +23,30 @@ export const toSlug = (text: string): string =>
  * title ("Appeal for witnesses" is written every week), so a generated slug takes the
  * first free "-2", "-3"… A slug typed by hand is kept as typed, and a clash is refused.
  */
+const uniqueSlug = async (req: PayloadRequest, collection: string, value: string, id: number | string | undefined) => {
+  const notThisDocument: Where = id !== undefined ? { id: { not_equals: id } } : {}
+  const { docs } = await req.payload.find({
+    collection: collection as 'news',
+    where: { and: [{ slug: { like: value } }, notThisDocument] },
+    select: { slug: true },
+    pagination: false,
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    req,
+  })
+  const taken = new Set(docs.map((doc) => (doc as { slug?: string }).slug))
+  if (!taken.has(value)) return value
+  let n = 2
+  while (taken.has(`${value}-${n}`)) n += 1
+  return `${value}-${n}`
+}
+
 const makeGeneratedSlugUnique =
   (collection: string): FieldHook =>
   async ({ value, siblingData, originalDoc, req }) => {
     if (typeof value !== 'string' || !value || siblingData?.generateSlug === false) return value
-    const notThisDocument: Where = originalDoc?.id ? { id: { not_equals: originalDoc.id } } : {}
-    const { docs } = await req.payload.find({
-      collection: collection as 'news',
-      where: { and: [{ slug: { like: value } }, notThisDocument] },
-      select: { slug: true },
-      pagination: false,
-      depth: 0,
-      draft: false,
-      overrideAccess: true,
-      req,
-    })
-    const taken = new Set(docs.map((doc) => (doc as { slug?: string }).slug))
-    if (!taken.has(value)) return value
-    let n = 2
-    while (taken.has(`${value}-${n}`)) n += 1
-    return `${value}-${n}`
+    return uniqueSlug(req, collection, value, originalDoc?.id)
   }
 
 /**
@@ -82,7 +86,11 @@ const followTitleUntilPublished =
     if (editedByHand) return false
     if (originalDoc?.id !== undefined && (await hasGoneOut(req, collection, originalDoc.id))) return false
     const fromTitle = slugify(data[useAsSlug])
-    if (fromTitle) data.slug = fromTitle
+    if (!fromTitle) return true
+    // "appeal-for-witnesses-2" already is the title's address, made unique: it stays put.
+    const current = typeof originalDoc?.slug === 'string' ? originalDoc.slug : ''
+    const sameTitle = current === fromTitle || new RegExp(`^${fromTitle}-\\d+$`).test(current)
+    data.slug = sameTitle ? current : await uniqueSlug(req, collection, fromTitle, originalDoc?.id)
     return true
   }
 
