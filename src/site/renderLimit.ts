@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../config/env'
+import { limitFrom } from '../http/limitFrom'
 
 /** Thrown when a render cannot even wait its turn: the answer is a quick 503, come back soon. */
 export class Busy extends Error {
@@ -14,19 +14,11 @@ export type RenderLimits = {
   perAddress: number
 }
 
-const whole = (name: string, fallback: number, min: number): number => {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) throw new ConfigurationError(`${name} must be a whole number, ${min} or more, not "${raw}".`)
-  return value
-}
-
 /** RENDER_CONCURRENCY, RENDER_QUEUE and RENDER_PER_ADDRESS, with defaults for a server of two cores. */
 export const renderLimitsFromEnv = (): RenderLimits => ({
-  concurrency: whole('RENDER_CONCURRENCY', 4, 1),
-  queue: whole('RENDER_QUEUE', 32, 0),
-  perAddress: whole('RENDER_PER_ADDRESS', 8, 1),
+  concurrency: limitFrom('RENDER_CONCURRENCY', 4, 1),
+  queue: limitFrom('RENDER_QUEUE', 32, 0),
+  perAddress: limitFrom('RENDER_PER_ADDRESS', 8, 1),
 })
 
 /**

@@ -2,9 +2,17 @@ import type { Api } from './api'
 
 export const FIXTURE_REASON = 'Published by the test suite as a fixture.'
 
-const ok = (response: { status: number; body: any }, what: string) => {
-  if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`)
-  return response.body
+type Answer = { status: number; body: any }
+
+/** The body of an answer that went through, or an error naming the step and what the server said. */
+export function ok(response: Answer, what: string): any
+export function ok(response: Promise<Answer>, what: string): Promise<any>
+export function ok(response: Answer | Promise<Answer>, what: string): any {
+  const check = (answer: Answer) => {
+    if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`)
+    return answer.body
+  }
+  return response instanceof Promise ? response.then(check) : check(response)
 }
 
 /** A draft release, made through the API as an editor would. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
 import { get } from '../helpers/fetch'
-import { createDraft, transition } from '../helpers/releases'
+import { createDraft, ok, transition } from '../helpers/releases'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -34,12 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
 })
-
-const ok = async (promise: Promise<{ status: number; body: any }>, what: string) => {
-  const response = await promise
-  if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`)
-  return response.body
-}
 
 const submitted = async (title = `Appeal after Eastfield burglary ${++n}`) => {
   const draft = await createDraft(author, { title, summary: 'The words the editor reviews.' })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
 import { get } from '../helpers/fetch'
-import { createDraft, transition } from '../helpers/releases'
+import { createDraft, ok, transition } from '../helpers/releases'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 
 type Who = 'anonymous' | 'author' | 'editor' | 'admin'
@@ -50,12 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
 })
-
-const ok = async (promise: Promise<{ status: number; body: any }>, what: string) => {
-  const response = await promise
-  if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`)
-  return response.body
-}
 
 /** A release by the author, brought to `state` by the second editor. */
 const releaseIn = async (state: State) => {
