@@ -17,7 +17,7 @@ import { canonicalPath } from './http/canonicalPath'
 import { MEDIA_COPY_PATH, mediaCopy } from './exports/endpoints'
 import { healthz } from './http/healthz'
 import { bodyLimits, graphqlRateLimit, passClientAddress } from './http/limits'
-import { adminHeaders, apiHeaders, publicSiteHeaders } from './http/security'
+import { adminHeaders, apiHeaders, fixedHeaders, publicSiteHeaders } from './http/security'
 import { publicSite } from './site'
 
 /** What Next.js serves: Payload's admin and API, and Next's own assets. Everything else is the public site. */
@@ -138,7 +138,12 @@ export const startServer = async ({
   app.use(site.notFound)
   app.use(site.errorHandler)
 
-  const server = http.createServer(app)
+  // Cached pages are answered before express, with the public site's headers (src/site/cachedAnswers.ts).
+  const siteHeaders = fixedHeaders(headersFor.site)
+  const server = http.createServer((req, res) => {
+    if (!shuttingDown && site.cachedAnswers.answer(req, res, siteHeaders)) return
+    app(req, res)
+  })
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
   const connections = trackConnections(server, () => shuttingDown)
   await new Promise<void>((resolve, reject) => {

@@ -80,3 +80,20 @@ export const apiHeaders = (): RequestHandler =>
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] } },
   })
+
+/**
+ * The headers a policy above sets, worked out once: they are the same for every request
+ * (nothing in them depends on the request), so answers made without express can carry them.
+ */
+export const fixedHeaders = (policy: RequestHandler): Record<string, string> => {
+  const headers: Record<string, string> = {}
+  const collector = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name] = String(value)),
+    removeHeader: (name: string) => void delete headers[name],
+    getHeader: (name: string) => headers[name],
+  }
+  let done = false
+  policy({ headers: {}, method: 'GET', url: '/' } as never, collector as never, () => (done = true))
+  if (!done) throw new Error('A security-header policy did not finish at once: its headers cannot be worked out ahead')
+  return headers
+}

@@ -31,8 +31,11 @@ export class PageCache {
   #bytes = 0
   #generation = 0
   #validUntil: Promise<number> | null = null
+  /** #validUntil's value once known, for answers that cannot wait (`peek`); null until then. */
+  #knownUntil: { generation: number; until: number } | null = null
   #rendering = new Map<string, { generation: number; rendered: Promise<Rendered> }>()
   #remembered = new Map<string, Promise<unknown>>()
+  #rememberedValues = new Map<string, unknown>()
   #keptBefore = new Set<string>()
 
   constructor(
@@ -48,9 +51,11 @@ export class PageCache {
     if (kept.length > 0) this.#keptBefore = new Set(kept)
     this.#entries.clear()
     this.#remembered.clear()
+    this.#rememberedValues.clear()
     this.#bytes = 0
     this.#generation += 1
     this.#validUntil = null
+    this.#knownUntil = null
   }
 
   /** Whether this page was in the cache until the last change emptied it: a page people read. */
@@ -72,11 +77,37 @@ export class PageCache {
         if (this.#validUntil === pending) this.invalidate()
         return null
       }
+      if (this.#validUntil === pending) this.#knownUntil = { generation: this.#generation, until }
       return until
     } catch {
       if (this.#validUntil === pending) this.#validUntil = null
       return null
     }
+  }
+
+  /** Whether what is kept may be used now: the same test as `serve` makes, without waiting. */
+  #usableNow(): boolean {
+    const known = this.#knownUntil
+    return this.enabled && known !== null && known.generation === this.#generation && Date.now() < known.until
+  }
+
+  /**
+   * The cached page for `key` if there is one that `serve` would give now, without waiting for
+   * anything: for answering a crowd without the work of a whole request (src/site/cachedAnswers.ts).
+   * Undefined whenever `serve` would have to look further, so nothing here is less strict.
+   */
+  peek(key: string): Rendered | undefined {
+    if (!this.#usableNow()) return undefined
+    const entry = this.#entries.get(key)
+    if (!entry || entry.expiresAt <= Date.now()) return undefined
+    this.#entries.delete(key)
+    this.#entries.set(key, entry)
+    return entry.rendered
+  }
+
+  /** What `remember` has worked out for `key`, if it is known now; undefined otherwise. */
+  peekRemembered<T>(key: string): T | undefined {
+    return this.#usableNow() ? (this.#rememberedValues.get(key) as T | undefined) : undefined
   }
 
   /** The cached page for `key`, or what `render` makes (kept for next time when it may be). */
@@ -117,9 +148,14 @@ export class PageCache {
     const value = compute()
     if (until === null) return value
     this.#remembered.set(key, value)
-    value.catch(() => {
-      if (this.#remembered.get(key) === value) this.#remembered.delete(key)
-    })
+    value.then(
+      (known) => {
+        if (this.#remembered.get(key) === value) this.#rememberedValues.set(key, known)
+      },
+      () => {
+        if (this.#remembered.get(key) === value) this.#remembered.delete(key)
+      },
+    )
     return value
   }
 

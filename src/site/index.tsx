@@ -10,6 +10,7 @@ import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../events/contentChanged'
 import type { RecruitmentCta, SiteSetting } from '../payload-types'
 import { PageCache, type Rendered } from './cache'
+import { CachedAnswers, type Keyer } from './cachedAnswers'
 import { watchForChanges } from './changeWatcher'
 import { PAGE_SIZE, siteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
@@ -44,6 +45,11 @@ type RouteOptions = {
   key?: (req: Request) => string | Promise<string>
   /** Whether the page, when it was cached before the last change, is made again before new addresses (not searches). */
   first?: boolean
+  /**
+   * The same key as `key` worked out without waiting, for answering from the cache before
+   * express (src/site/cachedAnswers.ts); undefined when it cannot be. Needed with `key`.
+   */
+  keyNow?: (path: string) => Keyer
 }
 
 const pageNumber = (req: Request): number => {
@@ -57,16 +63,33 @@ const pageNumber = (req: Request): number => {
  * The page cache's key for an address: its path and only the parameters the page reads, so
  * that `/?cb=1`, `/?cb=2`… or `/?utm_source=…` are all the one cached `/`.
  */
-const cacheKey = (req: Request, query: readonly string[] = []): string => {
-  const given = new URL(req.originalUrl, 'http://site').searchParams
+const cacheKeyOf = (path: string, given: URLSearchParams, query: readonly string[] = []): string => {
   const kept = new URLSearchParams()
   for (const name of query) for (const value of given.getAll(name)) kept.append(name, value)
   const search = kept.toString()
-  return search ? `${req.path}?${search}` : req.path
+  return search ? `${path}?${search}` : path
 }
 
+const paramsOf = (req: Request) => new URL(req.originalUrl, 'http://site').searchParams
+
+const cacheKey = (req: Request, query: readonly string[] = []): string => cacheKeyOf(req.path, paramsOf(req), query)
+
 /** Every page past the last of a listing is one entry in the cache: the same 404. */
-const pastTheEnd = (req: Request) => `${req.path}?page=past-the-end`
+const pastTheEnd = (path: string) => `${path}?page=past-the-end`
+
+/**
+ * The key of a page of a listing of `count` releases (undefined: not known yet). Pages past the
+ * last share one key, so a crowd asking for `?page=2`, `?page=3`… of a short list costs one
+ * count and one 404. Undefined when the count is needed and not given.
+ */
+const listingKeyOf = (path: string, given: URLSearchParams, count: number | null | undefined): string | undefined => {
+  const key = cacheKeyOf(path, given, ['page'])
+  const pages = given.getAll('page')
+  // Anything but one plain page number is the page's own business (a 400), keyed as given.
+  if (pages.length !== 1 || !/^[1-9]\d{0,5}$/.test(pages[0]!) || pages[0] === '1') return key
+  if (count === undefined) return undefined
+  return count !== null && Number(pages[0]) > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? pastTheEnd(path) : key
+}
 
 // Shared caches (a CDN) may keep public pages but must check with us before each use,
 // which costs a 304 at most: an embargo lift or a withdrawal shows at once.
@@ -80,6 +103,7 @@ const PAGE_CACHE_CONTROL = 'no-cache'
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
   const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
+  const cached = new CachedAnswers(cache, PAGE_CACHE_CONTROL)
   const stopListening = onContentChange(() => cache.invalidate())
   const stopWatching = watchForChanges(payload, () => cache.invalidate())
 
@@ -127,11 +151,14 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const route =
     (
       render: (req: Request) => Promise<Rendered>,
-      { query = [], key = (req) => cacheKey(req, query), first = true }: RouteOptions = {},
+      { query = [], key, keyNow, first = true }: RouteOptions = {},
     ): RequestHandler =>
     async (req, res, next) => {
       try {
-        const pageKey = await key(req)
+        const pageKey = key ? await key(req) : cacheKey(req, query)
+        const knownBy = key ? keyNow : (path: string) => (given: URLSearchParams) => cacheKeyOf(path, given, query)
+        // Only the spelling the browser sent, unchanged on the way (src/http/canonicalPath.ts).
+        if (knownBy && req.originalUrl.split('?')[0] === req.path) cached.learn(req.path, knownBy(req.path))
         let made = false
         const make = () => {
           made = true
@@ -148,24 +175,11 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       }
     }
 
-  /**
-   * The cache key of a page of a listing. Pages past the last share one key, so a crowd
-   * asking for `?page=2`, `?page=3`… of a short list costs one count and one 404.
-   */
+  /** The cache key of a page of a listing, counting its releases when that is needed. */
   const listingKey =
     (countListed: (req: Request) => Promise<number | null>) =>
-    async (req: Request): Promise<string> => {
-      const key = cacheKey(req, ['page'])
-      let pageNo: number
-      try {
-        pageNo = pageNumber(req)
-      } catch {
-        return key
-      }
-      if (pageNo === 1) return key
-      const count = await countListed(req)
-      return count !== null && pageNo > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? pastTheEnd(req) : key
-    }
+    async (req: Request): Promise<string> =>
+      listingKeyOf(req.path, paramsOf(req), undefined) ?? listingKeyOf(req.path, paramsOf(req), await countListed(req))!
 
   const categoryBySlug = async (slug: string) =>
     (await cache.remember('categories', () => content.categories())).find((c) => c.slug === slug) ?? null
@@ -191,9 +205,12 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
 
   const router = express.Router()
 
-  const everyRelease = listingKey(() => cache.remember('listed', () => content.countListed()))
-  router.get('/', route(listing('Latest news', '/'), { key: everyRelease }))
-  router.get('/news', route(listing('News', '/news'), { key: everyRelease }))
+  const everyRelease = {
+    key: listingKey(() => cache.remember('listed', () => content.countListed())),
+    keyNow: (path: string) => (given: URLSearchParams) => listingKeyOf(path, given, cache.peekRemembered<number | null>('listed')),
+  }
+  router.get('/', route(listing('Latest news', '/'), everyRelease))
+  router.get('/news', route(listing('News', '/news'), everyRelease))
   router.get('/api/media/file/:filename', mediaFileRoute(payload))
 
   router.get(
@@ -397,5 +414,5 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     stopListening()
     stopWatching()
   }
-  return { router, notFound: notFoundHandler, errorHandler, cache, close }
+  return { router, notFound: notFoundHandler, errorHandler, cache, cachedAnswers: cached, close }
 }

@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signIn, type Api } from '../helpers/api'
@@ -72,5 +74,55 @@ describe('the page cache', () => {
     expect((await transition(admin, release.id, 'unpublish', { note: 'Named the wrong town.', retirement: { mode: 'gone' } })).status).toBe(200)
     expect((await get(`${server.url}/`)).body).not.toContain('Published in error')
     expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(410)
+  })
+})
+
+/** A raw request (no decompression, no normalising of the path): what exactly comes back. */
+const raw = (base: string, path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const { hostname, port } = new URL(base)
+    const request = http.request({ hostname, port, path, method, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+    request.on('error', reject)
+    request.end()
+  })
+
+describe('cached pages answered before express (src/site/cachedAnswers.ts)', () => {
+  it('send the same status, headers and bytes as the page\'s route sends from the cache', async () => {
+    const release = await publishRelease(admin, { title: 'Answered the same either way', summary: 'Same.' })
+    let answeredEarly = 0
+    const addresses = ['/', '/?cb=42&utm_source=x', '/news', '/news?page=1', '/news?page=999', `/news/${release.slug}`, '/feed.xml', '/accessibility', '/search?q=answered']
+    for (const path of addresses) {
+      // The first makes the page, the second is answered from the cache.
+      await raw(server.url, path)
+      for (const encoding of ['br', 'gzip', 'identity']) {
+        for (const method of ['GET', 'HEAD']) {
+          const early = await raw(server.url, path, { 'Accept-Encoding': encoding }, method)
+          // A condition that never matches: express answers it, in full.
+          const throughExpress = await raw(server.url, path, { 'Accept-Encoding': encoding, 'If-None-Match': 'W/"never"' }, method)
+          // A change may empty the cache in between (the lift job of the release just
+          // published): then express makes the page again, the same bytes, as a miss.
+          const { date: _a, 'x-page-cache': _c, ...earlyHeaders } = early.headers
+          const { date: _b, 'x-page-cache': _d, ...expressHeaders } = throughExpress.headers
+          expect(early.status, `${method} ${path} (${encoding})`).toBe(throughExpress.status)
+          expect(earlyHeaders, `${method} ${path} (${encoding})`).toEqual(expressHeaders)
+          expect(early.body.equals(throughExpress.body), `${method} ${path} (${encoding})`).toBe(true)
+          if (early.headers['x-page-cache'] === 'hit') answeredEarly += 1
+        }
+      }
+    }
+    expect(answeredEarly).toBeGreaterThan((addresses.length * 6) / 2)
+  })
+
+  it('never answer a page of the cache past a change: a correction shows at once', async () => {
+    const release = await publishRelease(admin, { title: 'Before the correction', summary: 'First words.' })
+    for (let i = 0; i < 3; i++) expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('First words.')
+    expect((await admin.patch(`/api/news/${release.id}?draft=true`, { summary: 'Corrected words.' })).status).toBe(200)
+    expect((await transition(admin, release.id, 'amend', { change: 'minor' })).status).toBe(200)
+    expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('Corrected words.')
+    expect((await get(`${server.url}/?cb=1`)).body).toContain('Corrected words.')
   })
 })

@@ -78,4 +78,48 @@ describe('the page cache', () => {
     await cache.serve('/', async () => page('home, again'))
     expect(cache.wasKept('/')).toBe(false)
   })
+
+  it('gives a page without waiting (peek) only when serve would give the same page now', async () => {
+    let until = Date.now() + 200
+    const cache = new PageCache(async () => until)
+    expect(cache.peek('/')).toBeUndefined()
+    await cache.serve('/', async () => page('home'))
+    expect(cache.peek('/')?.body).toBe('home')
+    expect(cache.peek('/news')).toBeUndefined()
+    cache.invalidate()
+    expect(cache.peek('/')).toBeUndefined()
+    await cache.serve('/', async () => page('home after the change'))
+    expect(cache.peek('/')?.body).toBe('home after the change')
+    // The next scheduled change (an embargo lifting) is reached: nothing kept is given.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now()) + 5))
+    expect(cache.peek('/')).toBeUndefined()
+    until = Date.now() + 60_000
+    // The first page made after the lift is not kept (it may predate it); the next is.
+    expect((await cache.serve('/', async () => page('home at the lift'))).body).toBe('home at the lift')
+    expect(cache.peek('/')).toBeUndefined()
+    await cache.serve('/', async () => page('home after the lift'))
+    expect(cache.peek('/')?.body).toBe('home after the lift')
+  })
+
+  it('gives nothing without waiting when the next change cannot be known, or the cache is off', async () => {
+    const unknown = new PageCache(async () => Promise.reject(new Error('the database is not answering')))
+    await unknown.serve('/', async () => page('home'))
+    expect(unknown.peek('/')).toBeUndefined()
+    const off = new PageCache(farFuture, undefined, false)
+    await off.serve('/', async () => page('home'))
+    expect(off.peek('/')).toBeUndefined()
+  })
+
+  it('gives a remembered fact without waiting once it is worked out, and forgets it with the pages', async () => {
+    const cache = new PageCache(farFuture)
+    let finish: (n: number) => void = () => {}
+    const counting = cache.remember('listed', () => new Promise<number>((resolve) => (finish = resolve)))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(cache.peekRemembered('listed')).toBeUndefined()
+    finish(12)
+    await counting
+    expect(cache.peekRemembered('listed')).toBe(12)
+    cache.invalidate()
+    expect(cache.peekRemembered('listed')).toBeUndefined()
+  })
 })

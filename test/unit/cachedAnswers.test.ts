@@ -1,0 +1,91 @@
+import http from 'node:http'
+import type net from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { PageCache, type Rendered } from '../../src/site/cache'
+import { CachedAnswers } from '../../src/site/cachedAnswers'
+
+/**
+ * The answers given before express, on a real HTTP server: which requests they take, and
+ * which they leave to the rest of the server (here a handler that counts what reaches it).
+ */
+const page = (body: string): Rendered => ({ status: 200, type: 'text/html; charset=utf-8', body })
+
+let server: http.Server
+let base: string
+let reachedExpress: string[] = []
+const cache = new PageCache(async () => Date.now() + 60_000)
+const answers = new CachedAnswers(cache, 'no-cache')
+const securityHeaders = { 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' }
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (answers.answer(req, res, securityHeaders)) return
+    reachedExpress.push(`${req.method} ${req.url}`)
+    res.writeHead(200, { 'Content-Type': 'text/plain' }).end('the rest of the server')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`
+  await cache.serve('/', async () => page('<h1>Latest news</h1>'.repeat(100)))
+  await cache.serve('/search?q=burglary', async () => page('results'))
+  answers.learn('/', () => '/')
+  answers.learn('/search', (given) => (given.getAll('q').length ? `/search?q=${given.get('q')}` : undefined))
+})
+afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+const ask = (path: string, { method = 'GET', headers = {} as Record<string, string> } = {}) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    reachedExpress = []
+    // The path as given, not as a URL would spell it (which resolves `%2e`).
+    const request = http.request({ host: '127.0.0.1', port: new URL(base).port, path, method, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+    request.on('error', reject)
+    request.end()
+  })
+
+describe('cached pages answered before express', () => {
+  it('answers a learnt address whose page is cached, with the security headers, its ETag and its own encoding', async () => {
+    const plain = await ask('/?cb=123&utm_source=feed')
+    expect(reachedExpress).toEqual([])
+    expect(plain.status).toBe(200)
+    expect(plain.body.toString()).toContain('<h1>Latest news</h1>')
+    expect(plain.headers).toMatchObject({ 'content-security-policy': "default-src 'none'", 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache', 'x-page-cache': 'hit', vary: 'Accept-Encoding' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length)
+    const brotli = await ask('/', { headers: { 'Accept-Encoding': 'br;q=1, gzip;q=0.5' } })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers.etag).not.toBe(plain.headers.etag)
+    const head = await ask('/', { method: 'HEAD' })
+    expect(reachedExpress).toEqual([])
+    expect(head.body.length).toBe(0)
+    expect(head.headers['content-length']).toBe(plain.headers['content-length'])
+  })
+
+  it('leaves to express what it cannot answer exactly as the route would', async () => {
+    const cases: [string, Parameters<typeof ask>[1]][] = [
+      ['/news', {}], // never answered by a route yet
+      ['/search?q=arson', {}], // not in the cache
+      ['/search', {}], // the route's key needs more than the address
+      ['/', { headers: { 'If-None-Match': 'W/"x"' } }], // conditional: express answers 304 or 200
+      ['/', { method: 'POST' }],
+      ['/', { method: 'GET', headers: { 'Content-Length': '0' } }],
+      ['/%2e/', {}], // not the spelling the route saw
+    ]
+    for (const [path, options] of cases) {
+      await ask(path, options)
+      expect(reachedExpress, path).toHaveLength(1)
+    }
+    await ask('/search?q=burglary')
+    expect(reachedExpress).toEqual([])
+  })
+
+  it('answers nothing from a cache emptied by a change', async () => {
+    cache.invalidate()
+    await ask('/')
+    expect(reachedExpress).toEqual(['GET /'])
+  })
+})
