@@ -6,12 +6,12 @@ import { queueLift } from '../embargo/liftJob'
 import { revokeAllPreviewLinks } from '../embargo/previewLinks'
 import { validateLinkUrl } from '../fields/validators'
 import type { News } from '../payload-types'
+import { isLive, releaseState } from '../releases/state'
 import { ukWallTimeToIso } from '../time/ukTime'
 import { recordTransition } from './audit'
 import { contentOf } from './content'
 import { WorkflowError } from './errors'
 import { storedStateFor, TRANSITIONS, type ReleaseState, type TransitionName } from './machine'
-import { releaseState } from './state'
 
 export type TransitionParams = {
   /** Why: required by returns, withdrawals, early lifts, major changes and the like. */
@@ -113,7 +113,7 @@ const submittedVersion = async (req: PayloadRequest, id: number | string) => {
 
 /** Where the release stands: the workflow state of its latest version, told apart by the clock on the live one. */
 const currentState = ({ live, latest }: { live: Release; latest: Release }, now: Date): ReleaseState =>
-  releaseState({ workflowState: latest.workflowState ?? live.workflowState, _status: live._status, publishAt: live.publishAt }, now)
+  releaseState({ workflowState: latest.workflowState ?? live.workflowState, _status: live._status, publishAt: live.publishAt, withdrawal: live.withdrawal }, now)
 
 const hasPendingDraft = ({ live, latest }: { live: Release; latest: Release }) =>
   latest._status === 'draft' && Date.parse(latest.updatedAt) > Date.parse(live.updatedAt)
@@ -354,7 +354,7 @@ export const availableTransitions = async (req: PayloadRequest, id: number | str
     state,
     stored: storedStateFor(state),
     returned: state === 'draft' ? await lastReturn(req, id) : null,
-    publishAt: release.live._status === 'published' ? release.live.publishAt : release.latest.publishAt,
+    publishAt: isLive(release.live) ? release.live.publishAt : release.latest.publishAt,
     pendingChanges: hasPendingDraft(release),
     actions,
   }
