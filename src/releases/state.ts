@@ -80,8 +80,13 @@ export const outWhere = (now: Date = new Date()): Where => ({ and: [approvedWher
 /** Waiting for a second pair of eyes (ask with `draft: true`: review is of the latest version). */
 export const inReviewWhere = (): Where => ({ and: [{ workflowState: { equals: 'in-review' } }, notWithdrawnWhere()] })
 
-/** Being written: not yet submitted, or given back (ask with `draft: true`). */
-export const draftWhere = (): Where => ({ and: [{ workflowState: { equals: 'draft' } }, notWithdrawnWhere()] })
+/**
+ * Being written: not yet submitted, or given back (ask with `draft: true`). Whatever is none of
+ * the other states reads as a draft (an approval with no embargo time has nothing to go out at).
+ */
+export const draftWhere = (): Where => ({
+  and: [notWithdrawnWhere(), { workflowState: { not_equals: 'in-review' } }, { or: [{ workflowState: { not_equals: 'approved' } }, { publishAt: { exists: false } }] }],
+})
 
 /** Releases whose embargo lifts after `now` (sorted by publishAt, the first is the next scheduled change). */
 export const nextScheduledChangeWhere = scheduledWhere
@@ -123,12 +128,12 @@ export const isOut = (release: ReleaseFields, now: Date = new Date()): boolean =
 
 export const isInReview = (release: ReleaseFields): boolean => release.workflowState === 'in-review' && !isWithdrawn(release)
 
-export const isDraft = (release: ReleaseFields): boolean => release.workflowState === 'draft' && !isWithdrawn(release)
+export const isDraft = (release: ReleaseFields): boolean =>
+  !isWithdrawn(release) && release.workflowState !== 'in-review' && (release.workflowState !== 'approved' || typeof release.publishAt !== 'string')
 
 /**
  * Where a release stands now, in one word: the stored workflow state, with "approved" told
- * apart by the clock. Exactly one of the builders of `whereState` matches it (a release that
- * matches none, such as one approved without an embargo time, reads as a draft).
+ * apart by the clock. Exactly one of the builders of `whereState` matches it.
  */
 export const releaseState = (release: ReleaseFields, now: Date = new Date()): ReleaseState => {
   if (isWithdrawn(release)) return 'withdrawn'
