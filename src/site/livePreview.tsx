@@ -45,7 +45,7 @@ export const livePreview =
       const release = (await payload.findByID({ collection: 'news', id: String(req.params.id), depth: 1, draft: true, user, overrideAccess: false, disableErrors: true })) as News | null
       if (!release) return refuse(404, 'Release not found', 'It may have been deleted.')
       // Where it stands is the approved version's state; the words are the latest saved.
-      const approved = (await payload.findByID({ collection: 'news', id: release.id, depth: 0, draft: false, user, overrideAccess: false, disableErrors: true, select: { workflowState: true, _status: true, publishAt: true } })) as News | null
+      const approved = (await payload.findByID({ collection: 'news', id: release.id, depth: 0, draft: false, user, overrideAccess: false, disableErrors: true, select: { workflowState: true, _status: true, publishAt: true, withdrawal: true } })) as News | null
       const state = releaseState(approved ?? release)
       const pending = (state === 'published' || state === 'scheduled') && !isLive(release)
       const rendered = htmlPage(
