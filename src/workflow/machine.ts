@@ -4,23 +4,16 @@
  * what each transition changes, `perform.ts` carries one out and `guard.ts` stops anything
  * else changing a release's state. Where a release stands is read by src/releases/state.ts.
  *
- *                  ┌──────────── recall, return ────────────┐
- *                  ▼                                        │
- *   ┌─────────── draft ──────────── submit ─────────▶ in review
- *   │              ▲  ▲                                 │     │
- *   │              │  └──────── unschedule ───────┐     │     │
- *   │              │                           schedule │     │ approve
- *   │              │          reschedule ⟲        ▼     ▼     │
- *   │              │                        scheduled ◀─┘     │
- *   │              │                              │           │
- *   │              │                   liftEmbargoNow         │
- *   │              │               (or the embargo lifts)     │
- *   │              │                              ▼           │
- *   │              └───────── unpublish ────── published ◀────┘
- *   │                                          ▲  │  ⟲ amend
- *   │                                reinstate │  │ withdraw
- *   │                                          │  ▼
- *   └─────────────────── unpublish ─────── withdrawn
+ *        ┌─────────── recall, return ───────────┐
+ *        ▼                                      │
+ *      draft ───────────── submit ──────────▶ in review ───────── approve ──────────┐
+ *       ▲ ▲                                     │                                   │
+ *       │ │                            schedule ▼                                   ▼
+ *       │ └────── unschedule ─────────────── scheduled ─── liftEmbargoNow ───▶ published ⟲ amend
+ *       │                                  ⟲ reschedule  (or the clock lifts it)  │  ▲
+ *       │                                                                withdraw │  │ reinstate
+ *       │                                                                         ▼  │
+ *       └───────────── unpublish (from published, or from withdrawn) ──────────── withdrawn
  *
  * Twelve transitions: submit, recall, return, approve, schedule, reschedule, liftEmbargoNow,
  * unschedule, amend, withdraw, reinstate, unpublish (from published or from withdrawn).
@@ -29,7 +22,7 @@
  */
 import { hasRole, isEditorUser, type Role } from '../access/roles'
 
-/** Where a release stands. Scheduled and published differ only by the clock (see state.ts). */
+/** Where a release stands. Scheduled and published differ only by the clock (see src/releases/state.ts). */
 export type ReleaseState = 'draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn'
 
 /** What is stored: scheduled and published are both "approved", told apart by publishAt. */
