@@ -433,7 +433,7 @@ export interface AuditLog {
     | 'approve'
     | 'schedule'
     | 'reschedule'
-    | 'publishNow'
+    | 'liftEmbargoNow'
     | 'unschedule'
     | 'amend'
     | 'withdraw'

@@ -1,5 +1,6 @@
 import type { FieldAccess } from 'payload'
 
+import { isWithdrawn, type ReleaseFields } from '../releases/state'
 import { isStaffUser } from './roles'
 
 /**
@@ -9,4 +10,4 @@ import { isStaffUser } from './roles'
  * no, what a withdrawn release says.
  */
 export const contentUnlessWithdrawn: FieldAccess = ({ req: { user }, doc }) =>
-  isStaffUser(user) || (doc !== undefined && !(doc as { withdrawal?: { withdrawnAt?: string | null } }).withdrawal?.withdrawnAt)
+  isStaffUser(user) || (doc !== undefined && !isWithdrawn(doc as ReleaseFields))

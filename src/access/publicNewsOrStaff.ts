@@ -1,8 +1,8 @@
 import type { Access } from 'payload'
 
-import { publicNewsWhere } from '../embargo/visibility'
+import { publicNowWhere } from '../releases/state'
 import { isStaffUser } from './roles'
 
 /** Staff read every release; everyone else reads only what the embargo rule makes public. */
 export const publicNewsOrStaff: Access = ({ req: { user } }) =>
-  isStaffUser(user) ? true : publicNewsWhere()
+  isStaffUser(user) ? true : publicNowWhere()

@@ -1,9 +1,10 @@
 import Link from 'next/link'
-import type { Payload, TypedUser, Where } from 'payload'
+import type { Payload, TypedUser } from 'payload'
 
 import type { News, PreviewLink, User } from '../payload-types'
 import { isEditorUser } from '../access/roles'
 import { adminTime, timeLeft } from '../time/ukTime'
+import { deskReleases } from './deskReleases'
 
 type Props = { payload: Payload; user?: TypedUser | null }
 
@@ -39,67 +40,7 @@ const releaseIdOf = (event: AuditEvent) => String(typeof event.release === 'obje
 export const DeskDashboard = async ({ payload, user }: Props) => {
   if (!user) return null
   const now = new Date().toISOString()
-  const asThisPerson = {
-    user,
-    overrideAccess: false,
-    depth: 1,
-    draft: false,
-  } as const
-  const releases = (where: Where, sort: string, limit: number) =>
-    payload.find({
-      collection: 'news',
-      where,
-      sort,
-      limit,
-      ...asThisPerson,
-      select: {
-        title: true,
-        publishAt: true,
-        review: true,
-        withdrawal: true,
-        workflowState: true,
-      },
-    })
-
-  const notWithdrawn: Where = { 'withdrawal.withdrawnAt': { exists: false } }
-  const [upcoming, inReview, recent, withdrawn, mine] = await Promise.all([
-    releases(
-      {
-        and: [{ _status: { equals: 'published' } }, { publishAt: { greater_than: now } }, notWithdrawn],
-      },
-      'publishAt',
-      20,
-    ),
-    payload.find({
-      collection: 'news',
-      where: { workflowState: { equals: 'in-review' } },
-      sort: 'review.submittedAt',
-      limit: 20,
-      ...asThisPerson,
-      draft: true,
-      select: { title: true, review: true },
-    }),
-    releases(
-      {
-        and: [{ _status: { equals: 'published' } }, { publishAt: { less_than_equal: now } }, notWithdrawn],
-      },
-      '-publishAt',
-      5,
-    ),
-    releases({ workflowState: { equals: 'withdrawn' } }, '-withdrawal.withdrawnAt', 5),
-    payload.find({
-      collection: 'news',
-      where: {
-        and: [{ workflowState: { equals: 'draft' } }, { authors: { in: [user.id] } }],
-      },
-      sort: '-updatedAt',
-      limit: 20,
-      ...asThisPerson,
-      depth: 0,
-      draft: true,
-      select: { title: true, updatedAt: true },
-    }),
-  ])
+  const { upcoming, inReview, recent, withdrawn, mine } = await deskReleases(payload, user, new Date(now))
 
   // Preview links are for editors only (collections/PreviewLinks): an author's desk shows the
   // embargo without them rather than asking for what it may not read.

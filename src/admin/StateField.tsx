@@ -2,12 +2,13 @@
 import { useFormFields } from '@payloadcms/ui'
 
 import type { StoredState } from '../workflow/machine'
-import { stateLabel } from '../workflow/state'
+import { stateLabel } from '../releases/state'
 
 const useStateLabel = () => {
   const workflowState = useFormFields(([fields]) => fields.workflowState?.value) as StoredState | undefined
   const publishAt = useFormFields(([fields]) => fields.publishAt?.value) as string | undefined
-  return stateLabel({ workflowState, _status: workflowState === 'approved' ? 'published' : 'draft', publishAt })
+  const withdrawnAt = useFormFields(([fields]) => fields['withdrawal.withdrawnAt']?.value) as string | undefined
+  return stateLabel({ workflowState, publishAt, withdrawal: { withdrawnAt } })
 }
 
 const className = (label: string) => `newsroom-state newsroom-state--${label.split(' ')[0]!.toLowerCase()}`

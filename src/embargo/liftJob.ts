@@ -3,8 +3,8 @@ import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { siteUrl } from '../config/env'
 import { announceContentChange } from '../events/contentChanged'
 import type { News } from '../payload-types'
+import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
-import { isPublicNews } from './visibility'
 import { deliverWebhooks } from './webhooks'
 
 export const LIFT_QUEUE = 'embargo'
@@ -46,8 +46,9 @@ export const liftEmbargoTask: TaskConfig<{ input: { releaseId: string; publishAt
     const { payload } = req
     const release = (await payload.findByID({ collection: 'news', id: input.releaseId, depth: 0, overrideAccess: true, disableErrors: true, req })) as News | null
     const sameLift = release && release.publishAt && new Date(release.publishAt).toISOString() === new Date(input.publishAt).toISOString()
-    if (!release || !sameLift || release.workflowState !== 'approved') return { output: { outcome: 'skipped: the release was changed since' } }
-    if (!isPublicNews(release)) throw new Error(`The embargo on release ${release.id} has not lifted yet`)
+    const state = release ? releaseState(release) : null
+    if (!release || !sameLift || (state !== 'scheduled' && state !== 'published')) return { output: { outcome: 'skipped: the release was changed since' } }
+    if (state === 'scheduled') throw new Error(`The embargo on release ${release.id} has not lifted yet`)
 
     const key = liftKey(release.id, input.publishAt)
     const attempt = Number(job.totalTried ?? 0)

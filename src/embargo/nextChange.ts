@@ -1,4 +1,6 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
+
+import { nextScheduledChangeWhere } from '../releases/state'
 
 /**
  * The next moment at which what the public may see changes by the clock alone: the
@@ -8,7 +10,7 @@ import type { Payload } from 'payload'
  */
 export const nextScheduledChange = async (payload: Payload, now: Date = new Date()): Promise<number> => {
   const after = now.toISOString()
-  const earliest = async (collection: 'news' | 'recruitment-ctas', field: 'publishAt' | 'activeFrom' | 'activeUntil', extra = {}) => {
+  const earliest = async (collection: 'news' | 'recruitment-ctas', field: 'publishAt' | 'activeFrom' | 'activeUntil', extra: Where = {}) => {
     const { docs } = await payload.find({
       collection,
       where: { and: [{ [field]: { greater_than: after } }, extra] },
@@ -23,7 +25,7 @@ export const nextScheduledChange = async (payload: Payload, now: Date = new Date
     return value ? Date.parse(value) : Infinity
   }
   const times = await Promise.all([
-    earliest('news', 'publishAt', { _status: { equals: 'published' } }),
+    earliest('news', 'publishAt', nextScheduledChangeWhere(now)),
     earliest('recruitment-ctas', 'activeFrom'),
     earliest('recruitment-ctas', 'activeUntil'),
   ])

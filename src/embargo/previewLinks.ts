@@ -7,7 +7,7 @@ import { siteUrl } from '../config/env'
 import type { News, PreviewLink } from '../payload-types'
 import { UK_TIME_ZONE } from '../time/ukTime'
 import { WorkflowError } from '../workflow/errors'
-import { releaseState } from '../workflow/state'
+import { releaseState } from '../releases/state'
 
 const HOUR = 60 * 60 * 1000
 export const DEFAULT_LIFETIME_HOURS = 72

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Field, PayloadRequest, Where } from 'payload'
 
-import { notWithdrawnWhere } from './visibility'
+import { liveWhere, notWithdrawnWhere } from '../releases/state'
 
 /**
  * Quotes, report links and pictures carry no embargo of their own: the public may see one
@@ -54,7 +54,7 @@ const isTheForceLogo = async (req: PayloadRequest, collection: SharedCollection,
 export const syncPublicFrom = async (req: PayloadRequest, collection: SharedCollection, id: Id) => {
   const { docs } = await req.payload.find({
     collection: 'news',
-    where: { and: [usedBy(collection, id), { _status: { equals: 'published' } }, notWithdrawnWhere, { publishAt: { exists: true } }] },
+    where: { and: [usedBy(collection, id), liveWhere(), notWithdrawnWhere(), { publishAt: { exists: true } }] },
     sort: 'publishAt',
     limit: 1,
     pagination: false,

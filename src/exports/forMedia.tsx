@@ -11,6 +11,7 @@ import type { News, Quote, ReportLink } from '../payload-types'
 import { isLeaf, safeHref, type SlateElement, type SlateNode } from '../richtext/slate'
 import { QuoteFigure } from '../site/components/QuoteFigure'
 import { RichText } from '../site/components/RichText'
+import { releaseState } from '../releases/state'
 import { embargoLine, forceTime, longDate } from '../time/ukTime'
 
 export type MediaCopy = { text: string; html: string; filename: string }
@@ -19,12 +20,19 @@ type Context = { forceName: string; siteUrl: string; now?: Date }
 
 const populated = <T extends object>(values: unknown): T[] => (Array.isArray(values) ? values.filter((v): v is T => typeof v === 'object' && v !== null) : [])
 
-/** The line above everything else, or none for a release that is out. */
-export const statusLine = (release: Pick<News, '_status' | 'publishAt' | 'withdrawal'>, now = new Date()): string | null => {
-  if (release.withdrawal?.withdrawnAt) return `WITHDRAWN on ${longDate(release.withdrawal.withdrawnAt)}: do not use.${release.withdrawal.reason ? ` ${release.withdrawal.reason}` : ''}`
-  if (release._status !== 'published') return 'DRAFT: not approved for issue. Do not send.'
-  if (release.publishAt && Date.parse(release.publishAt) > now.getTime()) return `EMBARGOED: not for publication until ${embargoLine(release.publishAt)}`
-  return null
+/** The line above everything else, or none for a release that is out: the state module's word for it, now. */
+export const statusLine = (release: Pick<News, '_status' | 'workflowState' | 'publishAt' | 'withdrawal'>, now = new Date()): string | null => {
+  switch (releaseState(release, now)) {
+    case 'withdrawn':
+      return `WITHDRAWN on ${longDate(release.withdrawal!.withdrawnAt!)}: do not use.${release.withdrawal?.reason ? ` ${release.withdrawal.reason}` : ''}`
+    case 'draft':
+    case 'in-review':
+      return 'DRAFT: not approved for issue. Do not send.'
+    case 'scheduled':
+      return `EMBARGOED: not for publication until ${embargoLine(release.publishAt!)}`
+    case 'published':
+      return null
+  }
 }
 
 // ---------------------------------------------------------------- plain text
@@ -166,7 +174,8 @@ const AsHtml = ({ release, line, url, forceName }: { release: News; line: string
 export const releaseForMedia = (release: News, context: Context): MediaCopy => {
   const line = statusLine(release, context.now)
   // A draft has no address to give yet; a scheduled release's address works from the embargo.
-  const url = release._status === 'published' && !release.withdrawal?.withdrawnAt ? `${context.siteUrl}/news/${encodeURIComponent(release.slug ?? '')}` : null
+  const state = releaseState(release, context.now)
+  const url = state === 'scheduled' || state === 'published' ? `${context.siteUrl}/news/${encodeURIComponent(release.slug ?? '')}` : null
   return {
     text: asText(release, context, line, url),
     html: `<!DOCTYPE html>${renderToStaticMarkup(<AsHtml release={release} line={line} url={url} forceName={context.forceName} />)}`,

@@ -1,6 +1,8 @@
 import type { CheckboxField, CollectionSlug, FieldHook, PayloadRequest, RowField, TextField, Where } from 'payload'
 import { slugField } from 'payload'
 
+import { liveWhere } from '../releases/state'
+
 /** Lower-case letters, digits and single hyphens: safe in any URL without escaping. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_SLUG_LENGTH = 96
@@ -56,7 +58,7 @@ const makeGeneratedSlugUnique =
 const hasGoneOut = async (req: PayloadRequest, collection: string, id: number | string) => {
   const live = await req.payload.count({
     collection: collection as CollectionSlug,
-    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+    where: { and: [{ id: { equals: id } }, liveWhere()] },
     overrideAccess: true,
     req,
   })

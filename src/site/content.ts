@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { fullTextSearch } from '../db/search'
-import { notWithdrawnWhere } from '../embargo/visibility'
+import { listedNowWhere } from '../releases/state'
 import { DEFAULT_QUICK_EXIT_URL } from '../globals/SiteSettings'
 import type { Category, News, SiteSetting } from '../payload-types'
 
@@ -50,12 +50,16 @@ export type Page<T> = { docs: T[]; page: number; hasNext: boolean }
 export const siteContent = (payload: Payload) => {
   let lastKnownSettings: SiteSetting | undefined
   const asThePublic = { overrideAccess: false, user: null } as const
+  /**
+   * Releases the public finds in listings, search, feeds and sitemaps (src/releases/state.ts):
+   * the access rule already hides what is under embargo; this says so, and leaves out the withdrawn.
+   */
+  const listed = (where: Where = {}): Where => ({ and: [where, listedNowWhere(new Date())] })
 
   const list = async (where: Where, page: number, limit = PAGE_SIZE): Promise<Page<ReleaseCard>> => {
     // No count: counting every release would take longer the more there are. Whether there
     // is a next page is the question "is there a release just after this page?".
-    const listed: Where = { and: [where, notWithdrawnWhere] }
-    const query = { collection: 'news' as const, where: listed, sort: '-publishAt', pagination: false as const, ...asThePublic }
+    const query = { collection: 'news' as const, where: listed(where), sort: '-publishAt', pagination: false as const, ...asThePublic }
     const { docs } = await payload.find({ ...query, limit, page, depth: 1, select: cardSelect, populate: cardPopulate })
     const next = docs.length < limit ? [] : (await payload.find({ ...query, limit: 1, page: page * limit + 1, depth: 0, select: { slug: true } })).docs
     return { docs: docs as ReleaseCard[], page, hasNext: next.length > 0 }
@@ -103,7 +107,7 @@ export const siteContent = (payload: Payload) => {
       if (ids.length === 0) return { docs: [], more: false }
       const { docs } = await payload.find({
         collection: 'news',
-        where: { and: [{ id: { in: ids } }, notWithdrawnWhere] },
+        where: listed({ id: { in: ids } }),
         pagination: false,
         limit: ids.length,
         depth: 1,
@@ -117,7 +121,7 @@ export const siteContent = (payload: Payload) => {
 
     /** The newest releases in full, for feeds. Not counted: a count grows with the releases. */
     forFeed: async (limit = 20): Promise<News[]> =>
-      (await payload.find({ collection: 'news', where: notWithdrawnWhere, sort: '-publishAt', limit, pagination: false, depth: 1, ...asThePublic })).docs,
+      (await payload.find({ collection: 'news', where: listed(), sort: '-publishAt', limit, pagination: false, depth: 1, ...asThePublic })).docs,
 
     /**
      * Where an address that shows no release now sends readers: elsewhere (301) or nowhere (410).
@@ -142,7 +146,7 @@ export const siteContent = (payload: Payload) => {
       (
         await payload.find({
           collection: 'news',
-          where: { and: [where, notWithdrawnWhere] },
+          where: listed(where),
           sort: part ? 'id' : '-publishAt',
           pagination: false,
           ...(part ? { limit: part.size, page: part.page } : { limit: 0 }),
@@ -153,7 +157,7 @@ export const siteContent = (payload: Payload) => {
       ).docs,
 
     /** How many public releases are listed (in a category, when given): for sitemaps, and to know a listing's last page. */
-    countListed: async (where: Where = {}) => (await payload.count({ collection: 'news', where: { and: [where, notWithdrawnWhere] }, ...asThePublic })).totalDocs,
+    countListed: async (where: Where = {}) => (await payload.count({ collection: 'news', where: listed(where), ...asThePublic })).totalDocs,
   }
 }
 

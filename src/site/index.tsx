@@ -9,6 +9,7 @@ import { assets } from './assets'
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../events/contentChanged'
 import type { RecruitmentCta, SiteSetting } from '../payload-types'
+import { isWithdrawn } from '../releases/state'
 import { PageCache, type Rendered } from './cache'
 import { CachedAnswers, type Keyer } from './cachedAnswers'
 import { watchForChanges } from './changeWatcher'
@@ -249,7 +250,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     route(async (req) => {
       const release = await content.release(String(req.params.slug))
       if (!release) return notFound(req)
-      if (release.withdrawal?.withdrawnAt) {
+      if (isWithdrawn(release)) {
         const settings = await content.settings()
         return htmlPage(
           200,

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { isStaffUser } from '../access/roles'
 import type { News } from '../payload-types'
 import { adminTime, embargoLine } from '../time/ukTime'
-import { releaseState } from '../workflow/state'
+import { isLive, releaseState } from '../releases/state'
 import { assets } from './assets'
 import type { SiteContent } from './content'
 import { ErrorPage } from './pages/NotFoundPage'
@@ -45,9 +45,9 @@ export const livePreview =
       const release = (await payload.findByID({ collection: 'news', id: String(req.params.id), depth: 1, draft: true, user, overrideAccess: false, disableErrors: true })) as News | null
       if (!release) return refuse(404, 'Release not found', 'It may have been deleted.')
       // Where it stands is the approved version's state; the words are the latest saved.
-      const approved = (await payload.findByID({ collection: 'news', id: release.id, depth: 0, draft: false, user, overrideAccess: false, disableErrors: true, select: { workflowState: true, _status: true, publishAt: true } })) as News | null
+      const approved = (await payload.findByID({ collection: 'news', id: release.id, depth: 0, draft: false, user, overrideAccess: false, disableErrors: true, select: { workflowState: true, _status: true, publishAt: true, withdrawal: true } })) as News | null
       const state = releaseState(approved ?? release)
-      const pending = (state === 'published' || state === 'scheduled') && release._status === 'draft'
+      const pending = (state === 'published' || state === 'scheduled') && !isLive(release)
       const rendered = htmlPage(
         200,
         { settings, siteUrl: '', meta: { title: `Preview: ${release.title || 'Untitled'}`, noindex: true, scripts: [assets.livePreview.url] } },

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { lookUpPreviewToken, markPreviewUsed } from '../embargo/previewLinks'
 import type { Media, News } from '../payload-types'
-import { releaseState } from '../workflow/state'
+import { releaseState } from '../releases/state'
 import type { SiteContent } from './content'
 import { ErrorPage } from './pages/NotFoundPage'
 import { PreviewPage } from './pages/PreviewPage'

@@ -3,7 +3,7 @@ import type { CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 import type { News } from '../payload-types'
 import { UK_TIME_ZONE } from '../time/ukTime'
 import { TRANSITIONS, type ReleaseState, type TransitionName } from './machine'
-import { releaseState } from './state'
+import { releaseState } from '../releases/state'
 
 /** Besides the transitions: what else is recorded in a release's history. */
 export const OTHER_EVENTS = {

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
 
 import type { News } from '../payload-types'
+import { liveWhere } from '../releases/state'
 import { recordTransition } from './audit'
 import { changesReviewedContent } from './content'
 import { WorkflowError } from './errors'
@@ -28,7 +29,7 @@ export const guardReleaseState: CollectionBeforeOperationHook = async ({ args, o
   if (data?._status === 'published') throw new WorkflowError(USE_THE_WORKFLOW, 403)
   const live = await req.payload.count({
     collection: 'news',
-    where: { and: [id !== undefined ? { id: { equals: id } } : (where ?? {}), { _status: { equals: 'published' } }] },
+    where: { and: [id !== undefined ? { id: { equals: id } } : (where ?? {}), liveWhere()] },
     overrideAccess: true,
     req,
   })

@@ -1,18 +1,28 @@
 /**
  * The editorial workflow: the states a release goes through, the transitions between them,
- * and who may take each one. Reading this file tells you the whole workflow; `perform.ts`
- * carries a transition out and `guard.ts` stops anything else changing a release's state.
+ * and who may take each one. Reading this file tells you the whole workflow; `plans.ts` says
+ * what each transition changes, `perform.ts` carries one out and `guard.ts` stops anything
+ * else changing a release's state. Where a release stands is read by src/releases/state.ts.
  *
- *   draft ──submit──▶ in review ──approve──▶ published ──withdraw──▶ withdrawn
- *     ▲                  │  └──schedule──▶ scheduled ──(embargo lifts)──▶ published
- *     └──return, recall──┘
+ *        ┌─────────── recall, return ───────────┐
+ *        ▼                                      │
+ *      draft ───────────── submit ──────────▶ in review ───────── approve ──────────┐
+ *       ▲ ▲                                     │                                   │
+ *       │ │                            schedule ▼                                   ▼
+ *       │ └────── unschedule ─────────────── scheduled ─── liftEmbargoNow ───▶ published ⟲ amend
+ *       │                                  ⟲ reschedule  (or the clock lifts it)  │  ▲
+ *       │                                                                withdraw │  │ reinstate
+ *       │                                                                         ▼  │
+ *       └───────────── unpublish (from published, or from withdrawn) ──────────── withdrawn
  *
+ * Twelve transitions: submit, recall, return, approve, schedule, reschedule, liftEmbargoNow,
+ * unschedule, amend, withdraw, reinstate, unpublish (from published or from withdrawn).
  * A change saved while a release is in review sends it back to draft (guard.ts): what an
  * editor approves is exactly the version that was submitted.
  */
-import type { Role } from '../access/roles'
+import { hasRole, isEditorUser, type Role } from '../access/roles'
 
-/** Where a release stands. Scheduled and published differ only by the clock (see state.ts). */
+/** Where a release stands. Scheduled and published differ only by the clock (see src/releases/state.ts). */
 export type ReleaseState = 'draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn'
 
 /** What is stored: scheduled and published are both "approved", told apart by publishAt. */
@@ -25,7 +35,7 @@ export type TransitionName =
   | 'approve'
   | 'schedule'
   | 'reschedule'
-  | 'publishNow'
+  | 'liftEmbargoNow'
   | 'unschedule'
   | 'amend'
   | 'withdraw'
@@ -37,8 +47,10 @@ export type Transition = {
   from: ReleaseState[]
   to: ReleaseState
   who: Role[]
-  /** What the person taking it must give. */
+  /** What the person taking it must give (perform.ts checks them, the admin's dialog asks for them). */
   needs: ('note' | 'publishAt' | 'change' | 'retirement')[]
+  /** Why the note is needed, for the answer when it is missing. */
+  noteWhy?: string
   /** The person who submitted the release may not take it without forcing it, with a written reason. */
   secondPairOfEyes?: boolean
   /** An author may take it only for a release they submitted themselves; an editor or admin for any. */
@@ -50,26 +62,60 @@ const EDITORS: Role[] = ['editor', 'admin']
 export const TRANSITIONS: Record<TransitionName, Transition> = {
   submit: { label: 'Submit for review', from: ['draft'], to: 'in-review', who: ['author', 'editor', 'admin'], needs: [] },
   recall: { label: 'Recall from review', from: ['in-review'], to: 'draft', who: ['author', 'editor', 'admin'], needs: [], submitterOrEditor: true },
-  return: { label: 'Return to the author', from: ['in-review'], to: 'draft', who: EDITORS, needs: ['note'] },
+  return: { label: 'Return to the author', from: ['in-review'], to: 'draft', who: EDITORS, needs: ['note'], noteWhy: 'tell the author what to change.' },
   approve: { label: 'Approve and publish now', from: ['in-review'], to: 'published', who: EDITORS, needs: [], secondPairOfEyes: true },
   schedule: { label: 'Approve and schedule', from: ['in-review'], to: 'scheduled', who: EDITORS, needs: ['publishAt'], secondPairOfEyes: true },
-  reschedule: { label: 'Change the embargo time', from: ['scheduled'], to: 'scheduled', who: EDITORS, needs: ['publishAt', 'note'] },
-  publishNow: { label: 'Lift the embargo now', from: ['scheduled'], to: 'published', who: EDITORS, needs: ['note'] },
-  unschedule: { label: 'Cancel the schedule', from: ['scheduled'], to: 'draft', who: EDITORS, needs: ['note'] },
+  reschedule: { label: 'Change the embargo time', from: ['scheduled'], to: 'scheduled', who: EDITORS, needs: ['publishAt', 'note'], noteWhy: 'say why the embargo time changes.' },
+  liftEmbargoNow: { label: 'Lift the embargo now', from: ['scheduled'], to: 'published', who: EDITORS, needs: ['note'], noteWhy: 'say why the embargo is lifted early (it is recorded).' },
+  unschedule: { label: 'Cancel the schedule', from: ['scheduled'], to: 'draft', who: EDITORS, needs: ['note'], noteWhy: 'say why the release is no longer scheduled.' },
   amend: { label: 'Publish changes', from: ['published'], to: 'published', who: EDITORS, needs: ['change'] },
-  withdraw: { label: 'Withdraw', from: ['published'], to: 'withdrawn', who: EDITORS, needs: ['note'] },
-  reinstate: { label: 'Reinstate', from: ['withdrawn'], to: 'published', who: EDITORS, needs: ['note'] },
-  unpublish: { label: 'Unpublish (published in error)', from: ['published', 'withdrawn'], to: 'draft', who: EDITORS, needs: ['note', 'retirement'] },
+  withdraw: { label: 'Withdraw', from: ['published'], to: 'withdrawn', who: EDITORS, needs: ['note'], noteWhy: 'the notice is shown to the public on the page, with the withdrawal.' },
+  reinstate: { label: 'Reinstate', from: ['withdrawn'], to: 'published', who: EDITORS, needs: ['note'], noteWhy: 'say why the release is back.' },
+  unpublish: {
+    label: 'Unpublish (published in error)',
+    from: ['published', 'withdrawn'],
+    to: 'draft',
+    who: EDITORS,
+    needs: ['note', 'retirement'],
+    noteWhy: 'say what was published in error (it is kept in the history, not shown).',
+  },
 }
 
 export const isTransitionName = (name: string): name is TransitionName => Object.hasOwn(TRANSITIONS, name)
 
-/** The transitions a person with these roles may take from this state (before the second-pair-of-eyes check). */
-export const transitionsFrom = (state: ReleaseState, roles: readonly string[]): TransitionName[] =>
-  (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => {
-    const transition = TRANSITIONS[name]
-    return transition.from.includes(state) && transition.who.some((role) => roles.includes(role))
-  })
+type Person = { id: number | string; roles?: readonly string[] | null }
+
+/** Why this person may not take the transition at all (their role), or null. */
+export const roleRefusal = (name: TransitionName, person: Person): string | null => {
+  const transition = TRANSITIONS[name]
+  if (hasRole(person, ...transition.who)) return null
+  const roles = (person.roles ?? []).join(', ') || 'no role'
+  return `“${transition.label}” needs an ${transition.who.join(' or ')}; you are signed in as ${roles}.`
+}
+
+/** Why the transition cannot be taken from where the release stands, or null. */
+export const stateRefusal = (name: TransitionName, state: ReleaseState): string | null => {
+  const transition = TRANSITIONS[name]
+  if (transition.from.includes(state)) return null
+  const why = state === 'draft' && transition.from.includes('in-review') ? ' A change saved while it was in review sends it back to draft: submit it again.' : ''
+  return `This release is ${describeState(state)}, so it cannot be given “${transition.label}”.${why}`
+}
+
+/** Why this person may not take it for this release (an author, for a release someone else submitted), or null. */
+export const submitterRefusal = (name: TransitionName, person: Person, ownSubmission: boolean): string | null =>
+  TRANSITIONS[name].submitterOrEditor && !ownSubmission && !isEditorUser(person)
+    ? `Only whoever submitted this release, or an editor, can take “${TRANSITIONS[name].label}”.`
+    : null
+
+/** The transitions this person may take from this state, for this release (before the second-pair-of-eyes check). */
+export const transitionsFrom = (state: ReleaseState, person: Person, ownSubmission: boolean): TransitionName[] =>
+  (Object.keys(TRANSITIONS) as TransitionName[]).filter(
+    (name) => !roleRefusal(name, person) && !stateRefusal(name, state) && !submitterRefusal(name, person, ownSubmission),
+  )
+
+/** "This release is in review", "…is a draft". */
+export const describeState = (state: ReleaseState) =>
+  ({ draft: 'a draft', 'in-review': 'in review', scheduled: 'scheduled', published: 'published', withdrawn: 'withdrawn' })[state]
 
 /** The states as the press office says them. */
 export const STATE_LABELS: Record<ReleaseState, string> = {

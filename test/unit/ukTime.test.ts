@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isPublicNews } from '../../src/embargo/visibility'
+import { isPublicNow } from '../../src/releases/state'
 import { adminTime, embargoLine, embargoTime, forceTime, isoWithUkOffset, timeLeft, ukWallTimeToIso, ukZoneName } from '../../src/time/ukTime'
 
 describe('times as UK force sites show them', () => {
@@ -78,11 +78,11 @@ describe('the embargo line', () => {
 describe('the public rule across the clock changes', () => {
   it('lifts a 01:30 BST embargo at 00:30 UTC and a 01:30 GMT one an hour later', () => {
     const bst = { _status: 'published', publishAt: '2027-10-31T00:30:00.000Z' }
-    expect(isPublicNews(bst, new Date('2027-10-31T00:29:59.000Z'))).toBe(false)
-    expect(isPublicNews(bst, new Date('2027-10-31T00:30:00.000Z'))).toBe(true)
+    expect(isPublicNow(bst, new Date('2027-10-31T00:29:59.000Z'))).toBe(false)
+    expect(isPublicNow(bst, new Date('2027-10-31T00:30:00.000Z'))).toBe(true)
     const gmt = { _status: 'published', publishAt: '2027-10-31T01:30:00.000Z' }
-    expect(isPublicNews(gmt, new Date('2027-10-31T01:29:59.000Z'))).toBe(false)
-    expect(isPublicNews(gmt, new Date('2027-10-31T01:30:00.000Z'))).toBe(true)
+    expect(isPublicNow(gmt, new Date('2027-10-31T01:29:59.000Z'))).toBe(false)
+    expect(isPublicNow(gmt, new Date('2027-10-31T01:30:00.000Z'))).toBe(true)
   })
 })
 

@@ -26,7 +26,7 @@ const EXPECTED: Record<string, { from: State; allowed: Who[]; body: () => Record
   approve: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({}), to: 'published' },
   schedule: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({ publishAt: inDays(2) }), to: 'scheduled' },
   reschedule: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ publishAt: inDays(3), note: 'The court hearing moved.' }), to: 'scheduled' },
-  publishNow: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ note: 'Embargo broken by a national outlet.' }), to: 'published' },
+  liftEmbargoNow: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ note: 'Embargo broken by a national outlet.' }), to: 'published' },
   unschedule: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ note: 'The announcement is postponed.' }), to: 'draft' },
   amend: { from: 'published', allowed: ['editor', 'admin'], body: () => ({ change: 'minor' }), to: 'published' },
   withdraw: { from: 'published', allowed: ['editor', 'admin'], body: () => ({ note: 'Legal advice: proceedings are active.' }), to: 'withdrawn' },
@@ -157,7 +157,7 @@ describe('transitions from the wrong state, and what each one needs', () => {
   })
 
   it('refuses returning, withdrawing or lifting early without a note', async () => {
-    for (const [state, action] of [['in-review', 'return'], ['published', 'withdraw'], ['scheduled', 'publishNow']] as const) {
+    for (const [state, action] of [['in-review', 'return'], ['published', 'withdraw'], ['scheduled', 'liftEmbargoNow']] as const) {
       const release = await releaseIn(state)
       const before = await snapshot(release.id)
       const response = await transition(as.editor, release.id, action, {})

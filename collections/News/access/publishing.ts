@@ -1,6 +1,7 @@
 import type { Access, PayloadRequest } from 'payload'
 
 import { isEditorUser, isStaffUser } from '../../../src/access/roles'
+import { notLiveWhere } from '../../../src/releases/state'
 
 const wantsToPublish = (data: unknown) => (data as { _status?: string } | undefined)?._status === 'published'
 
@@ -29,7 +30,7 @@ export const mayUpdateRelease: Access = async ({ req, id, data }) => {
   if (isEditorUser(req.user)) return true
   if (!isStaffUser(req.user) || wantsToPublish(data)) return false
   if (id !== undefined) return !(await isLive(req, id))
-  return { _status: { not_equals: 'published' } }
+  return notLiveWhere()
 }
 
 /** Editors and admins delete any release; an author only one that has not gone out. */
@@ -37,5 +38,5 @@ export const mayDeleteRelease: Access = async ({ req, id }) => {
   if (isEditorUser(req.user)) return true
   if (!isStaffUser(req.user)) return false
   if (id !== undefined) return !(await isLive(req, id))
-  return { _status: { not_equals: 'published' } }
+  return notLiveWhere()
 }
