@@ -8,6 +8,7 @@ import * as migration_20261123_140151_content_version from './20261123_140151_co
 import * as migration_20261123_182813_uk_time_zones from './20261123_182813_uk_time_zones';
 import * as migration_20261123_183633_listing_count_index from './20261123_183633_listing_count_index';
 import * as migration_20261202_070708_review_history_logo_sign_in from './20261202_070708_review_history_logo_sign_in';
+import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_070708_review_history_logo_sign_in.up,
     down: migration_20261202_070708_review_history_logo_sign_in.down,
-    name: '20261202_070708_review_history_logo_sign_in'
+    name: '20261202_070708_review_history_logo_sign_in',
+  },
+  {
+    up: migration_20261204_033941_lift_embargo_now.up,
+    down: migration_20261204_033941_lift_embargo_now.down,
+    name: '20261204_033941_lift_embargo_now'
   },
 ];
