@@ -11,7 +11,7 @@ import { projectRoot } from '../config/paths'
  * after-install patch is not bundled either, but changes the Payload code that is.
  */
 const INPUTS = ['payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json', 'collections', 'src', 'src/cli/patchDependencies.ts']
-const NOT_BUNDLED = ['src/site', 'src/cli', 'src/seed', 'src/ops', 'src/payload-types.ts']
+const NOT_BUNDLED = ['src/site', 'src/cli', 'src/seed', 'src/payload-types.ts']
 
 const files = (relative: string): string[] => {
   if (NOT_BUNDLED.includes(relative)) return []

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { siteUrl } from '../config/env'
-import { announceContentChange } from '../events/contentChanged'
+import { announceContentChange } from '../plugins/contentChanged'
 import type { News } from '../payload-types'
 import { recordTransition } from '../workflow/audit'
 import { isPublicNews } from './visibility'

@@ -12,7 +12,7 @@ import { createClient } from '@libsql/client'
 
 import { port } from '../config/env'
 import { dataDir, mediaDir, projectRoot } from '../config/paths'
-import { databaseKind, migrationDir } from '../db/adapter'
+import { databaseKind, migrationDir } from './adapter'
 import { s3Settings } from '../plugins/storage'
 
 /** A failure the person running the command can fix: the command prints the message alone. */

@@ -1,15 +1,15 @@
 import type { RequestHandler, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { lookUpPreviewToken, markPreviewUsed } from '../embargo/previewLinks'
-import type { Media, News } from '../payload-types'
-import { releaseState } from '../workflow/state'
-import type { SiteContent } from './content'
-import { ErrorPage } from './pages/NotFoundPage'
-import { PreviewPage } from './pages/PreviewPage'
-import { htmlPage } from './render'
-import { PRIVATE_PICTURE_CACHE_CONTROL, sendMediaFile } from './mediaFiles'
-import { sendRendered } from './respond'
+import { lookUpPreviewToken, markPreviewUsed } from '../../embargo/previewLinks'
+import type { Media, News } from '../../payload-types'
+import { releaseState } from '../../workflow/state'
+import type { SiteContent } from '../content'
+import { ErrorPage } from '../pages/NotFoundPage'
+import { PreviewPage } from './EmbargoPreviewPage'
+import { htmlPage } from '../render'
+import { PRIVATE_PICTURE_CACHE_CONTROL, sendMediaFile } from '../mediaFiles'
+import { sendRendered } from '../respond'
 
 /** Preview pages are private: never cached anywhere, never indexed, never passed on as a referrer. */
 const privateHeaders = (res: Response) => {
