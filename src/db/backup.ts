@@ -215,7 +215,7 @@ const openElsewhere = async (database: string): Promise<boolean> => {
     return false
   } catch (error) {
     // Any other failure (a damaged database, say) must not stand in the way of a restore.
-    return String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || /database is locked/.test((error as Error).message)
+    return String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')
   } finally {
     client.close()
   }
