@@ -7,6 +7,7 @@ import next from 'next'
 import onHeaders from 'on-headers'
 import type { Payload } from 'payload'
 
+import { assertUkTimePatch } from './admin/ukTimePatch'
 import { bootPayload } from './boot'
 import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
@@ -86,6 +87,7 @@ export const startServer = async ({
   seedWhenEmpty = false,
   log = console.log,
 }: ServerOptions = {}): Promise<NewsroomServer> => {
+  assertUkTimePatch()
   if (!dev) process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   const payload = await bootPayload({ seedWhenEmpty, log })
 
