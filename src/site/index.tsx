@@ -8,65 +8,27 @@ import { databaseAnswers } from '../db/health'
 import { assets } from './assets'
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../plugins/contentChanged'
-import type { RecruitmentCta, SiteSetting } from '../payload-types'
+import type { SiteSetting } from '../payload-types'
 import { PageCache, type Rendered } from './cache'
 import { watchForChanges } from './changeWatcher'
-import { PAGE_SIZE, siteContent } from './content'
+import { siteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
-import { AccessibilityPage } from './pages/AccessibilityPage'
-import { ArticlePage } from './pages/ArticlePage'
-import { NewsListPage } from './pages/NewsListPage'
+import { BadRequest, cacheKey, type CachePolicy, type PageContext, type PageModule } from './page'
+import { accessibilityPage } from './pages/AccessibilityPage'
+import { articlePage } from './pages/ArticlePage'
+import { categoryPage, homePage, newsPage } from './pages/NewsListPage'
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
-import { SearchPage } from './pages/SearchPage'
-import { GonePage, WithdrawnPage } from './pages/WithdrawnPage'
+import { searchPage } from './pages/SearchPage'
+import { GonePage } from './pages/WithdrawnPage'
 import { livePreview } from '../livePreview/route'
 import { mediaFileRoute } from './mediaFiles'
 import { previewRoutes } from './embargoPreview/routes'
-import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
 import { htmlPage } from './render'
 import { Busy, RenderLimit } from './renderLimit'
 import { sendRendered } from './respond'
-import { parseQuery, rank, snippet } from './search'
 import { newsSitemapXml, pagesSitemapXml, releasesSitemapXml, SITEMAP_SIZE, sitemapIndexXml, sitemapXml } from './sitemaps'
-import { isoWithUkOffset } from '../time/ukTime'
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
-
-const isCta = (value: unknown): value is RecruitmentCta => Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
-
-/** Thrown by a page for bad input in the address: answered with a page saying what is wrong. */
-class BadRequest extends Error {}
-
-type RouteOptions = {
-  /** The parameters of the address the page reads: the others are no part of its cache key. */
-  query?: readonly string[]
-  /** The page's key in the cache, when it is more than its path and `query`. */
-  key?: (req: Request) => string | Promise<string>
-  /** Whether the page, when it was cached before the last change, is made again before new addresses (not searches). */
-  first?: boolean
-}
-
-const pageNumber = (req: Request): number => {
-  const raw = req.query.page
-  if (raw === undefined) return 1
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadRequest('The page number in the address must be a whole number, such as 2.')
-  return Number(raw)
-}
-
-/**
- * The page cache's key for an address: its path and only the parameters the page reads, so
- * that `/?cb=1`, `/?cb=2`… or `/?utm_source=…` are all the one cached `/`.
- */
-const cacheKey = (req: Request, query: readonly string[] = []): string => {
-  const given = new URL(req.originalUrl, 'http://site').searchParams
-  const kept = new URLSearchParams()
-  for (const name of query) for (const value of given.getAll(name)) kept.append(name, value)
-  const search = kept.toString()
-  return search ? `${req.path}?${search}` : req.path
-}
-
-/** Every page past the last of a listing is one entry in the cache: the same 404. */
-const pastTheEnd = (req: Request) => `${req.path}?page=past-the-end`
 
 // Shared caches (a CDN) may keep public pages but must check with us before each use,
 // which costs a 304 at most: an embargo lift or a withdrawal shows at once.
@@ -80,6 +42,7 @@ const PAGE_CACHE_CONTROL = 'no-cache'
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
   const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
+  const context: PageContext = { content, siteUrl, cache }
   const stopListening = onContentChange(() => cache.invalidate())
   const stopWatching = watchForChanges(payload, () => cache.invalidate())
 
@@ -127,11 +90,11 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const route =
     (
       render: (req: Request) => Promise<Rendered>,
-      { query = [], key = (req) => cacheKey(req, query), first = true }: RouteOptions = {},
+      { query = [], key = (req) => cacheKey(req, query), first = true }: CachePolicy = {},
     ): RequestHandler =>
     async (req, res, next) => {
       try {
-        const pageKey = await key(req)
+        const pageKey = await key(req, context)
         let made = false
         const make = () => {
           made = true
@@ -148,145 +111,24 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       }
     }
 
-  /**
-   * The cache key of a page of a listing. Pages past the last share one key, so a crowd
-   * asking for `?page=2`, `?page=3`… of a short list costs one count and one 404.
-   */
-  const listingKey =
-    (countListed: (req: Request) => Promise<number | null>) =>
-    async (req: Request): Promise<string> => {
-      const key = cacheKey(req, ['page'])
-      let pageNo: number
-      try {
-        pageNo = pageNumber(req)
-      } catch {
-        return key
-      }
-      if (pageNo === 1) return key
-      const count = await countListed(req)
-      return count !== null && pageNo > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? pastTheEnd(req) : key
-    }
+  /** A page module (src/site/page.ts) as a cached route: its loader, then its metadata and component in the layout. */
+  const pageRoute = <Data extends { settings: SiteSetting }>(page: PageModule<Data>): [string, RequestHandler] => [
+    page.path,
+    route(async (req) => {
+      const data = await page.load(req, context)
+      if (!data) return notFound(req)
+      const rendered = htmlPage(page.status?.(data) ?? 200, { settings: data.settings, siteUrl, meta: page.metadata(data, context) }, <page.Component {...data} />)
+      return page.noStore?.(data) ? { ...rendered, noStore: true } : rendered
+    }, page.cache),
+  ]
 
-  const categoryBySlug = async (slug: string) =>
-    (await cache.remember('categories', () => content.categories())).find((c) => c.slug === slug) ?? null
-
-  const listing = (heading: string, basePath: string) => async (req: Request) => {
-    const pageNo = pageNumber(req)
-    const [settings, releases, categories] = await Promise.all([content.settings(), content.latest(pageNo), content.categories()])
-    if (pageNo > 1 && releases.docs.length === 0) return notFound(req)
-    return htmlPage(
-      200,
-      {
-        settings,
-        siteUrl,
-        meta: {
-          title: heading === 'Latest news' ? settings.forceName : pageNo > 1 ? `${heading} (page ${pageNo})` : heading,
-          description: `The latest news, appeals and updates from ${settings.forceName}.`,
-          canonicalPath: pageNo > 1 ? `${basePath}?page=${pageNo}` : basePath,
-        },
-      },
-      <NewsListPage heading={heading} releases={releases} basePath={basePath} categories={categories} />,
-    )
-  }
+  /** The public pages, each one module with its loader, metadata and component. */
+  const PAGES = [pageRoute(homePage), pageRoute(newsPage), pageRoute(categoryPage), pageRoute(articlePage), pageRoute(searchPage), pageRoute(accessibilityPage)]
 
   const router = express.Router()
 
-  const everyRelease = listingKey(() => cache.remember('listed', () => content.countListed()))
-  router.get('/', route(listing('Latest news', '/'), { key: everyRelease }))
-  router.get('/news', route(listing('News', '/news'), { key: everyRelease }))
+  for (const [address, handler] of PAGES) router.get(address, handler)
   router.get('/api/media/file/:filename', mediaFileRoute(payload))
-
-  router.get(
-    '/news/category/:slug',
-    route(async (req) => {
-      const category = await content.category(String(req.params.slug))
-      if (!category) return notFound(req)
-      const pageNo = pageNumber(req)
-      const basePath = `/news/category/${encodeURIComponent(category.slug)}`
-      const [settings, releases, categories] = await Promise.all([content.settings(), content.inCategory(category, pageNo), content.categories()])
-      if (pageNo > 1 && releases.docs.length === 0) return notFound(req)
-      return htmlPage(
-        200,
-        {
-          settings,
-          siteUrl,
-          meta: {
-            title: pageNo > 1 ? `${category.name} (page ${pageNo})` : category.name,
-            description: `${category.name}: news from ${settings.forceName}.`,
-            canonicalPath: pageNo > 1 ? `${basePath}?page=${pageNo}` : basePath,
-          },
-        },
-        <NewsListPage heading={category.name} releases={releases} basePath={basePath} categories={categories} current={category} />,
-      )
-    }, {
-      key: listingKey(async (req) => {
-        const category = await categoryBySlug(String(req.params.slug))
-        if (!category) return null
-        return cache.remember(`listed:${category.id}`, () => content.countListed({ category: { equals: category.id } }))
-      }),
-    }),
-  )
-
-  router.get(
-    '/news/:slug',
-    route(async (req) => {
-      const release = await content.release(String(req.params.slug))
-      if (!release) return notFound(req)
-      if (release.withdrawal?.withdrawnAt) {
-        const settings = await content.settings()
-        return htmlPage(
-          200,
-          { settings, siteUrl, meta: { title: `Withdrawn: ${release.title}`, canonicalPath: `/news/${encodeURIComponent(release.slug)}`, noindex: true } },
-          <WithdrawnPage release={release} />,
-        )
-      }
-      const [settings, related] = await Promise.all([content.settings(), content.related(release)])
-      const cta = isCta(release.recruitmentCta) ? release.recruitmentCta : isCta(settings.defaultRecruitmentCta) ? settings.defaultRecruitmentCta : null
-      const facts = releaseFacts(release, siteUrl)
-      return htmlPage(
-        200,
-        {
-          settings,
-          siteUrl,
-          meta: {
-            title: facts.title,
-            description: facts.description,
-            canonicalPath: `/news/${encodeURIComponent(release.slug)}`,
-            type: 'article',
-            image: facts.image,
-            publishedTime: isoWithUkOffset(facts.published),
-            modifiedTime: isoWithUkOffset(facts.modified),
-            jsonLd: newsArticleJsonLd(release, settings, siteUrl),
-          },
-        },
-        <ArticlePage release={release} cta={cta} related={related} />,
-      )
-    }),
-  )
-
-  router.get(
-    '/search',
-    route(async (req) => {
-      const { query, words, error } = parseQuery(req.query.q)
-      const settings = await content.settings()
-      const found = error || !query ? null : await content.matching(words)
-      const results = found ? rank(found.docs, words).map((release) => ({ release, snippet: snippet(release, words) })) : null
-      const rendered = htmlPage(
-        error ? 400 : 200,
-        { settings, siteUrl, meta: { title: query ? `Search: ${query}` : 'Search news', canonicalPath: '/search', noindex: Boolean(query) } },
-        <SearchPage query={query} words={words} results={results} more={found?.more ?? false} error={error} />,
-      )
-      return { ...rendered, noStore: Boolean(error) }
-    }, { query: ['q'], first: false }),
-  )
-
-  router.get(
-    '/accessibility',
-    route(async () => {
-      const settings = await content.settings()
-      return htmlPage(200, { settings, siteUrl, meta: { title: 'Accessibility statement', canonicalPath: '/accessibility' } }, <AccessibilityPage forceName={settings.forceName} feedbackUrl={settings.betaBanner?.feedbackUrl} />)
-    }),
-  )
 
   const feed = (format: 'rss' | 'atom' | 'json') =>
     route(async () => {
