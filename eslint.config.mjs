@@ -67,7 +67,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-empty-pattern': 'off' },
   },
   {
-    files: ['public/**/*.js'],
+    files: ['public/**/*.js', 'src/site/components/**/*.js'],
     languageOptions: {
       globals: { window: 'readonly', document: 'readonly', location: 'readonly', navigator: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
     },

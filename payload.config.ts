@@ -7,7 +7,7 @@ import { collections } from './collections'
 import { admins } from './src/access/admins'
 import { oneSignInPerRequest } from './src/auth/oneSignInPerRequest'
 import { isAdminUser } from './src/access/roles'
-import { livePreview } from './src/admin/livePreviewUrl'
+import { livePreview } from './src/livePreview/config'
 import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
@@ -21,7 +21,7 @@ import { seo } from './src/plugins/seo'
 import { storage } from './src/plugins/storage'
 import { strictInput } from './src/plugins/strictInput'
 import { UK_TIME_ZONE } from './src/time/ukTime'
-import { MAX_UPLOAD_BYTES, sharpWithLimits } from './src/uploads/limits'
+import { MAX_UPLOAD_BYTES, sharpWithLimits } from './collections/Media/uploadLimits'
 import { PRESS_OFFICE_WORDS } from './src/admin/words'
 
 export default buildConfig({
@@ -36,7 +36,7 @@ export default buildConfig({
       leaves: [...BODY_LEAVES],
     },
   }),
-  // sharp that will not decode more than 50 megapixels (src/uploads/limits.ts).
+  // sharp that will not decode more than 50 megapixels (collections/Media/uploadLimits.ts).
   sharp: sharpWithLimits,
   // Uploads stop being read at 20 MB; src/http/limits.ts refuses a declared larger one before that.
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` },

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { getPayload } from 'payload'
+import { getPayload, ValidationError } from 'payload'
 
 import { surviveLostConnections } from './db/health'
 import { prepareDatabase } from './db/migrate'
@@ -30,7 +30,7 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
     })
     log(`Created the admin account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`)
   } catch (error) {
-    const refused = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data?.errors?.find((e) => e.path === 'password')
+    const refused = error instanceof ValidationError ? error.data.errors.find((problem) => problem.path === 'password') : undefined
     if (refused) throw new Error(`ADMIN_PASSWORD is not accepted: ${refused.message}`)
     // Several servers starting together on a new database: another one made it first.
     const made = await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })

@@ -7,6 +7,7 @@ import next from 'next'
 import onHeaders from 'on-headers'
 import type { Payload } from 'payload'
 
+import { assertUkTimePatch } from './admin/ukTimePatch'
 import { bootPayload } from './boot'
 import { siteUrl, trustProxy } from './config/env'
 import { projectRoot } from './config/paths'
@@ -23,17 +24,18 @@ import { publicSite } from './site'
 /** What Next.js serves: Payload's admin and API, and Next's own assets. Everything else is the public site. */
 const NEXT_PATHS = /^\/(admin|api|_next|__nextjs[^/]*)(\/|$)/
 
+/** How long a stopping server still accepts connections, its /healthz answering 503, before it stops listening (SHUTDOWN_DELAY_MS, 2 seconds unless set; see close below). */
+const shutdownDelay = () => {
+  const value = Number(process.env.SHUTDOWN_DELAY_MS ?? 2000)
+  return Number.isFinite(value) && value >= 0 ? value : 2000
+}
+
 /**
  * Knows which kept-alive connections are quiet between requests, so that a stopping server
  * can close them, and closes every other connection after its answer. A connection is closed
  * only after a second of quiet: a client may already be sending its next request on it, and
  * that request is then answered (with "Connection: close") rather than cut off.
  */
-const shutdownDelay = () => {
-  const value = Number(process.env.SHUTDOWN_DELAY_MS ?? 2000)
-  return Number.isFinite(value) && value >= 0 ? value : 2000
-}
-
 const trackConnections = (server: http.Server, stopping: () => boolean) => {
   const quietSince = new Map<net.Socket, number>()
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -85,6 +87,7 @@ export const startServer = async ({
   seedWhenEmpty = false,
   log = console.log,
 }: ServerOptions = {}): Promise<NewsroomServer> => {
+  assertUkTimePatch()
   if (!dev) process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   const payload = await bootPayload({ seedWhenEmpty, log })
 

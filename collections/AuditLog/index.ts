@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../../src/access/nobody'
 import { staff } from '../../src/access/staff'
 import { ukDateTime } from '../../src/fields/ukDateTime'
 import { actionLabel, OTHER_EVENTS } from '../../src/workflow/audit'
 import { STATE_LABELS, TRANSITIONS, type ReleaseState } from '../../src/workflow/machine'
-
-const nobody = () => false
 
 export const AUDIT_ACTIONS = [...Object.keys(TRANSITIONS), ...Object.keys(OTHER_EVENTS)] as (keyof typeof TRANSITIONS | keyof typeof OTHER_EVENTS)[]
 

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins } from '../../src/access/admins'
-
-const nobody = () => false
+import { nobody } from '../../src/access/nobody'
 
 /**
  * One row per release publication, claimed by the first job to reach it: the unique key

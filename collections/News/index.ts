@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { contentUnlessWithdrawn } from '../../src/access/contentUnlessWithdrawn'
 import { publicNewsOrStaff } from '../../src/access/publicNewsOrStaff'
+import { nobody } from '../../src/access/nobody'
 import { isEditorUser } from '../../src/access/roles'
 import { staff, staffField } from '../../src/access/staff'
 import { slug } from '../../src/fields/slug'
@@ -22,8 +23,6 @@ import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
 import { serverOwnedAuthors, serverOwnedTimestamps } from './hooks/serverOwned'
 import { searchText } from './hooks/searchText'
 import { validateSummaryToPublish } from './validation/summaryToPublish'
-
-const nobody = () => false
 
 /**
  * What a duplicate does not inherit: it is a new draft, with no schedule, review, approval,

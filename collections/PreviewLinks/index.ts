@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { editors } from '../../src/access/editors'
+import { nobody } from '../../src/access/nobody'
 import { ukDateTime } from '../../src/fields/ukDateTime'
-
-const nobody = () => false
 
 /**
  * Secret links that let a journalist read a scheduled release before its embargo lifts.

@@ -1,22 +1,25 @@
 'use client'
 import { Button, toast, useConfig, useDocumentInfo, useForm, useFormModified } from '@payloadcms/ui'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { createPortal } from 'react-dom'
 
-import { embargoLine, embargoTime, ukInputValue } from '../time/ukTime'
-import { STATE_LABELS as STATE_NAMES, type ReleaseState, type TransitionName } from '../workflow/machine'
+import { embargoLine, ukInputValue } from '../time/ukTime'
+import { STATE_LABELS as STATE_NAMES } from '../workflow/machine'
+import type { availableTransitions, TransitionParams } from '../workflow/perform'
+import { PreviewLinksPanel } from './PreviewLinksPanel'
+import { serverProblem } from './serverProblem'
 import { WithdrawalNotice } from './WithdrawalNotice'
 
-type Action = { action: TransitionName; label: string; needs: string[]; needsForce: boolean }
-type Workflow = { state: ReleaseState; publishAt?: string | null; pendingChanges: boolean; actions: Action[] }
-type PreviewLink = { id: number; label: string | null; expiresAt: string; lastUsedAt: string | null; useCount: number; status: string }
+/** What GET /api/news/:id/workflow answers. */
+type Workflow = Awaited<ReturnType<typeof availableTransitions>>
+type Action = Workflow['actions'][number]
 
-const errorMessage = async (response: Response) => {
-  try {
-    const body = await response.json()
-    return body?.errors?.map((e: { message: string; data?: { errors?: { message: string }[] } }) => [e.message, ...(e.data?.errors ?? []).map((f) => f.message)].join(' ')).join(' ') || `The server answered ${response.status}.`
-  } catch {
-    return `The server answered ${response.status}.`
+/** A form's text as the server wants it: an empty field is no value. */
+const valuesOf = (form: HTMLFormElement) => {
+  const data = new FormData(form)
+  return (name: string): string | undefined => {
+    const value = data.get(name)
+    return typeof value === 'string' && value !== '' ? value : undefined
   }
 }
 
@@ -37,19 +40,8 @@ export const WorkflowActions = () => {
   const [chosen, setChosen] = useState<Action | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [links, setLinks] = useState<PreviewLink[] | null>(null)
-  const [newLink, setNewLink] = useState<string | null>(null)
-  // The dialog is rendered outside Payload's document form (a portal), and has no <form> of
-  // its own: its fields are read from here when a button is pressed.
-  const fields = useRef<HTMLDivElement>(null)
-  const linkFields = useRef<HTMLDivElement>(null)
-  const read = (container: HTMLDivElement | null, name: string) => {
-    const inputs = [...(container?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`) ?? [])]
-    const input = inputs.find((el) => !(el instanceof HTMLInputElement) || (el.type !== 'radio' && el.type !== 'checkbox') || el.checked)
-    if (!input) return undefined
-    if (input instanceof HTMLInputElement && input.type === 'checkbox') return input.checked ? 'on' : undefined
-    return input.value || undefined
-  }
+  // Each opening shows the preview links afresh.
+  const [openings, setOpenings] = useState(0)
 
   const base = `${api}/news/${id}`
 
@@ -58,11 +50,6 @@ export const WorkflowActions = () => {
     const response = await fetch(`${base}/workflow`, { credentials: 'include' })
     if (response.ok) setWorkflow(await response.json())
   }, [base, id])
-
-  const loadLinks = useCallback(async () => {
-    const response = await fetch(`${base}/preview-links`, { credentials: 'include' })
-    setLinks(response.ok ? (await response.json()).docs : [])
-  }, [base])
 
   useEffect(() => {
     void load()
@@ -74,8 +61,7 @@ export const WorkflowActions = () => {
   const open = () => {
     setChosen(null)
     setProblem(null)
-    setNewLink(null)
-    if (workflow.state === 'scheduled') void loadLinks()
+    setOpenings((n) => n + 1)
     dialog.current?.showModal()
   }
 
@@ -86,9 +72,12 @@ export const WorkflowActions = () => {
     return Boolean(saved?.res?.ok)
   }
 
-  const take = async () => {
+  const take = async (event: FormEvent<HTMLFormElement>) => {
+    // The dialog sits in a portal inside Payload's document form: its submit must not reach that form.
+    event.preventDefault()
+    event.stopPropagation()
     if (!chosen) return
-    const value = (name: string) => read(fields.current, name)
+    const value = valuesOf(event.currentTarget)
     if (chosen.needs.includes('note') && !value('note')?.trim()) {
       setProblem('Add a note: it is required for this step.')
       return
@@ -117,15 +106,15 @@ export const WorkflowActions = () => {
       window.location.reload()
       return
     }
-    const body: Record<string, unknown> = { note: value('note') }
+    const body: TransitionParams = { note: value('note') }
     if (chosen.action === 'withdraw') body.internalNote = value('internalNote')
     if (chosen.action === 'reschedule') body.keepPreviewLinks = value('keepPreviewLinks') === 'on'
     if (chosen.needs.includes('publishAt')) {
       body.publishAtLocal = value('publishAtLocal')
-      if (value('ukZone')) body.ukZone = value('ukZone')
+      body.ukZone = value('ukZone') as TransitionParams['ukZone']
     }
-    if (chosen.needs.includes('change')) body.change = value('change')
-    if (chosen.needs.includes('retirement')) body.retirement = { mode: value('retirementMode'), redirectTo: value('redirectTo') || undefined }
+    if (chosen.needs.includes('change')) body.change = value('change') as TransitionParams['change']
+    if (chosen.needs.includes('retirement')) body.retirement = { mode: value('retirementMode') as 'gone' | 'redirect', redirectTo: value('redirectTo') }
     if (chosen.needsForce) {
       body.force = value('force') === 'on'
       body.forceReason = value('forceReason')
@@ -144,7 +133,7 @@ export const WorkflowActions = () => {
         body: JSON.stringify(body),
       })
       if (!response.ok) {
-        setProblem(await errorMessage(response))
+        setProblem(await serverProblem(response))
         return
       }
       toast.success((await response.json()).message)
@@ -154,27 +143,6 @@ export const WorkflowActions = () => {
     } finally {
       setBusy(false)
     }
-  }
-
-  const createLink = async () => {
-    const response = await fetch(`${base}/preview-links`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ label: read(linkFields.current, 'label'), expiresInHours: Number(read(linkFields.current, 'hours') ?? 72) }),
-    })
-    if (!response.ok) {
-      setProblem(await errorMessage(response))
-      return
-    }
-    setNewLink((await response.json()).url)
-    void loadLinks()
-  }
-
-  const revoke = async (linkId: number) => {
-    const response = await fetch(`${base}/preview-links/${linkId}`, { method: 'DELETE', credentials: 'include' })
-    if (!response.ok) setProblem(await errorMessage(response))
-    void loadLinks()
   }
 
   const summary = workflow.state === 'scheduled' && workflow.publishAt ? `Scheduled: embargoed until ${embargoLine(workflow.publishAt)}` : STATE_NAMES[workflow.state]
@@ -204,7 +172,7 @@ export const WorkflowActions = () => {
             ))}
           </div>
         ) : (
-          <div ref={fields} className="newsroom-workflow__form" role="group" aria-labelledby="newsroom-workflow-action">
+          <form className="newsroom-workflow__form" role="group" aria-labelledby="newsroom-workflow-action" noValidate onSubmit={(event) => void take(event)}>
             <h3 id="newsroom-workflow-action">{chosen.label}</h3>
             {chosen.needs.includes('publishAt') ? (
               <fieldset>
@@ -289,72 +257,16 @@ export const WorkflowActions = () => {
               </label>
             )}
             <div className="newsroom-workflow__buttons">
-              <Button buttonStyle="primary" disabled={busy} onClick={() => void take()}>
+              <Button buttonStyle="primary" disabled={busy} type="submit">
                 {chosen.label}
               </Button>
               <Button buttonStyle="secondary" onClick={() => setChosen(null)}>
                 Back
               </Button>
             </div>
-          </div>
+          </form>
         )}
-        {workflow.state === 'scheduled' && !chosen ? (
-          <section className="newsroom-preview-links" aria-labelledby="preview-links-title">
-            <h3 id="preview-links-title">Preview links for journalists</h3>
-            {newLink ? (
-              <p className="newsroom-preview-links__new">
-                Copy this link now; it is not shown again:{' '}
-                <input readOnly value={newLink} aria-label="New preview link" onFocus={(e) => e.currentTarget.select()} />
-                <Button buttonStyle="secondary" size="small" onClick={() => void navigator.clipboard?.writeText(newLink)}>
-                  Copy
-                </Button>
-              </p>
-            ) : null}
-            <div ref={linkFields} className="newsroom-preview-links__form">
-              <label>
-                For (newsroom or journalist)
-                <input name="label" maxLength={120} />
-              </label>
-              <label>
-                Expires after (hours)
-                <input name="hours" type="number" min={1} max={336} defaultValue={72} />
-              </label>
-              <Button buttonStyle="secondary" size="small" onClick={() => void createLink()}>
-                Create preview link
-              </Button>
-            </div>
-            {links?.length ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th>For</th>
-                    <th>Expires</th>
-                    <th>Last used</th>
-                    <th>Status</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {links.map((link) => (
-                    <tr key={link.id}>
-                      <td>{link.label ?? '—'}</td>
-                      <td>{embargoTime(link.expiresAt)}</td>
-                      <td>{link.lastUsedAt ? `${embargoTime(link.lastUsedAt)} (${link.useCount} uses)` : 'Not used yet'}</td>
-                      <td>{link.status}</td>
-                      <td>
-                        {link.status === 'active' ? (
-                          <Button buttonStyle="secondary" size="small" onClick={() => void revoke(link.id)}>
-                            Revoke
-                          </Button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-          </section>
-        ) : null}
+        {workflow.state === 'scheduled' && !chosen && openings > 0 ? <PreviewLinksPanel key={openings} release={base} onProblem={setProblem} /> : null}
         <div className="newsroom-workflow__close">
           <Button buttonStyle="secondary" onClick={() => dialog.current?.close()}>
             Close

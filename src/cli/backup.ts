@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { backup, defaultBackupParent, parseArguments, runCommand } from '../ops/backup'
+import { backup, defaultBackupParent, parseArguments, runCommand } from '../db/backup'
 
 await runCommand(async () => {
   const { values } = parseArguments('Usage: npm run backup [-- --to <folder>]', () => parseArgs({ options: { to: { type: 'string' } } }))

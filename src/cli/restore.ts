@@ -9,7 +9,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { parseArguments, restore, runCommand } from '../ops/backup'
+import { parseArguments, restore, runCommand } from '../db/backup'
 
 await runCommand(async () => {
   const { values, positionals } = parseArguments('Usage: npm run restore -- <backup folder> [--force]', () => {

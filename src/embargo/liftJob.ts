@@ -1,7 +1,7 @@
-import type { Payload, PayloadRequest, TaskConfig } from 'payload'
+import { ValidationError, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { siteUrl } from '../config/env'
-import { announceContentChange } from '../events/contentChanged'
+import { announceContentChange } from '../plugins/contentChanged'
 import type { News } from '../payload-types'
 import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
@@ -24,7 +24,8 @@ export const queueLift = async (payload: Payload, release: Pick<News, 'id' | 'pu
   })
 }
 
-const isUniqueViolation = (error: unknown) => /unique|duplicate|must be unique/i.test(String((error as Error)?.message ?? '') + JSON.stringify((error as { data?: unknown })?.data ?? ''))
+/** Every database adapter reports a clash on a unique field as a ValidationError naming that field. */
+const isClashOn = (field: string, error: unknown) => error instanceof ValidationError && error.data.errors.some((problem) => problem.path === field)
 
 /**
  * What happens when an embargo lifts, besides the release becoming visible (which needs
@@ -56,7 +57,7 @@ export const liftEmbargoTask: TaskConfig<{ input: { releaseId: string; publishAt
       // In a transaction of its own: a clash on the unique key must not spoil anything else.
       await payload.create({ collection: 'embargo-lifts', data: { key, release: release.id, publishAt: input.publishAt, job: String(job.id), attempt, status: 'claimed' }, overrideAccess: true })
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error
+      if (!isClashOn('key', error)) throw error
       const { docs } = await payload.find({ collection: 'embargo-lifts', where: { key: { equals: key } }, limit: 1, overrideAccess: true })
       const claim = docs[0]
       // Only a retry of the job that claimed the lift (a later attempt) may finish it.

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-const nobody = () => false
+import { nobody } from '../access/nobody'
 
 /**
  * A stamp that changes with every change to what the public may see, written in the same

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
 import { CLIENT_ADDRESS_HEADER, signInLimit } from '../auth/signInThrottle'
-import { MAX_UPLOAD_BYTES } from '../uploads/limits'
+import { MAX_UPLOAD_BYTES } from '../../collections/Media/uploadLimits'
 import { limitFrom } from './limitFrom'
 
 export const MAX_JSON_BYTES = 1024 * 1024

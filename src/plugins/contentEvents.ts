@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
-import { announceContentChange, type ContentChange } from '../events/contentChanged'
+import { announceContentChange, type ContentChange } from './contentChanged'
 
 /** Collections the public never sees anything of. */
 const INTERNAL = new Set(['users', 'audit-log', 'preview-links', 'embargo-lifts', 'payload-jobs'])

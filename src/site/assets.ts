@@ -5,12 +5,15 @@ import path from 'node:path'
 import { projectRoot } from '../config/paths'
 import type { Rendered } from './cache'
 
-const asset = (file: string, type: string) => {
-  const body = fs.readFileSync(path.join(projectRoot, 'public', file))
+/** `address` on the site serves `files` (relative to the project), one after the other. */
+const asset = (address: string, files: string[], type: string) => {
+  const body = Buffer.concat(files.map((file) => fs.readFileSync(path.join(projectRoot, file))))
   const version = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
   const rendered: Rendered = { status: 200, type, body }
-  return { path: `/${file}`, version, url: `/${file}?v=${version}`, rendered }
+  return { path: address, version, url: `${address}?v=${version}`, rendered }
 }
+
+const QUICK_EXIT = 'src/site/components/quickExit'
 
 /**
  * The site's own stylesheet and scripts (the quick exit on every page; the live preview only
@@ -19,7 +22,8 @@ const asset = (file: string, type: string) => {
  * keep them for a year and still get the new one the moment it changes.
  */
 export const assets = {
-  css: asset('site.css', 'text/css; charset=utf-8'),
-  quickExit: asset('quick-exit.js', 'text/javascript; charset=utf-8'),
-  livePreview: asset('live-preview.js', 'text/javascript; charset=utf-8'),
+  // One stylesheet: the site's, then the quick exit's, which lives with its component.
+  css: asset('/site.css', ['public/site.css', `${QUICK_EXIT}/quick-exit.css`], 'text/css; charset=utf-8'),
+  quickExit: asset('/quick-exit.js', [`${QUICK_EXIT}/quick-exit.js`], 'text/javascript; charset=utf-8'),
+  livePreview: asset('/live-preview.js', ['public/live-preview.js'], 'text/javascript; charset=utf-8'),
 }

@@ -7,90 +7,29 @@ import { projectRoot } from '../config/paths'
 import { databaseAnswers } from '../db/health'
 import { assets } from './assets'
 import { nextScheduledChange } from '../embargo/nextChange'
-import { onContentChange } from '../events/contentChanged'
-import type { RecruitmentCta, SiteSetting } from '../payload-types'
-import { isWithdrawn } from '../releases/state'
+import { onContentChange } from '../plugins/contentChanged'
+import type { SiteSetting } from '../payload-types'
 import { PageCache, type Rendered } from './cache'
-import { CachedAnswers, type Keyer } from './cachedAnswers'
+import { CachedAnswers } from './cachedAnswers'
 import { watchForChanges } from './changeWatcher'
-import { PAGE_SIZE, siteContent } from './content'
+import { siteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
-import { AccessibilityPage } from './pages/AccessibilityPage'
-import { ArticlePage } from './pages/ArticlePage'
-import { NewsListPage } from './pages/NewsListPage'
+import { BadRequest, cacheKey, cacheKeyOf, type CachePolicy, type PageContext, type PageModule } from './page'
+import { accessibilityPage } from './pages/AccessibilityPage'
+import { articlePage } from './pages/ArticlePage'
+import { categoryPage, homePage, newsPage } from './pages/NewsListPage'
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
-import { SearchPage } from './pages/SearchPage'
-import { GonePage, WithdrawnPage } from './pages/WithdrawnPage'
-import { livePreview } from './livePreview'
+import { searchPage } from './pages/SearchPage'
+import { GonePage } from './pages/WithdrawnPage'
+import { livePreview } from '../livePreview/route'
 import { mediaFileRoute } from './mediaFiles'
-import { previewRoutes } from './preview'
-import { newsArticleJsonLd, releaseFacts } from './releaseFacts'
+import { previewRoutes } from './embargoPreview/routes'
 import { htmlPage } from './render'
 import { Busy, RenderLimit } from './renderLimit'
 import { sendRendered } from './respond'
-import { parseQuery, rank, snippet } from './search'
 import { newsSitemapXml, pagesSitemapXml, releasesSitemapXml, SITEMAP_SIZE, sitemapIndexXml, sitemapXml } from './sitemaps'
-import { isoWithUkOffset } from '../time/ukTime'
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
-
-const isCta = (value: unknown): value is RecruitmentCta => Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
-
-/** Thrown by a page for bad input in the address: answered with a page saying what is wrong. */
-class BadRequest extends Error {}
-
-type RouteOptions = {
-  /** The parameters of the address the page reads: the others are no part of its cache key. */
-  query?: readonly string[]
-  /** The page's key in the cache, when it is more than its path and `query`. */
-  key?: (req: Request) => string | Promise<string>
-  /** Whether the page, when it was cached before the last change, is made again before new addresses (not searches). */
-  first?: boolean
-  /**
-   * The same key as `key` worked out without waiting, for answering from the cache before
-   * express (src/site/cachedAnswers.ts); undefined when it cannot be. Needed with `key`.
-   */
-  keyNow?: (path: string) => Keyer
-}
-
-const pageNumber = (req: Request): number => {
-  const raw = req.query.page
-  if (raw === undefined) return 1
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadRequest('The page number in the address must be a whole number, such as 2.')
-  return Number(raw)
-}
-
-/**
- * The page cache's key for an address: its path and only the parameters the page reads, so
- * that `/?cb=1`, `/?cb=2`… or `/?utm_source=…` are all the one cached `/`.
- */
-const cacheKeyOf = (path: string, given: URLSearchParams, query: readonly string[] = []): string => {
-  const kept = new URLSearchParams()
-  for (const name of query) for (const value of given.getAll(name)) kept.append(name, value)
-  const search = kept.toString()
-  return search ? `${path}?${search}` : path
-}
-
-const paramsOf = (req: Request) => new URL(req.originalUrl, 'http://site').searchParams
-
-const cacheKey = (req: Request, query: readonly string[] = []): string => cacheKeyOf(req.path, paramsOf(req), query)
-
-/** Every page past the last of a listing is one entry in the cache: the same 404. */
-const pastTheEnd = (path: string) => `${path}?page=past-the-end`
-
-/**
- * The key of a page of a listing of `count` releases (undefined: not known yet). Pages past the
- * last share one key, so a crowd asking for `?page=2`, `?page=3`… of a short list costs one
- * count and one 404. Undefined when the count is needed and not given.
- */
-const listingKeyOf = (path: string, given: URLSearchParams, count: number | null | undefined): string | undefined => {
-  const key = cacheKeyOf(path, given, ['page'])
-  const pages = given.getAll('page')
-  // Anything but one plain page number is the page's own business (a 400), keyed as given.
-  if (pages.length !== 1 || !/^[1-9]\d{0,5}$/.test(pages[0]!) || pages[0] === '1') return key
-  if (count === undefined) return undefined
-  return count !== null && Number(pages[0]) > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? pastTheEnd(path) : key
-}
 
 // Shared caches (a CDN) may keep public pages but must check with us before each use,
 // which costs a 304 at most: an embargo lift or a withdrawal shows at once.
@@ -104,6 +43,7 @@ const PAGE_CACHE_CONTROL = 'no-cache'
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
   const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
+  const context: PageContext = { content, siteUrl, cache }
   const cached = new CachedAnswers(cache, PAGE_CACHE_CONTROL)
   const stopListening = onContentChange(() => cache.invalidate())
   const stopWatching = watchForChanges(payload, () => cache.invalidate())
@@ -152,14 +92,14 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const route =
     (
       render: (req: Request) => Promise<Rendered>,
-      { query = [], key, keyNow, first = true }: RouteOptions = {},
+      { query = [], key, keyNow, first = true }: CachePolicy = {},
     ): RequestHandler =>
     async (req, res, next) => {
       try {
-        const pageKey = key ? await key(req) : cacheKey(req, query)
+        const pageKey = key ? await key(req, context) : cacheKey(req, query)
         const knownBy = key ? keyNow : (path: string) => (given: URLSearchParams) => cacheKeyOf(path, given, query)
         // Only the spelling the browser sent, unchanged on the way (src/http/canonicalPath.ts).
-        if (knownBy && req.originalUrl.split('?')[0] === req.path) cached.learn(req.path, knownBy(req.path))
+        if (knownBy && req.originalUrl.split('?')[0] === req.path) cached.learn(req.path, knownBy(req.path, context))
         let made = false
         const make = () => {
           made = true
@@ -176,135 +116,24 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       }
     }
 
-  /** The cache key of a page of a listing, counting its releases when that is needed. */
-  const listingKey =
-    (countListed: (req: Request) => Promise<number | null>) =>
-    async (req: Request): Promise<string> =>
-      listingKeyOf(req.path, paramsOf(req), undefined) ?? listingKeyOf(req.path, paramsOf(req), await countListed(req))!
+  /** A page module (src/site/page.ts) as a cached route: its loader, then its metadata and component in the layout. */
+  const pageRoute = <Data extends { settings: SiteSetting }>(page: PageModule<Data>): [string, RequestHandler] => [
+    page.path,
+    route(async (req) => {
+      const data = await page.load(req, context)
+      if (!data) return notFound(req)
+      const rendered = htmlPage(page.status?.(data) ?? 200, { settings: data.settings, siteUrl, meta: page.metadata(data, context) }, <page.Component {...data} />)
+      return page.noStore?.(data) ? { ...rendered, noStore: true } : rendered
+    }, page.cache),
+  ]
 
-  const categoryBySlug = async (slug: string) =>
-    (await cache.remember('categories', () => content.categories())).find((c) => c.slug === slug) ?? null
-
-  const listing = (heading: string, basePath: string) => async (req: Request) => {
-    const pageNo = pageNumber(req)
-    const [settings, releases, categories] = await Promise.all([content.settings(), content.latest(pageNo), content.categories()])
-    if (pageNo > 1 && releases.docs.length === 0) return notFound(req)
-    return htmlPage(
-      200,
-      {
-        settings,
-        siteUrl,
-        meta: {
-          title: heading === 'Latest news' ? settings.forceName : pageNo > 1 ? `${heading} (page ${pageNo})` : heading,
-          description: `The latest news, appeals and updates from ${settings.forceName}.`,
-          canonicalPath: pageNo > 1 ? `${basePath}?page=${pageNo}` : basePath,
-        },
-      },
-      <NewsListPage heading={heading} releases={releases} basePath={basePath} categories={categories} />,
-    )
-  }
+  /** The public pages, each one module with its loader, metadata and component. */
+  const PAGES = [pageRoute(homePage), pageRoute(newsPage), pageRoute(categoryPage), pageRoute(articlePage), pageRoute(searchPage), pageRoute(accessibilityPage)]
 
   const router = express.Router()
 
-  const everyRelease = {
-    key: listingKey(() => cache.remember('listed', () => content.countListed())),
-    keyNow: (path: string) => (given: URLSearchParams) => listingKeyOf(path, given, cache.peekRemembered<number | null>('listed')),
-  }
-  router.get('/', route(listing('Latest news', '/'), everyRelease))
-  router.get('/news', route(listing('News', '/news'), everyRelease))
+  for (const [address, handler] of PAGES) router.get(address, handler)
   router.get('/api/media/file/:filename', mediaFileRoute(payload))
-
-  router.get(
-    '/news/category/:slug',
-    route(async (req) => {
-      const category = await content.category(String(req.params.slug))
-      if (!category) return notFound(req)
-      const pageNo = pageNumber(req)
-      const basePath = `/news/category/${encodeURIComponent(category.slug)}`
-      const [settings, releases, categories] = await Promise.all([content.settings(), content.inCategory(category, pageNo), content.categories()])
-      if (pageNo > 1 && releases.docs.length === 0) return notFound(req)
-      return htmlPage(
-        200,
-        {
-          settings,
-          siteUrl,
-          meta: {
-            title: pageNo > 1 ? `${category.name} (page ${pageNo})` : category.name,
-            description: `${category.name}: news from ${settings.forceName}.`,
-            canonicalPath: pageNo > 1 ? `${basePath}?page=${pageNo}` : basePath,
-          },
-        },
-        <NewsListPage heading={category.name} releases={releases} basePath={basePath} categories={categories} current={category} />,
-      )
-    }, {
-      key: listingKey(async (req) => {
-        const category = await categoryBySlug(String(req.params.slug))
-        if (!category) return null
-        return cache.remember(`listed:${category.id}`, () => content.countListed({ category: { equals: category.id } }))
-      }),
-    }),
-  )
-
-  router.get(
-    '/news/:slug',
-    route(async (req) => {
-      const release = await content.release(String(req.params.slug))
-      if (!release) return notFound(req)
-      if (isWithdrawn(release)) {
-        const settings = await content.settings()
-        return htmlPage(
-          200,
-          { settings, siteUrl, meta: { title: `Withdrawn: ${release.title}`, canonicalPath: `/news/${encodeURIComponent(release.slug)}`, noindex: true } },
-          <WithdrawnPage release={release} />,
-        )
-      }
-      const [settings, related] = await Promise.all([content.settings(), content.related(release)])
-      const cta = isCta(release.recruitmentCta) ? release.recruitmentCta : isCta(settings.defaultRecruitmentCta) ? settings.defaultRecruitmentCta : null
-      const facts = releaseFacts(release, siteUrl)
-      return htmlPage(
-        200,
-        {
-          settings,
-          siteUrl,
-          meta: {
-            title: facts.title,
-            description: facts.description,
-            canonicalPath: `/news/${encodeURIComponent(release.slug)}`,
-            type: 'article',
-            image: facts.image,
-            publishedTime: isoWithUkOffset(facts.published),
-            modifiedTime: isoWithUkOffset(facts.modified),
-            jsonLd: newsArticleJsonLd(release, settings, siteUrl),
-          },
-        },
-        <ArticlePage release={release} cta={cta} related={related} />,
-      )
-    }),
-  )
-
-  router.get(
-    '/search',
-    route(async (req) => {
-      const { query, words, error } = parseQuery(req.query.q)
-      const settings = await content.settings()
-      const found = error || !query ? null : await content.matching(words)
-      const results = found ? rank(found.docs, words).map((release) => ({ release, snippet: snippet(release, words) })) : null
-      const rendered = htmlPage(
-        error ? 400 : 200,
-        { settings, siteUrl, meta: { title: query ? `Search: ${query}` : 'Search news', canonicalPath: '/search', noindex: Boolean(query) } },
-        <SearchPage query={query} words={words} results={results} more={found?.more ?? false} error={error} />,
-      )
-      return { ...rendered, noStore: Boolean(error) }
-    }, { query: ['q'], first: false }),
-  )
-
-  router.get(
-    '/accessibility',
-    route(async () => {
-      const settings = await content.settings()
-      return htmlPage(200, { settings, siteUrl, meta: { title: 'Accessibility statement', canonicalPath: '/accessibility' } }, <AccessibilityPage forceName={settings.forceName} feedbackUrl={settings.betaBanner?.feedbackUrl} />)
-    }),
-  )
 
   const feed = (format: 'rss' | 'atom' | 'json') =>
     route(async () => {

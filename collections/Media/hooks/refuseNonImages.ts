@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 import sharp from 'sharp'
 
-import { MAX_UPLOAD_PIXELS } from '../../../src/uploads/limits'
+import { MAX_UPLOAD_PIXELS } from '../uploadLimits'
 
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif'])
 

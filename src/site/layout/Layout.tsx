@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { SiteSetting } from '../../payload-types'
 import { safeHref } from '../../richtext/slate'
 import { assets } from '../assets'
-import { DEFAULT_QUICK_EXIT_URL } from '../../globals/SiteSettings'
+import { QuickExit, QuickExitHint } from '../components/quickExit/QuickExit'
 
 export type SocialImage = { url: string; width: number; height: number; alt: string }
 
@@ -24,28 +24,6 @@ export type PageMeta = {
 
 /** JSON for a <script> data block: `<` is escaped so that no text in it can close the element. */
 const jsonForScript = (value: object) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-
-/** The button alone stays in view (a hint beside it would fill a small screen), and only the script shows the hint. */
-const QuickExit = ({ settings }: { settings: SiteSetting }) => {
-  const href = safeHref(settings.quickExit?.url) ?? DEFAULT_QUICK_EXIT_URL
-  return (
-    <section className="quick-exit" aria-label="Quick exit">
-      <div className="container quick-exit__inner">
-        <a className="quick-exit__button" href={href} rel="noreferrer noopener" data-quick-exit>
-          {settings.quickExit?.label || 'Leave this site'}
-        </a>
-        <p className="visually-hidden" aria-live="polite" data-quick-exit-status></p>
-      </div>
-    </section>
-  )
-}
-
-/** The keys that leave at once, named only where they work: with the script, on a device with a keyboard. */
-const QuickExitHint = () => (
-  <div className="quick-exit__hint" hidden data-quick-exit-hint>
-    <p className="container">To leave this site at once, press Escape, or press Shift 3 times.</p>
-  </div>
-)
 
 const BetaBanner = ({ settings }: { settings: SiteSetting }) => {
   if (!settings.betaBanner?.enabled) return null

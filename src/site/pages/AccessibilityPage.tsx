@@ -1,4 +1,6 @@
+import type { SiteSetting } from '../../payload-types'
 import { safeHref } from '../../richtext/slate'
+import type { PageModule } from '../page'
 
 /** Change these when the statement is reviewed: the regulations ask for both dates. */
 const PREPARED = '2 December 2026'
@@ -125,4 +127,12 @@ export const AccessibilityPage = ({ forceName, feedbackUrl }: { forceName: strin
       </p>
     </>
   )
+}
+
+/** /accessibility: the statement. */
+export const accessibilityPage: PageModule<{ settings: SiteSetting }> = {
+  path: '/accessibility',
+  load: async (_req, { content }) => ({ settings: await content.settings() }),
+  metadata: () => ({ title: 'Accessibility statement', canonicalPath: '/accessibility' }),
+  Component: ({ settings }) => <AccessibilityPage forceName={settings.forceName} feedbackUrl={settings.betaBanner?.feedbackUrl} />,
 }

@@ -1,4 +1,6 @@
-import type { Category, News, Quote, RecruitmentCta, ReportLink } from '../../payload-types'
+import type { Category, News, Quote, RecruitmentCta, ReportLink, SiteSetting } from '../../payload-types'
+import { isoWithUkOffset } from '../../time/ukTime'
+import { isWithdrawn } from '../../releases/state'
 import { categoryPath, ReleaseList } from '../components/ReleaseList'
 import { asMedia, Picture } from '../components/Picture'
 import { QuoteFigure } from '../components/QuoteFigure'
@@ -7,7 +9,9 @@ import { ReportCard } from '../components/ReportCard'
 import { RichText } from '../components/RichText'
 import { Published, Time } from '../components/Time'
 import type { ReleaseCard } from '../content'
-import { latestAmendment } from '../releaseFacts'
+import type { PageModule } from '../page'
+import { latestAmendment, newsArticleJsonLd, releaseFacts } from '../releaseFacts'
+import { WithdrawnPage } from './WithdrawnPage'
 
 const populated = <T extends { id: number }>(values: unknown): T[] =>
   Array.isArray(values) ? values.filter((v): v is T => Boolean(v) && typeof v === 'object') : []
@@ -62,4 +66,40 @@ export const ArticlePage = ({ release, cta, related }: { release: News; cta: Rec
       ) : null}
     </>
   )
+}
+
+type Article =
+  | { settings: SiteSetting; release: News; withdrawn: true }
+  | { settings: SiteSetting; release: News; withdrawn: false; cta: RecruitmentCta | null; related: ReleaseCard[] }
+
+const isCta = (value: unknown): value is RecruitmentCta => Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
+
+/** /news/:slug: a release, or the notice that it was withdrawn. */
+export const articlePage: PageModule<Article> = {
+  path: '/news/:slug',
+  load: async (req, { content }) => {
+    const release = await content.release(String(req.params.slug))
+    if (!release) return null
+    if (isWithdrawn(release)) return { settings: await content.settings(), release, withdrawn: true }
+    const [settings, related] = await Promise.all([content.settings(), content.related(release)])
+    const cta = isCta(release.recruitmentCta) ? release.recruitmentCta : isCta(settings.defaultRecruitmentCta) ? settings.defaultRecruitmentCta : null
+    return { settings, release, withdrawn: false, cta, related }
+  },
+  metadata: (article, { siteUrl }) => {
+    const { release, settings } = article
+    const canonicalPath = `/news/${encodeURIComponent(release.slug)}`
+    if (article.withdrawn) return { title: `Withdrawn: ${release.title}`, canonicalPath, noindex: true }
+    const facts = releaseFacts(release, siteUrl)
+    return {
+      title: facts.title,
+      description: facts.description,
+      canonicalPath,
+      type: 'article',
+      image: facts.image,
+      publishedTime: isoWithUkOffset(facts.published),
+      modifiedTime: isoWithUkOffset(facts.modified),
+      jsonLd: newsArticleJsonLd(release, settings, siteUrl),
+    }
+  },
+  Component: (article) => (article.withdrawn ? <WithdrawnPage release={article.release} /> : <ArticlePage release={article.release} cta={article.cta} related={article.related} />),
 }

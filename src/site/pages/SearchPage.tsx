@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 
-import { foldText } from '../search'
+import type { SiteSetting } from '../../payload-types'
+import type { PageModule } from '../page'
+import { foldText, parseQuery, rank, snippet } from '../search'
 
 import { ReleaseItem } from '../components/ReleaseList'
 import { SearchForm } from '../components/SearchForm'
@@ -76,3 +78,22 @@ export const SearchPage = ({
     ) : null}
   </>
 )
+
+type Search = { settings: SiteSetting; query: string; words: string[]; results: SearchResult[] | null; more: boolean; error?: string }
+
+/** /search?q=: the releases matching the words, best first. A refused query is a 400, never kept. */
+export const searchPage: PageModule<Search> = {
+  path: '/search',
+  load: async (req, { content }) => {
+    const { query, words, error } = parseQuery(req.query.q)
+    const settings = await content.settings()
+    const found = error || !query ? null : await content.matching(words)
+    const results = found ? rank(found.docs, words).map((release) => ({ release, snippet: snippet(release, words) })) : null
+    return { settings, query, words, results, more: found?.more ?? false, error }
+  },
+  metadata: ({ query }) => ({ title: query ? `Search: ${query}` : 'Search news', canonicalPath: '/search', noindex: Boolean(query) }),
+  Component: ({ query, words, results, more, error }) => <SearchPage query={query} words={words} results={results} more={more} error={error} />,
+  status: ({ error }) => (error ? 400 : 200),
+  noStore: ({ error }) => Boolean(error),
+  cache: { query: ['q'], first: false },
+}

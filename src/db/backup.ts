@@ -12,7 +12,7 @@ import { createClient } from '@libsql/client'
 
 import { port } from '../config/env'
 import { dataDir, mediaDir, projectRoot } from '../config/paths'
-import { databaseKind, migrationDir } from '../db/adapter'
+import { databaseKind, migrationDir } from './adapter'
 import { s3Settings } from '../plugins/storage'
 
 /** A failure the person running the command can fix: the command prints the message alone. */
@@ -215,7 +215,7 @@ const openElsewhere = async (database: string): Promise<boolean> => {
     return false
   } catch (error) {
     // Any other failure (a damaged database, say) must not stand in the way of a restore.
-    return String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || /database is locked/.test((error as Error).message)
+    return String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')
   } finally {
     client.close()
   }

@@ -5,11 +5,11 @@ import { isStaffUser } from '../access/roles'
 import type { News } from '../payload-types'
 import { adminTime, embargoLine } from '../time/ukTime'
 import { isLive, releaseState } from '../releases/state'
-import { assets } from './assets'
-import type { SiteContent } from './content'
-import { ErrorPage } from './pages/NotFoundPage'
-import { ArticlePage } from './pages/ArticlePage'
-import { htmlPage } from './render'
+import { assets } from '../site/assets'
+import type { SiteContent } from '../site/content'
+import { ErrorPage } from '../site/pages/NotFoundPage'
+import { ArticlePage } from '../site/pages/ArticlePage'
+import { htmlPage } from '../site/render'
 
 const STATE_WORDS = {
   draft: 'a draft',

@@ -1,9 +1,9 @@
 import type { News } from '../../payload-types'
 import { embargoLine } from '../../time/ukTime'
-import { ArticlePage } from './ArticlePage'
+import { ArticlePage } from '../pages/ArticlePage'
 
 /** A scheduled release as a journalist with a preview link sees it: the page, under the embargo banner. */
-export const PreviewPage = ({ release }: { release: News }) => {
+export const EmbargoPreviewPage = ({ release }: { release: News }) => {
   return (
     <>
       <div className="embargo-banner" role="note">

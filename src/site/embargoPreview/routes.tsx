@@ -1,15 +1,15 @@
 import type { RequestHandler, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { lookUpPreviewToken, markPreviewUsed } from '../embargo/previewLinks'
-import type { Media, News } from '../payload-types'
-import { releaseState } from '../releases/state'
-import type { SiteContent } from './content'
-import { ErrorPage } from './pages/NotFoundPage'
-import { PreviewPage } from './pages/PreviewPage'
-import { htmlPage } from './render'
-import { PRIVATE_PICTURE_CACHE_CONTROL, sendMediaFile } from './mediaFiles'
-import { sendRendered } from './respond'
+import { lookUpPreviewToken, markPreviewUsed } from '../../embargo/previewLinks'
+import type { Media, News } from '../../payload-types'
+import { releaseState } from '../../releases/state'
+import type { SiteContent } from '../content'
+import { ErrorPage } from '../pages/NotFoundPage'
+import { EmbargoPreviewPage } from './EmbargoPreviewPage'
+import { htmlPage } from '../render'
+import { PRIVATE_PICTURE_CACHE_CONTROL, sendMediaFile } from '../mediaFiles'
+import { sendRendered } from '../respond'
 
 /** Preview pages are private: never cached anywhere, never indexed, never passed on as a referrer. */
 const privateHeaders = (res: Response) => {
@@ -70,7 +70,7 @@ export const previewRoutes = ({ payload, content }: { payload: Payload; content:
       await markPreviewUsed(payload, lookup.link)
       const settings = await content.settings()
       privateHeaders(res)
-      const rendered = htmlPage(200, { settings, siteUrl: '', meta: { title: `EMBARGOED: ${found.title}`, noindex: true } }, <PreviewPage release={withPreviewMedia(found, token)} />)
+      const rendered = htmlPage(200, { settings, siteUrl: '', meta: { title: `EMBARGOED: ${found.title}`, noindex: true } }, <EmbargoPreviewPage release={withPreviewMedia(found, token)} />)
       sendRendered(req, res, rendered, 'no-store')
     } catch (error) {
       next(error)
