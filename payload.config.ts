@@ -20,7 +20,7 @@ import { contentEvents } from './src/plugins/contentEvents'
 import { seo } from './src/plugins/seo'
 import { storage } from './src/plugins/storage'
 import { strictInput } from './src/plugins/strictInput'
-import { UK_TIME_ZONE } from './src/time/ukTime'
+import { UK_TIME_ZONE } from './src/fields/ukTime'
 import { MAX_UPLOAD_BYTES, sharpWithLimits } from './collections/Media/uploadLimits'
 import { PRESS_OFFICE_WORDS } from './src/admin/words'
 

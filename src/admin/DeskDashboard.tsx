@@ -3,7 +3,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import type { News, PreviewLink, User } from '../payload-types'
 import { isEditorUser } from '../access/roles'
-import { adminTime, timeLeft } from '../time/ukTime'
+import { adminTime, timeLeft } from '../fields/ukTime'
 import { deskReleases } from './deskReleases'
 
 type Props = { payload: Payload; user?: TypedUser | null }

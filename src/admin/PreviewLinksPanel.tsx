@@ -3,7 +3,7 @@ import { Button } from '@payloadcms/ui'
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 
 import type { createPreviewLink, PreviewLinkSummary } from '../embargo/previewLinks'
-import { embargoTime } from '../time/ukTime'
+import { embargoTime } from '../fields/ukTime'
 import { serverProblem } from './serverProblem'
 
 type NewLink = Awaited<ReturnType<typeof createPreviewLink>>

@@ -1,7 +1,7 @@
 'use client'
 import { useField } from '@payloadcms/ui'
 
-import { adminTime } from '../time/ukTime'
+import { adminTime } from '../fields/ukTime'
 
 /**
  * Whether the public can see this quote, report link or picture, in words: it is theirs from

@@ -2,7 +2,7 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import { adminTime } from '../time/ukTime'
+import { adminTime } from '../fields/ukTime'
 
 type Returned = { note: string; by: string | null; at: string }
 

@@ -1,7 +1,7 @@
 'use client'
 import { useState } from 'react'
 
-import { forceTime } from '../time/ukTime'
+import { forceTime } from '../fields/ukTime'
 
 /**
  * The withdrawal's two notes: the notice the public reads on the release's page, word for

@@ -3,7 +3,7 @@ import { Button, toast, useConfig, useDocumentInfo, useForm, useFormModified } f
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { createPortal } from 'react-dom'
 
-import { embargoLine, ukInputValue } from '../time/ukTime'
+import { embargoLine, ukInputValue } from '../fields/ukTime'
 import { STATE_LABELS as STATE_NAMES } from '../workflow/machine'
 import type { availableTransitions, TransitionParams } from '../workflow/perform'
 import { PreviewLinksPanel } from './PreviewLinksPanel'

@@ -9,7 +9,7 @@
  * laptop set to UTC would see publication times an hour out all summer. Payload has no
  * setting for it (its `timezone` option covers date fields only), so each of those functions
  * is given the zone Europe/London, the same rule Newsroom's own components follow
- * (src/time/ukTime.ts); its locale stays Payload's, and `admin.dateFormat` names the zone.
+ * (src/fields/ukTime.ts); its locale stays Payload's, and `admin.dateFormat` names the zone.
  *
  * Each patch names how many copies of the code it expects in its file: if an upgrade of
  * @payloadcms/ui moves the code, or bundles a second copy of it, installing stops with the
@@ -21,7 +21,7 @@ import path from 'node:path'
 
 import { ConfigurationError } from '../config/env'
 import { projectRoot } from '../config/paths'
-import { UK_TIME_ZONE } from '../time/ukTime'
+import { UK_TIME_ZONE } from '../fields/ukTime'
 
 /** The built code of the pinned @payloadcms/ui. */
 export const PAYLOAD_UI_DIST = path.join(projectRoot, 'node_modules/@payloadcms/ui/dist')

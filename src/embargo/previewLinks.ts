@@ -5,7 +5,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { isEditorUser } from '../access/roles'
 import { siteUrl } from '../config/env'
 import type { News, PreviewLink } from '../payload-types'
-import { UK_TIME_ZONE } from '../time/ukTime'
+import { UK_TIME_ZONE } from '../fields/ukTime'
 import { WorkflowError } from '../workflow/errors'
 import { releaseState } from '../releases/state'
 

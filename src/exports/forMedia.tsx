@@ -12,7 +12,7 @@ import { isLeaf, safeHref, type SlateElement, type SlateNode } from '../richtext
 import { QuoteFigure } from '../site/components/QuoteFigure'
 import { RichText } from '../site/components/RichText'
 import { releaseState } from '../releases/state'
-import { embargoLine, forceTime, longDate } from '../time/ukTime'
+import { embargoLine, forceTime, longDate } from '../fields/ukTime'
 
 export type MediaCopy = { text: string; html: string; filename: string }
 

@@ -1,6 +1,6 @@
 import type { DateField } from 'payload'
 
-import { UK_TIME_ZONE } from '../time/ukTime'
+import { UK_TIME_ZONE } from './ukTime'
 
 /** The only zone a date field offers: the picker shows and takes UK time, and says so beside it. */
 export const UK_TIME_ZONE_ONLY = {

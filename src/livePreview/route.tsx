@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { isStaffUser } from '../access/roles'
 import type { News } from '../payload-types'
-import { adminTime, embargoLine } from '../time/ukTime'
+import { adminTime, embargoLine } from '../fields/ukTime'
 import { isLive, releaseState } from '../releases/state'
 import { assets } from '../site/assets'
 import type { SiteContent } from '../site/content'

@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-import { embargoLine } from '../time/ukTime'
+import { embargoLine } from '../fields/ukTime'
 import type { ReleaseState, StoredState } from '../workflow/machine'
 
 /**

@@ -1,5 +1,5 @@
 import type { Category, Media, News, SiteSetting } from '../payload-types'
-import { isoWithUkOffset } from '../time/ukTime'
+import { isoWithUkOffset } from '../fields/ukTime'
 import { asMedia } from './components/Picture'
 import type { SocialImage } from './layout/Layout'
 

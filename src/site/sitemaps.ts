@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { EnumChangefreq, SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
 
 import type { Category, News, SiteSetting } from '../payload-types'
-import { isoWithUkOffset } from '../time/ukTime'
+import { isoWithUkOffset } from '../fields/ukTime'
 
 type Entry = Pick<News, 'slug' | 'title' | 'publishAt' | 'updatedAt'>
 

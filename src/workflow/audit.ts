@@ -1,7 +1,7 @@
 import type { CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { News } from '../payload-types'
-import { UK_TIME_ZONE } from '../time/ukTime'
+import { UK_TIME_ZONE } from '../fields/ukTime'
 import { TRANSITIONS, type ReleaseState, type TransitionName } from './machine'
 import { releaseState } from '../releases/state'
 

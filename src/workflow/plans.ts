@@ -12,7 +12,7 @@
 import { hasRole } from '../access/roles'
 import { validateLinkUrl } from '../fields/validators'
 import type { News } from '../payload-types'
-import { ukWallTimeToIso } from '../time/ukTime'
+import { ukWallTimeToIso } from '../fields/ukTime'
 import { contentOf } from './content'
 import { WorkflowError } from './errors'
 import { TRANSITIONS, type TransitionName } from './machine'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { isPublicNow } from '../../src/releases/state'
-import { adminTime, embargoLine, embargoTime, forceTime, isoWithUkOffset, timeLeft, ukWallTimeToIso, ukZoneName } from '../../src/time/ukTime'
+import { adminTime, embargoLine, embargoTime, forceTime, isoWithUkOffset, timeLeft, ukWallTimeToIso, ukZoneName } from '../../src/fields/ukTime'
 
 describe('times as UK force sites show them', () => {
   it('prints HH:mm DD/MM/YYYY in UK time', () => {

@@ -1,5 +1,5 @@
 import type { ReportLink } from '../../payload-types'
-import { longDate } from '../../time/ukTime'
+import { longDate } from '../../fields/ukTime'
 import { safeHref } from '../../richtext/slate'
 
 const gradeClass = (grade: string) => `grade grade--${grade.toLowerCase().replace(/\s+/g, '-')}`

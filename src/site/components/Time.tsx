@@ -1,4 +1,4 @@
-import { forceTime, isoWithUkOffset } from '../../time/ukTime'
+import { forceTime, isoWithUkOffset } from '../../fields/ukTime'
 
 /** A moment as UK force sites print it ("12:45 19/06/2023"), machine-readable with its offset. */
 export const Time = ({ iso }: { iso: string }) => <time dateTime={isoWithUkOffset(iso)}>{forceTime(iso)}</time>

@@ -1,5 +1,5 @@
 import type { News } from '../../payload-types'
-import { embargoLine } from '../../time/ukTime'
+import { embargoLine } from '../../fields/ukTime'
 import { ArticlePage } from '../pages/ArticlePage'
 
 /** A scheduled release as a journalist with a preview link sees it: the page, under the embargo banner. */

@@ -1,5 +1,5 @@
 import type { Category, News, Quote, RecruitmentCta, ReportLink, SiteSetting } from '../../payload-types'
-import { isoWithUkOffset } from '../../time/ukTime'
+import { isoWithUkOffset } from '../../fields/ukTime'
 import { isWithdrawn } from '../../releases/state'
 import { categoryPath, ReleaseList } from '../components/ReleaseList'
 import { asMedia, Picture } from '../components/Picture'
