@@ -1,6 +1,7 @@
 import { ensureAdminBuild } from '../../src/cli/build'
 import { makePostgresTemplate, makeSqliteTemplate, TEST_DATABASE } from './database'
 import { runCli } from './run'
+import { sharedServers } from './sharedServer'
 import { makeTempDir } from './tempDir'
 
 /**
@@ -18,14 +19,20 @@ const migrateWithTheCli = async (url: string) => {
 export default async function setup() {
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   await ensureAdminBuild()
+  let dropTemplate = async () => {}
   if (TEST_DATABASE === 'postgres') {
     const template = await makePostgresTemplate(migrateWithTheCli)
     process.env.NEWSROOM_TEST_PG_TEMPLATE = template.name
-    return () => template.drop()
+    dropTemplate = template.drop
   }
   if (TEST_DATABASE === 'sqlite') {
     const template = await makeSqliteTemplate(migrateWithTheCli)
     process.env.NEWSROOM_TEST_SQLITE_TEMPLATE = template.file
-    return () => template.drop()
+    dropTemplate = template.drop
+  }
+  const stopSharedServers = sharedServers()
+  return async () => {
+    await stopSharedServers()
+    await dropTemplate()
   }
 }
