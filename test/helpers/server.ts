@@ -25,6 +25,7 @@ export type ServerOptions = {
   databaseUrl?: string
   /** Reuse a folder (database, media, secret) from an earlier server, as a restart does. */
   dir?: string
+  /** How long the boot may take; under the hooks' 180 s, as a 2-core machine running other suites needs (a seeded boot took over 90 s at a load of 20). */
   timeoutMs?: number
   /**
    * The server outlives the test process that starts it (test/helpers/sharedServer.ts): its
@@ -64,7 +65,7 @@ const waitForExit = (child: ChildProcess) =>
  * Runs Newsroom as its own process, as `npm start` does (without the build, which the
  * global setup has done), on a fresh SQLite file unless told otherwise, on a free port.
  */
-export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 90_000, detached = false }: ServerOptions = {}): Promise<TestServer> => {
+export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 170_000, detached = false }: ServerOptions = {}): Promise<TestServer> => {
   const temp = dir ? { dir, remove: () => {} } : makeTempDir()
   const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await databaseFor(temp.dir)
   const port = String(await freePort())
