@@ -13,8 +13,9 @@ import { makeTempDir } from './tempDir'
  * names of their own (people's email addresses, categories, search words), never count
  * "all releases", and leave the site settings as they found them.
  *
- * Files that restart, kill or reconfigure their server (environment, rate limits), or
- * start from the demo content, keep their own: startServer in ./server.ts.
+ * Files that restart, kill or reconfigure their server (environment, rate limits), change
+ * the site settings (test/site/hostile.test.ts, test/site/cache.test.ts, the force logo,
+ * the access table), or start from the demo content, keep their own: startServer in ./server.ts.
  *
  * The global setup makes the folder where each worker's server is written down
  * (NEWSROOM_SHARED_SERVERS) and stops them all at the end of the run.

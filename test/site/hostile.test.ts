@@ -4,24 +4,27 @@
  * script or a dangerous link, and every page must still parse.
  */
 import Parser from 'rss-parser'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
 import { all, HOSTILE_HREFS, plantHostileContent, SAFE_HREF_WITH_MARKUP, X } from '../helpers/hostileContent'
-import { ADMIN } from '../helpers/server'
-import { sharedServer, type SharedServer } from '../helpers/sharedServer'
+import { ADMIN, startServer, type TestServer } from '../helpers/server'
 
-let server: SharedServer
+let server: TestServer
 let admin: Api
 let releaseSlug = ''
 let categorySlug = ''
 
 beforeAll(async () => {
-  server = await sharedServer()
+  server = await startServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   ;({ releaseSlug, categorySlug } = await plantHostileContent(admin))
+})
+
+afterAll(async () => {
+  await server?.stop()
 })
 
 const htmlPages = () => [
