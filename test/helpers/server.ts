@@ -107,8 +107,11 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
     const done = (error: Error | null, url?: string) => {
       clearTimeout(timer)
       clearInterval(poll)
-      if (error) reject(error)
-      else resolve(url!)
+      if (error) {
+        // A server that did not start in time must not go on booting, unowned, under the next tests.
+        child.kill('SIGKILL')
+        reject(error)
+      } else resolve(url!)
     }
     const check = () => {
       const match = /Newsroom is running at (http:\/\/\S+)/.exec(output())
