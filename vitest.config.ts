@@ -1,8 +1,31 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
+
+/**
+ * The PostgreSQL pass (TEST_DATABASE=postgres, `npm run test:int:postgres`) runs again only
+ * the files whose behaviour depends on the database: queries, transactions, migrations,
+ * search, embargo and visibility queries, the workflow, access, and what bad input does to
+ * the database. These files test what is the same on every database, so one pass, on
+ * SQLite, is enough:
+ */
+const sameOnEveryDatabase = [
+  'test/unit/**', // pure logic, no database at all
+  'test/postgres/**', // PostgreSQL's own tests (outage, two servers, start-up) run in the SQLite pass already, on PostgreSQL
+  'test/mongodb/**', // run by npm run test:int:mongodb
+  'test/ops/backup.test.ts', // the backup commands are for the embedded SQLite database
+  'test/ops/shutdown.test.ts', // how the process stops: connections, not queries
+  'test/hardening/security.test.ts', // headers, cookies, CSRF, the password rules (hooks before any write)
+  'test/hardening/signIn.test.ts', // the sign-in throttle counts in memory, per address and account
+  'test/site/hostile.test.ts', // HTML and feed escaping, and links refused before they are stored
+  'test/site/flood.test.ts', // the render limits per address, in memory
+  'test/site/reader.test.ts', // the wording of pages as they are read out
+  'test/desk/mediaCopy.test.ts', // the text of the copy for the media, made from one release
+  'test/workflow/embargo.test.ts', // the embargo suite on PostgreSQL is test/postgres/embargo.test.ts, in the SQLite pass
+]
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE === 'postgres' ? sameOnEveryDatabase : [])],
     globalSetup: ['test/helpers/globalSetup.ts'],
     // Each file runs in its own process: Payload keeps one instance per process.
     pool: 'forks',

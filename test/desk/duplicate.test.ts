@@ -3,14 +3,15 @@
  * report links (reused, not copied), and none of the original's schedule, approval,
  * withdrawal, updates or address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { SLUG_PATTERN } from '../../src/fields/slug'
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { publishRelease, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let author: Api
 let quoteId: number
@@ -18,16 +19,12 @@ let reportId: number
 let categoryId: number
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   author = await createUserAndSignIn(server.url, admin, { email: 'dup.author@northmoor.test', roles: ['author'] })
   quoteId = (await admin.post('/api/quotes', { speakerName: 'Sam Reid', speakerRole: 'Chief Inspector', text: 'Thank you for your patience.' })).body.doc.id
   reportId = (await admin.post('/api/report-links', { title: 'Crime data integrity', publisher: 'HMICFRS', url: 'https://hmicfrs.example.gov.uk/cdi' })).body.doc.id
   categoryId = (await admin.post('/api/categories', { name: 'Roads' })).body.doc.id
-})
-
-afterAll(async () => {
-  await server?.stop()
 })
 
 const content = {

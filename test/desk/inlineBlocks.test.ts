@@ -3,14 +3,15 @@
  * put them, kept under the release's embargo like the ones in its fields, and nothing but
  * quotes and report links may be embedded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, signIn, type Api } from '../helpers/api'
 import { parseHtml } from '../helpers/html'
 import { publishRelease } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 
 const quote = async (speakerName: string) =>
@@ -26,12 +27,8 @@ const bodyWith = (quoteId: number, reportId: number) => [
 ]
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-})
-
-afterAll(async () => {
-  await server?.stop()
 })
 
 describe('quotes and report links in the body', () => {

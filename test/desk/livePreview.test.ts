@@ -2,27 +2,24 @@
  * The admin's live preview: the latest saved version of a release in the public page
  * template, for the newsroom only, never cached or indexed, framed only by the admin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { parseHtml } from '../helpers/html'
 import { publishRelease } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let author: Api
 
 const preview = (who: Api | null, id: number) => fetch(`${server.url}/live-preview/news/${id}`, { headers: who?.token ? { Authorization: `JWT ${who.token}` } : {} })
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   author = await createUserAndSignIn(server.url, admin, { email: 'preview.author@northmoor.test', roles: ['author'] })
-})
-
-afterAll(async () => {
-  await server?.stop()
 })
 
 describe('the live preview', () => {

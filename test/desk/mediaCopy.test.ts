@@ -2,14 +2,15 @@
  * "Copy as email" and the downloads: a release as plain text and as HTML for the media list,
  * with the embargo line at the top while it is scheduled, from the approved words only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { parseHtml } from '../helpers/html'
 import { publishRelease, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let author: Api
 let quoteId: number
@@ -27,15 +28,11 @@ const copy = (who: Api, id: number, format: string, query = '') =>
   fetch(`${server.url}/api/news/${id}/copy/${format}${query}`, { headers: who.token ? { Authorization: `JWT ${who.token}` } : {} })
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   author = await createUserAndSignIn(server.url, admin, { email: 'copy.author@northmoor.test', roles: ['author'] })
   quoteId = (await admin.post('/api/quotes', { speakerName: 'Helen Okafor', speakerRole: 'Detective Inspector', organisation: 'Northmoor Police', text: 'We are grateful to everyone who came forward.\n\nThe investigation goes on.' })).body.doc.id
   reportId = (await admin.post('/api/report-links', { title: 'An inspection of vetting', publisher: 'HMICFRS', url: 'https://hmicfrs.example.gov.uk/vetting', findings: [{ area: 'Vetting', grade: 'Good' }] })).body.doc.id
-})
-
-afterAll(async () => {
-  await server?.stop()
 })
 
 describe('copying a release for the media', () => {

@@ -391,7 +391,8 @@ describe('accounts', () => {
     } finally {
       await fresh.stop()
     }
-  })
+    // The test starts a server of its own: the hook's allowance, not a request's.
+  }, 180_000)
 
   it('sends a new Newsroom with no users to the create-first-user screen', async () => {
     const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
@@ -403,5 +404,6 @@ describe('accounts', () => {
     } finally {
       await fresh.stop()
     }
-  })
+    // The test starts a server of its own: the hook's allowance, not a request's.
+  }, 180_000)
 })

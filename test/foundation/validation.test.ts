@@ -2,25 +2,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { signIn, type Api } from '../helpers/api'
 import { allMessages, fieldErrors } from '../helpers/errors'
 import { imageForm, jpeg } from '../helpers/images'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 import { publishRelease, transition } from '../helpers/releases'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 const count = async (collection: string) => (await admin.get(`/api/${collection}?limit=1&draft=true`)).body.totalDocs as number
 
 describe('releases', () => {

@@ -5,24 +5,21 @@
  */
 import http from 'node:http'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   for (const name of ['Override alpha', 'Override beta', 'Override gamma']) expect((await admin.post('/api/categories', { name })).status).toBe(201)
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 /** A read sent as the admin's relationship fields send it: POST, the query as a form in the body. */
 const overridden = async (path: string, form: string, { header = 'X-Payload-HTTP-Method-Override', type = 'application/x-www-form-urlencoded' } = {}) => {
   const response = await fetch(server.url + path, {

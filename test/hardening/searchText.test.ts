@@ -4,14 +4,15 @@
  * by what it cannot read, which would tell, yes or no, what a withdrawn release says.
  * The site's own search goes on finding what stands.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
 import { publishRelease, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let anonymous: Api
 let withdrawn: { id: number; slug: string }
@@ -23,7 +24,7 @@ const SECRET = { title: 'quillfeather', summary: 'zanzibarquoll', body: 'marmala
 const paragraph = (text: string) => [{ children: [{ text }] }]
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   anonymous = api(server.url)
   withdrawn = await publishRelease(admin, {
@@ -34,10 +35,6 @@ beforeAll(async () => {
   expect((await transition(admin, withdrawn.id, 'withdraw', { note: 'Legal advice: proceedings are active.' })).status).toBe(200)
   standing = await publishRelease(admin, { title: 'Cycle marking at the market', summary: 'Free bike marking on Saturday.', body: paragraph('Bring your bicycle to the periwinkle stall.') })
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 const graphql = (as: Api, query: string) => as.post('/api/graphql', { query })
 
 describe('the search text is never in an answer', () => {

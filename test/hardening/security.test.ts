@@ -12,19 +12,16 @@ import { allMessages, fieldErrors } from '../helpers/errors'
 import { parseHtml } from '../helpers/html'
 import { publishRelease } from '../helpers/releases'
 import { ADMIN, runStartExpectingFailure, startServer, type TestServer } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   await publishRelease(admin, { title: 'Headers on a release page', summary: 'For the headers.' })
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 /** A CSP header as { directive: [values] }. */
 const csp = (header: string | null) =>
   Object.fromEntries(

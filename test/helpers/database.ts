@@ -5,6 +5,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { asPostgresAdmin, dropDatabase, POSTGRES_SERVER, withDatabase } from './postgres'
+import { makeTempDir } from './tempDir'
 
 /**
  * Which database the integration suite runs on: SQLite by default, PostgreSQL with
@@ -32,7 +33,13 @@ export const databaseFor = async (dir: string): Promise<{ url: string; drop: () 
     if (!process.env.MONGODB_TEST_URL) throw new Error('TEST_DATABASE=mongodb needs MONGODB_TEST_URL')
     made = { url: withDatabase(process.env.MONGODB_TEST_URL, `newsroom_t_${crypto.randomBytes(5).toString('hex')}`), drop: none }
   } else {
-    made = { url: `file:${path.join(dir, 'newsroom.db')}`, drop: none }
+    const file = path.join(dir, 'newsroom.db')
+    // A copy of a file already migrated, as on PostgreSQL: the server's start-up migration
+    // then only checks that nothing is pending. (The backup test and the browser tests'
+    // server still start on an empty file and migrate it.)
+    const template = process.env.NEWSROOM_TEST_SQLITE_TEMPLATE
+    if (template) fs.copyFileSync(template, file)
+    made = { url: `file:${file}`, drop: none }
   }
   fs.writeFileSync(remembered, made.url)
   return made
@@ -47,6 +54,20 @@ export const makePostgresTemplate = async (migrate: (url: string) => Promise<voi
     name,
     drop: () => dropDatabase(name),
   }
+}
+
+/** For the global setup: a SQLite file with every migration applied, to copy from. */
+export const makeSqliteTemplate = async (migrate: (url: string) => Promise<void>) => {
+  const temp = makeTempDir('newsroom-template-')
+  const file = path.join(temp.dir, 'newsroom.db')
+  await migrate(`file:${file}`)
+  // Fold the write-ahead log into the file, so that the file alone is the whole database to copy.
+  const { createClient } = await import('@libsql/client')
+  const client = createClient({ url: `file:${file}` })
+  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+  client.close()
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) throw new Error('The migrated SQLite template still has a write-ahead log')
+  return { file, drop: async () => temp.remove() }
 }
 
 /**

@@ -1,22 +1,38 @@
 import { ensureAdminBuild } from '../../src/cli/build'
-import { makePostgresTemplate, TEST_DATABASE } from './database'
+import { makePostgresTemplate, makeSqliteTemplate, TEST_DATABASE } from './database'
 import { runCli } from './run'
+import { sharedServers } from './sharedServer'
 import { makeTempDir } from './tempDir'
 
 /**
  * HTTP tests run the real server, which serves the admin and the API from the Next.js
- * build. On PostgreSQL, one database is migrated here for every test to copy.
+ * build. One database (a SQLite file, or a PostgreSQL database) is migrated here for every
+ * test to copy: migrating each one would cost every server start a second or two.
  */
+const migrateWithTheCli = async (url: string) => {
+  const temp = makeTempDir()
+  const result = await runCli('migrate.ts', { DATABASE_URL: url, NEWSROOM_DATA_DIR: temp.dir })
+  temp.remove()
+  if (result.code !== 0) throw new Error(`Migrating the template database failed:\n${result.output}`)
+}
+
 export default async function setup() {
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   await ensureAdminBuild()
-  if (TEST_DATABASE !== 'postgres') return
-  const template = await makePostgresTemplate(async (url) => {
-    const temp = makeTempDir()
-    const result = await runCli('migrate.ts', { DATABASE_URL: url, NEWSROOM_DATA_DIR: temp.dir })
-    temp.remove()
-    if (result.code !== 0) throw new Error(`Migrating the template database failed:\n${result.output}`)
-  })
-  process.env.NEWSROOM_TEST_PG_TEMPLATE = template.name
-  return () => template.drop()
+  let dropTemplate = async () => {}
+  if (TEST_DATABASE === 'postgres') {
+    const template = await makePostgresTemplate(migrateWithTheCli)
+    process.env.NEWSROOM_TEST_PG_TEMPLATE = template.name
+    dropTemplate = template.drop
+  }
+  if (TEST_DATABASE === 'sqlite') {
+    const template = await makeSqliteTemplate(migrateWithTheCli)
+    process.env.NEWSROOM_TEST_SQLITE_TEMPLATE = template.file
+    dropTemplate = template.drop
+  }
+  const stopSharedServers = sharedServers()
+  return async () => {
+    await stopSharedServers()
+    await dropTemplate()
+  }
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -9,6 +10,7 @@ import { makeTempDir } from './tempDir'
 export type TestServer = {
   url: string
   dir: string
+  pid: number
   /** Everything the process has printed so far. */
   output: () => string
   /** SIGTERM, as a process manager stops it; resolves with the exit code. Keeps the files when asked (for a restart). */
@@ -23,7 +25,13 @@ export type ServerOptions = {
   databaseUrl?: string
   /** Reuse a folder (database, media, secret) from an earlier server, as a restart does. */
   dir?: string
+  /** How long the boot may take; under the hooks' 180 s, as a 2-core machine running other suites needs (a seeded boot took over 90 s at a load of 20). */
   timeoutMs?: number
+  /**
+   * The server outlives the test process that starts it (test/helpers/sharedServer.ts): its
+   * output goes to server.log in its folder rather than down a pipe that closes with the process.
+   */
+  detached?: boolean
 }
 
 export const ADMIN = { email: 'admin@northmoor.test', password: 'correct-horse-battery-staple' }
@@ -57,10 +65,12 @@ const waitForExit = (child: ChildProcess) =>
  * Runs Newsroom as its own process, as `npm start` does (without the build, which the
  * global setup has done), on a fresh SQLite file unless told otherwise, on a free port.
  */
-export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 90_000 }: ServerOptions = {}): Promise<TestServer> => {
+export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 170_000, detached = false }: ServerOptions = {}): Promise<TestServer> => {
   const temp = dir ? { dir, remove: () => {} } : makeTempDir()
   const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await databaseFor(temp.dir)
   const port = String(await freePort())
+  const logFile = path.join(temp.dir, 'server.log')
+  const log = detached ? fs.openSync(logFile, 'a') : undefined
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli/start.ts', '--no-build', ...(seed ? [] : ['--no-seed'])],
@@ -82,33 +92,44 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
         GRAPHQL_RATE_LIMIT: '10000',
         ...env,
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
+      detached,
     },
   )
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
+  let piped = ''
+  child.stdout?.on('data', (chunk) => (piped += chunk))
+  child.stderr?.on('data', (chunk) => (piped += chunk))
+  const output = () => (log === undefined ? piped : fs.readFileSync(logFile, 'utf8'))
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)
-    const check = () => {
-      const match = /Newsroom is running at (http:\/\/\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout!.on('data', check)
-    child.once('exit', (code) => {
+    const timer = setTimeout(() => done(new Error(`The server did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs)
+    const poll = log === undefined ? undefined : setInterval(() => check(), 100)
+    const done = (error: Error | null, url?: string) => {
       clearTimeout(timer)
-      reject(new Error(`The server exited with code ${code} before it started:\n${output}`))
-    })
+      clearInterval(poll)
+      if (error) {
+        // A server that did not start in time must not go on booting, unowned, under the next tests.
+        child.kill('SIGKILL')
+        reject(error)
+      } else resolve(url!)
+    }
+    const check = () => {
+      const match = /Newsroom is running at (http:\/\/\S+)/.exec(output())
+      if (match) done(null, match[1]!)
+    }
+    child.stdout?.on('data', check)
+    child.once('exit', (code) => done(new Error(`The server exited with code ${code} before it started:\n${output()}`)))
   })
+  if (log !== undefined) {
+    fs.closeSync(log)
+    child.unref()
+  }
 
   return {
     url,
     dir: temp.dir,
-    output: () => output,
+    pid: child.pid!,
+    output,
     stop: async ({ keepFiles = false } = {}) => {
       const exited = waitForExit(child)
       child.kill('SIGTERM')

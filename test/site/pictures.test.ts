@@ -4,29 +4,26 @@
  * as GET, and addresses on pages that work whatever address the site was opened at.
  */
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
 import { imageForm, jpeg } from '../helpers/images'
 import { createDraft, publishRelease, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let editor: Api
 let n = 0
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
   editor = await createUserAndSignIn(server.url, admin, { email: 'picture-editor@northmoor.test', roles: ['editor'] })
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 const upload = async (name = `picture-${++n}.jpg`, type = 'image/jpeg', file?: Buffer) => {
   const response = await admin.upload('/api/media', imageForm(file ?? (await jpeg(1600, 900)), name, type, { alt: 'Officers at the scene' }))
   expect(response.status, JSON.stringify(response.body)).toBe(201)

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
@@ -11,24 +11,21 @@ import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
 import { imageForm, jpeg } from '../helpers/images'
 import { createDraft, publishRelease, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let editor: Api
 let author: Api
 let n = 0
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  editor = await createUserAndSignIn(server.url, admin, { email: 'editor@northmoor.test', roles: ['editor'] })
-  author = await createUserAndSignIn(server.url, admin, { email: 'author@northmoor.test', roles: ['author'] })
+  editor = await createUserAndSignIn(server.url, admin, { email: 'links.editor@northmoor.test', roles: ['editor'] })
+  author = await createUserAndSignIn(server.url, admin, { email: 'links.author@northmoor.test', roles: ['author'] })
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 const scheduled = async (secondsAhead = 3600) => {
   const image = (await admin.upload('/api/media', imageForm(await jpeg(1600, 900), `embargo-${++n}.jpg`, 'image/jpeg', { alt: 'Officers at the scene' }))).body.doc
   const draft = await createDraft(author, { title: `Embargoed release ${n}`, summary: 'Under embargo until the announcement.', heroImage: image.id })

@@ -4,15 +4,16 @@
  * release goes out; preview links die with a cancelled schedule; and what the server owns
  * (timestamps, authors, the redirects' list, a link's lifetime) is not the client's to set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
 import { get } from '../helpers/fetch'
 import { createDraft, ok, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
-let server: TestServer
+let server: SharedServer
 let admin: Api
 let editor: Api
 let author: Api
@@ -24,17 +25,13 @@ const HOUR = 3600_000
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString()
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   anonymous = api(server.url)
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  editor = await createUserAndSignIn(server.url, admin, { email: 'editor@northmoor.test', roles: ['editor'], name: 'Erin Editor' })
-  author = await createUserAndSignIn(server.url, admin, { email: 'author@northmoor.test', roles: ['author'], name: 'Aled Author' })
-  otherAuthor = await createUserAndSignIn(server.url, admin, { email: 'author2@northmoor.test', roles: ['author'], name: 'Bea Author' })
+  editor = await createUserAndSignIn(server.url, admin, { email: 'review.editor@northmoor.test', roles: ['editor'], name: 'Erin Editor' })
+  author = await createUserAndSignIn(server.url, admin, { email: 'review.author@northmoor.test', roles: ['author'], name: 'Aled Author' })
+  otherAuthor = await createUserAndSignIn(server.url, admin, { email: 'review.author2@northmoor.test', roles: ['author'], name: 'Bea Author' })
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 const submitted = async (title = `Appeal after Eastfield burglary ${++n}`) => {
   const draft = await createDraft(author, { title, summary: 'The words the editor reviews.' })
   await ok(transition(author, draft.id, 'submit'), 'submit')

@@ -4,13 +4,14 @@
  * is written out here, apart from src/workflow/machine.ts, so that a change to who may do
  * what has to be made in both places.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { allMessages } from '../helpers/errors'
 import { get } from '../helpers/fetch'
 import { createDraft, ok, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN } from '../helpers/server'
+import { sharedServer, type SharedServer } from '../helpers/sharedServer'
 
 type Who = 'anonymous' | 'author' | 'editor' | 'admin'
 type State = 'draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn'
@@ -34,23 +35,19 @@ const EXPECTED: Record<string, { from: State; allowed: Who[]; body: () => Record
   unpublish: { from: 'published', allowed: ['editor', 'admin'], body: () => ({ note: 'Sent out by mistake.', retirement: { mode: 'gone' } }), to: 'draft' },
 }
 
-let server: TestServer
+let server: SharedServer
 const as = {} as Record<Who | 'editor2', Api>
 let n = 0
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await sharedServer()
   as.anonymous = api(server.url)
   as.admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  as.editor = await createUserAndSignIn(server.url, as.admin, { email: 'editor@northmoor.test', roles: ['editor'], name: 'Erin Editor' })
-  as.author = await createUserAndSignIn(server.url, as.admin, { email: 'author@northmoor.test', roles: ['author'], name: 'Aled Author' })
+  as.editor = await createUserAndSignIn(server.url, as.admin, { email: 'transitions.editor@northmoor.test', roles: ['editor'], name: 'Erin Editor' })
+  as.author = await createUserAndSignIn(server.url, as.admin, { email: 'transitions.author@northmoor.test', roles: ['author'], name: 'Aled Author' })
   // A second editor, so that the releases the others approve were submitted by someone else.
-  as.editor2 = await createUserAndSignIn(server.url, as.admin, { email: 'editor2@northmoor.test', roles: ['editor'], name: 'Eve Editor' })
+  as.editor2 = await createUserAndSignIn(server.url, as.admin, { email: 'transitions.editor2@northmoor.test', roles: ['editor'], name: 'Eve Editor' })
 })
-afterAll(async () => {
-  await server?.stop()
-})
-
 /** A release by the author, brought to `state` by the second editor. */
 const releaseIn = async (state: State) => {
   const release = await createDraft(as.author, { title: `Release ${++n}`, summary: 'A summary that tells the story.' })
