@@ -5,6 +5,7 @@ import path from 'node:path'
 import express from 'express'
 import next from 'next'
 import onHeaders from 'on-headers'
+import proxyaddr from 'proxy-addr'
 import type { Payload } from 'payload'
 
 import { assertUkTimePatch } from './admin/ukTimePatch'
@@ -142,9 +143,9 @@ export const startServer = async ({
   app.use(site.errorHandler)
 
   // Cached pages are answered before express, with the public site's headers (src/site/cachedAnswers.ts).
-  const siteHeaders = fixedHeaders(headersFor.site)
+  const asker = { securityHeaders: fixedHeaders(headersFor.site), addressOf: (req: http.IncomingMessage) => proxyaddr(req, app.get('trust proxy fn')) }
   const server = http.createServer((req, res) => {
-    if (!shuttingDown && site.cachedAnswers.answer(req, res, siteHeaders)) return
+    if (!shuttingDown && site.cachedAnswers.answer(req, res, asker)) return
     app(req, res)
   })
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())

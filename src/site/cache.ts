@@ -105,6 +105,17 @@ export class PageCache {
     return entry.rendered
   }
 
+  /**
+   * Whether `serve(key)` would call its `render` now: nothing usable kept for `key`, and no
+   * rendering of it under way to wait for. False whenever that cannot be told without waiting.
+   */
+  wouldRender(key: string): boolean {
+    if (!this.#usableNow()) return false
+    const entry = this.#entries.get(key)
+    if (entry && entry.expiresAt > Date.now()) return false
+    return this.#rendering.get(key)?.generation !== this.#generation
+  }
+
   /** What `remember` has worked out for `key`, if it is known now; undefined otherwise. */
   peekRemembered<T>(key: string): T | undefined {
     return this.#usableNow() ? (this.#rememberedValues.get(key) as T | undefined) : undefined

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express'
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import path from 'node:path'
@@ -44,7 +44,6 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
   const context: PageContext = { content, siteUrl, cache }
-  const cached = new CachedAnswers(cache, PAGE_CACHE_CONTROL)
   const stopListening = onContentChange(() => cache.invalidate())
   const stopWatching = watchForChanges(payload, () => cache.invalidate())
 
@@ -66,23 +65,26 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const busyPages = new WeakMap<SiteSetting, Rendered>()
 
   /** Too many pages being made: a page made without the database, once for each version of the settings. */
-  const busy = (req: Request, res: Response) => {
+  const busyPage = (): Rendered => {
     const settings = content.lastKnownSettings()
     let page = busyPages.get(settings)
     if (!page) {
-      page = htmlPage(
-        503,
-        { settings, siteUrl, meta: { title: 'This website is busy', noindex: true } },
-        <ErrorPage
-          title="Sorry, this website is busy"
-          message="Please try again in a few seconds. If you need the police urgently, call 999. For anything else, call 101."
-        />,
-      )
+      page = {
+        ...htmlPage(
+          503,
+          { settings, siteUrl, meta: { title: 'This website is busy', noindex: true } },
+          <ErrorPage
+            title="Sorry, this website is busy"
+            message="Please try again in a few seconds. If you need the police urgently, call 999. For anything else, call 101."
+          />,
+        ),
+        headers: { 'Retry-After': '5' },
+      }
       busyPages.set(settings, page)
     }
-    res.set('Retry-After', '5')
-    sendRendered(req, res, page, 'no-store')
+    return page
   }
+  const cached = new CachedAnswers(cache, PAGE_CACHE_CONTROL, { limit, page: busyPage })
 
   /**
    * A cached public route: the cache answers, or `render` does, within the render limit
@@ -99,7 +101,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         const pageKey = key ? await key(req, context) : cacheKey(req, query)
         const knownBy = key ? keyNow : (path: string) => (given: URLSearchParams) => cacheKeyOf(path, given, query)
         // Only the spelling the browser sent, unchanged on the way (src/http/canonicalPath.ts).
-        if (knownBy && req.originalUrl.split('?')[0] === req.path) cached.learn(req.path, knownBy(req.path, context))
+        if (knownBy && req.originalUrl.split('?')[0] === req.path) cached.learn(req.path, knownBy(req.path, context), { first })
         let made = false
         const make = () => {
           made = true
@@ -111,7 +113,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         res.set('X-Page-Cache', made ? 'miss' : 'hit')
         sendRendered(req, res, rendered, PAGE_CACHE_CONTROL)
       } catch (error) {
-        if (error instanceof Busy) return busy(req, res)
+        if (error instanceof Busy) return sendRendered(req, res, busyPage(), 'no-store')
         next(error)
       }
     }

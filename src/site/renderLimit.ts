@@ -48,11 +48,8 @@ export class RenderLimit {
    * keep the site's own pages from being made again. There are only so many of those.
    */
   async run<T>(address: string, work: () => Promise<T>, { first = false } = {}): Promise<T> {
-    const held = this.#byAddress.get(address) ?? 0
-    if (!first && held >= this.limits.perAddress) throw new Busy(`Too many pages being made for ${address}.`)
-    const full = this.#running + this.#waiting.length >= this.limits.concurrency + this.limits.queue
-    if (!first && full) throw new Busy('Too many pages being made.')
-    this.#byAddress.set(address, held + 1)
+    if (this.refuses(address, { first })) throw new Busy('Too many pages being made.')
+    this.#byAddress.set(address, (this.#byAddress.get(address) ?? 0) + 1)
     try {
       await new Promise<void>((resolve) => {
         if (first) this.#waiting.unshift(resolve)
@@ -70,6 +67,13 @@ export class RenderLimit {
       if (left > 0) this.#byAddress.set(address, left)
       else this.#byAddress.delete(address)
     }
+  }
+
+  /** Whether a render for `address` would be refused now (`run` would throw Busy at once). */
+  refuses(address: string, { first = false } = {}): boolean {
+    if (first) return false
+    if ((this.#byAddress.get(address) ?? 0) >= this.limits.perAddress) return true
+    return this.#running + this.#waiting.length >= this.limits.concurrency + this.limits.queue
   }
 
   /** Starts the next waiting render on the next turn of the event loop, if there is a place. */

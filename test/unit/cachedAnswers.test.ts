@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PageCache, type Rendered } from '../../src/site/cache'
 import { CachedAnswers } from '../../src/site/cachedAnswers'
+import { RenderLimit } from '../../src/site/renderLimit'
 
 /**
  * The answers given before express, on a real HTTP server: which requests they take, and
@@ -18,10 +19,11 @@ let reachedExpress: string[] = []
 const cache = new PageCache(async () => Date.now() + 60_000)
 const answers = new CachedAnswers(cache, 'no-cache')
 const securityHeaders = { 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' }
+const asker = { securityHeaders, addressOf: (req: http.IncomingMessage) => req.socket.remoteAddress ?? '' }
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    if (answers.answer(req, res, securityHeaders)) return
+    if (answers.answer(req, res, asker)) return
     reachedExpress.push(`${req.method} ${req.url}`)
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end('the rest of the server')
   })
@@ -87,5 +89,41 @@ describe('cached pages answered before express', () => {
     cache.invalidate()
     await ask('/')
     expect(reachedExpress).toEqual(['GET /'])
+  })
+
+  it('gives the quick 503 itself when the page would have to be made and the render limit refuses it', async () => {
+    const limit = new RenderLimit({ concurrency: 1, queue: 0, perAddress: 1 })
+    const busyPage: Rendered = { status: 503, type: 'text/html; charset=utf-8', body: 'Sorry, this website is busy', headers: { 'Retry-After': '5' } }
+    const busyCache = new PageCache(async () => Date.now() + 60_000)
+    const withLimit = new CachedAnswers(busyCache, 'no-cache', { limit, page: () => busyPage })
+    withLimit.learn('/search', (given) => `/search?q=${given.get('q')}`, { first: false })
+    const response = () => {
+      const headers: Record<string, string> = {}
+      let body = ''
+      const res = {
+        writeHead: (status: number, given: Record<string, string>) => Object.assign(headers, given, { status: String(status) }),
+        end: (chunk?: Buffer) => void (body = chunk?.toString() ?? ''),
+      }
+      return { res: res as unknown as http.ServerResponse, headers, body: () => body }
+    }
+    const req = { method: 'GET', url: '/search?q=arson', headers: {}, socket: { remoteAddress: '192.0.2.1' } } as unknown as http.IncomingMessage
+    // Nothing known of the cache yet: express decides.
+    expect(withLimit.answer(req, response().res, asker)).toBe(false)
+    await busyCache.serve('/search?q=burglary', async () => page('results'))
+    // A place is free: the route makes the page.
+    expect(withLimit.answer(req, response().res, asker)).toBe(false)
+    let finish: () => void = () => {}
+    const running = limit.run('192.0.2.1', () => new Promise<void>((resolve) => (finish = resolve)))
+    const refused = response()
+    expect(withLimit.answer(req, refused.res, asker)).toBe(true)
+    expect(refused.headers).toMatchObject({ status: '503', 'Retry-After': '5', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" })
+    expect(refused.headers['X-Page-Cache']).toBeUndefined()
+    expect(refused.body()).toBe('Sorry, this website is busy')
+    // A page already being made is waited for, not refused: that is serve's business.
+    void busyCache.serve('/search?q=arson', () => new Promise<Rendered>(() => {}))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(withLimit.answer(req, response().res, asker)).toBe(false)
+    finish()
+    await running
   })
 })
