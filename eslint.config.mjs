@@ -2,8 +2,10 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 const STATE_FIELD = '/^(_status|workflowState|withdrawal)(\\.|$)/'
-const OPERATOR = '/^(equals|not_equals|in|not_in|all|exists|greater_than|greater_than_equal|less_than|less_than_equal|like|contains|near|within|intersects)$/'
-const MESSAGE = "Ask a release's state of src/releases/state.ts (its query builders), not of `_status`, `workflowState` or `withdrawal` directly."
+const OPERATOR =
+  '/^(equals|not_equals|in|not_in|all|exists|greater_than|greater_than_equal|less_than|less_than_equal|like|contains|near|within|intersects)$/'
+const MESSAGE =
+  "Ask a release's state of src/releases/state.ts (its query builders), not of `_status`, `workflowState` or `withdrawal` directly."
 
 /** Selectors (for `no-restricted-syntax`) that find a query of a release's stored state. */
 export const RELEASE_STATE_QUERIES = [
@@ -13,10 +15,16 @@ export const RELEASE_STATE_QUERIES = [
     message: MESSAGE,
   })),
   // { withdrawal: { withdrawnAt: { exists: false } } }
-  { selector: `Property[key.name='withdrawal'] > ObjectExpression.value > Property > ObjectExpression.value > Property[key.name=${OPERATOR}]`, message: MESSAGE },
+  {
+    selector: `Property[key.name='withdrawal'] > ObjectExpression.value > Property > ObjectExpression.value > Property[key.name=${OPERATOR}]`,
+    message: MESSAGE,
+  },
   // '?where[workflowState][equals]=draft' in a REST or admin address
   { selector: 'Literal[value=/\\[(_status|workflowState|withdrawal)[\\].]/]', message: MESSAGE },
-  { selector: 'TemplateElement[value.raw=/\\[(_status|workflowState|withdrawal)[\\].]/]', message: MESSAGE },
+  {
+    selector: 'TemplateElement[value.raw=/\\[(_status|workflowState|withdrawal)[\\].]/]',
+    message: MESSAGE,
+  },
 ]
 
 export default tseslint.config(
@@ -38,10 +46,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
@@ -69,7 +87,14 @@ export default tseslint.config(
   {
     files: ['public/**/*.js', 'src/site/components/**/*.js'],
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', location: 'readonly', navigator: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        navigator: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
 )

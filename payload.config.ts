@@ -39,7 +39,11 @@ export default buildConfig({
   // sharp that will not decode more than 50 megapixels (collections/Media/uploadLimits.ts).
   sharp: sharpWithLimits,
   // Uploads stop being read at 20 MB; src/http/limits.ts refuses a declared larger one before that.
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` },
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    abortOnLimit: true,
+    responseOnLimit: `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+  },
   // Cookie-authenticated requests count only from SITE_URL (serverURL, which Payload adds to
   // its CSRF list): a page elsewhere cannot act as someone signed in here.
   csrf: [],
@@ -52,7 +56,10 @@ export default buildConfig({
       titleSuffix: ' · Newsroom',
       description: 'Newsroom: write, review and schedule police press releases.',
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
-      openGraph: { siteName: 'Newsroom', description: 'Write, review and schedule police press releases.' },
+      openGraph: {
+        siteName: 'Newsroom',
+        description: 'Write, review and schedule police press releases.',
+      },
       // Payload's generated link-preview picture is its own logo; the admin is not for sharing.
       defaultOGImageType: 'off',
       robots: 'noindex, nofollow',
@@ -77,18 +84,29 @@ export default buildConfig({
     // Every process polls for lifts that are due, every second, from the moment it boots
     // (src/boot.ts starts the runner). Lifts are claimed once (collections/EmbargoLifts).
     autoRun: [{ cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } }],
-    access: { queue: ({ req }) => isAdminUser(req.user), run: ({ req }) => isAdminUser(req.user), cancel: ({ req }) => isAdminUser(req.user) },
+    access: {
+      queue: ({ req }) => isAdminUser(req.user),
+      run: ({ req }) => isAdminUser(req.user),
+      cancel: ({ req }) => isAdminUser(req.user),
+    },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       labels: { singular: 'Background task', plural: 'Background tasks' },
       admin: {
         ...defaultJobsCollection.admin,
-        description: 'What the server does by itself, such as the follow-up when an embargo lifts (webhooks, history). For admins.',
+        description:
+          'What the server does by itself, such as the follow-up when an embargo lifts (webhooks, history). For admins.',
         group: 'Administration',
         enableRichTextRelationship: false,
         hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }),
       },
-      access: { ...defaultJobsCollection.access, read: admins, create: admins, update: admins, delete: admins },
+      access: {
+        ...defaultJobsCollection.access,
+        read: admins,
+        create: admins,
+        update: admins,
+        delete: admins,
+      },
     }),
   },
   typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },

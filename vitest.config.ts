@@ -25,7 +25,10 @@ const sameOnEveryDatabase = [
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
-    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE === 'postgres' ? sameOnEveryDatabase : [])],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.TEST_DATABASE === 'postgres' ? sameOnEveryDatabase : []),
+    ],
     globalSetup: ['test/helpers/globalSetup.ts'],
     // Each file runs in its own process: Payload keeps one instance per process.
     pool: 'forks',

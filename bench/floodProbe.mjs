@@ -22,7 +22,9 @@ const timedGet = (path) =>
     http
       .get(base + path, { agent }, (response) => {
         response.resume()
-        response.on('end', () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0 }))
+        response.on('end', () =>
+          resolve({ ms: performance.now() - started, status: response.statusCode ?? 0 }),
+        )
       })
       .on('error', () => resolve({ ms: performance.now() - started, status: 0 }))
   })

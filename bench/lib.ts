@@ -30,23 +30,56 @@ export const freshEmbeddedDatabase = (prefix: string, extra: Record<string, stri
 /** Runs a TypeScript command (`src/cli/seed.ts`, …) to its end, with its output shown. */
 export const runTsx = (args: string[], env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    )
   })
 
-export type RunningServer = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> }
+export type RunningServer = {
+  child: ChildProcess
+  base: string
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * Newsroom's production server (already built) on `port`, with a fresh secret; resolves once
  * it answers. `inspect` opens Node's inspector on a free local port, for `liveHeapMb`.
  */
-export const startProductionServer = async (env: NodeJS.ProcessEnv, port: number, { inspect = false } = {}): Promise<RunningServer> => {
+export const startProductionServer = async (
+  env: NodeJS.ProcessEnv,
+  port: number,
+  { inspect = false } = {},
+): Promise<RunningServer> => {
   const base = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
-    cwd: projectRoot,
-    env: { ...env, NODE_ENV: 'production', PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'), PORT: String(port), SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      ...(inspect ? ['--inspect=127.0.0.1:0'] : []),
+      '--import',
+      'tsx',
+      'src/cli/start.ts',
+      '--no-build',
+      '--no-seed',
+    ],
+    {
+      cwd: projectRoot,
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+        PORT: String(port),
+        SITE_URL: base,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -86,7 +119,11 @@ export const liveHeapMb = async (server: RunningServer): Promise<number> => {
     new Promise<Record<string, number>>((resolve, reject) => {
       const id = ++lastId
       const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { id?: number; result?: Record<string, number>; error?: { message: string } }
+        const message = JSON.parse(String(data)) as {
+          id?: number
+          result?: Record<string, number>
+          error?: { message: string }
+        }
         if (message.id !== id) return
         socket.off('message', onMessage)
         if (message.error) reject(new Error(`${method}: ${message.error.message}`))
@@ -123,7 +160,11 @@ export const record = (name: string, section: string) => {
   const current = fs.readFileSync(doc, 'utf8')
   const from = current.indexOf(start)
   const to = current.indexOf(end)
-  if (from === -1 || to === -1) throw new Error(`docs/benchmarks.md has no ${start} … ${end} section to write into`)
-  fs.writeFileSync(doc, current.slice(0, from + start.length) + '\n' + section + '\n' + current.slice(to))
+  if (from === -1 || to === -1)
+    throw new Error(`docs/benchmarks.md has no ${start} … ${end} section to write into`)
+  fs.writeFileSync(
+    doc,
+    current.slice(0, from + start.length) + '\n' + section + '\n' + current.slice(to),
+  )
   console.log('Recorded in docs/benchmarks.md.')
 }

@@ -18,7 +18,16 @@ import { ensureAdminBuild } from '../src/cli/build'
 import { demoCategories, demoReleases } from '../src/seed/content'
 import { signIn, type Api } from '../test/helpers/api'
 import { freePort } from '../test/helpers/server'
-import { freshEmbeddedDatabase, liveHeapMb, machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
+import {
+  freshEmbeddedDatabase,
+  liveHeapMb,
+  machine,
+  record,
+  residentMb,
+  runTsx,
+  startProductionServer,
+  type RunningServer,
+} from './lib'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
@@ -28,7 +37,10 @@ const EDIT_EVERY_MS = Number(process.env.BENCH_EDIT_EVERY_MS ?? 2000)
 const MEMORY_TOLERANCE = 0.1
 
 const ADMIN = { email: 'bench-admin@northmoor.test', password: 'bench load admin passphrase 2026' }
-const EDITOR = { email: 'bench-editor@northmoor.test', password: 'bench load editor passphrase 2026' }
+const EDITOR = {
+  email: 'bench-editor@northmoor.test',
+  password: 'bench load editor passphrase 2026',
+}
 
 /** The public pages a reader might ask for, round and round. */
 const readerPaths = () => {
@@ -51,7 +63,8 @@ const readerPaths = () => {
 }
 
 const expectOk = (response: { status: number; body: unknown }, what: string) => {
-  if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`)
+  if (response.status >= 300)
+    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`)
   return (response.body as { doc?: { id: number } }).doc
 }
 
@@ -73,23 +86,46 @@ const editorAtWork = (editor: Api) => {
       try {
         if (n % 2 === 1 || recent.length === 0) {
           const draft = expectOk(
-            await editor.post('/api/news?draft=true', { title: `Road closure on the A${600 + n} while repairs are made (${Date.now().toString(36)})`, summary: 'Drivers are asked to use the signed diversion.', _status: 'draft' }),
+            await editor.post('/api/news?draft=true', {
+              title: `Road closure on the A${600 + n} while repairs are made (${Date.now().toString(36)})`,
+              summary: 'Drivers are asked to use the signed diversion.',
+              _status: 'draft',
+            }),
             'create',
           )!
           expectOk(await editor.post(`/api/news/${draft.id}/workflow/submit`, {}), 'submit')
-          expectOk(await editor.post(`/api/news/${draft.id}/workflow/approve`, { force: true, forceReason: 'Load test: one person on duty.' }), 'approve')
+          expectOk(
+            await editor.post(`/api/news/${draft.id}/workflow/approve`, {
+              force: true,
+              forceReason: 'Load test: one person on duty.',
+            }),
+            'approve',
+          )
           recent.push(draft.id)
           published += 1
         } else {
           const id = recent[n % recent.length]!
-          expectOk(await editor.patch(`/api/news/${id}?draft=true`, { summary: `Drivers are asked to use the signed diversion (update ${n}).` }), 'change')
-          expectOk(await editor.post(`/api/news/${id}/workflow/amend`, { change: n % 4 === 0 ? 'major' : 'minor', note: 'The diversion route has changed.' }), 'amend')
+          expectOk(
+            await editor.patch(`/api/news/${id}?draft=true`, {
+              summary: `Drivers are asked to use the signed diversion (update ${n}).`,
+            }),
+            'change',
+          )
+          expectOk(
+            await editor.post(`/api/news/${id}/workflow/amend`, {
+              change: n % 4 === 0 ? 'major' : 'minor',
+              note: 'The diversion route has changed.',
+            }),
+            'amend',
+          )
           amended += 1
         }
       } catch (error) {
         failures.push((error as Error).message)
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, EDIT_EVERY_MS - (Date.now() - started))))
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, EDIT_EVERY_MS - (Date.now() - started))),
+      )
     }
   })()
   return {
@@ -104,15 +140,35 @@ const editorAtWork = (editor: Api) => {
 const crowd = (base: string) =>
   new Promise<autocannon.Result>((resolve, reject) => {
     const requests = readerPaths().map((p) => ({ method: 'GET' as const, path: p }))
-    autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests, timeout: 10 }, (error, result) => (error ? reject(error) : resolve(result)))
+    autocannon(
+      { url: base, connections: CONNECTIONS, duration: SECONDS, requests, timeout: 10 },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    )
   })
 
-type RunResult = { run: number; requests: number; rps: number; p50: number; p99: number; max: number; failed: number; published: number; amended: number; editorFailures: string[]; memoryMb: number; heapMb: number }
+type RunResult = {
+  run: number
+  requests: number
+  rps: number
+  p50: number
+  p99: number
+  max: number
+  failed: number
+  published: number
+  amended: number
+  editorFailures: string[]
+  memoryMb: number
+  heapMb: number
+}
 
 const main = async () => {
   // The crowd comes from one address here (autocannon on 127.0.0.1), where real readers come
   // from many: the per-address render limit would turn most of it away after each change.
-  const { env, remove } = freshEmbeddedDatabase('newsroom-load-', { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RENDER_PER_ADDRESS: '1000' })
+  const { env, remove } = freshEmbeddedDatabase('newsroom-load-', {
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RENDER_PER_ADDRESS: '1000',
+  })
   let server: RunningServer | undefined
   try {
     await ensureAdminBuild()
@@ -121,7 +177,10 @@ const main = async () => {
     console.log('Starting Newsroom in production mode…')
     server = await startProductionServer(env, await freePort(), { inspect: true })
     const admin = await signIn(server.base, ADMIN.email, ADMIN.password)
-    expectOk(await admin.post('/api/users', { ...EDITOR, name: 'Bench Editor', roles: ['editor'] }), 'editor account')
+    expectOk(
+      await admin.post('/api/users', { ...EDITOR, name: 'Bench Editor', roles: ['editor'] }),
+      'editor account',
+    )
     const editor = await signIn(server.base, EDITOR.email, EDITOR.password)
     // Everyone reads the pages once, so the first run does not measure the first renders alone.
     for (const p of readerPaths()) await fetch(server.base + p)
@@ -130,7 +189,9 @@ const main = async () => {
 
     const results: RunResult[] = []
     for (let run = 1; run <= RUNS; run++) {
-      console.log(`Run ${run} of ${RUNS}: ${CONNECTIONS} readers for ${SECONDS} s while an editor publishes and amends…`)
+      console.log(
+        `Run ${run} of ${RUNS}: ${CONNECTIONS} readers for ${SECONDS} s while an editor publishes and amends…`,
+      )
       const work = editorAtWork(editor)
       const result = await crowd(server.base)
       const edits = await work.stop()
@@ -151,8 +212,13 @@ const main = async () => {
         memoryMb: residentMb(server.child.pid!),
       }
       results.push(row)
-      if (row.failed) console.log(`  answers by status: ${JSON.stringify(result.statusCodeStats)}; errors ${result.errors}, timeouts ${result.timeouts}`)
-      console.log(`  ${row.requests} requests (${row.rps}/s), p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.failed} failed; ${row.published} published, ${row.amended} amended, ${row.editorFailures.length} editor failures; live heap ${row.heapMb} MB, ${row.memoryMb} MB resident`)
+      if (row.failed)
+        console.log(
+          `  answers by status: ${JSON.stringify(result.statusCodeStats)}; errors ${result.errors}, timeouts ${result.timeouts}`,
+        )
+      console.log(
+        `  ${row.requests} requests (${row.rps}/s), p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.failed} failed; ${row.published} published, ${row.amended} amended, ${row.editorFailures.length} editor failures; live heap ${row.heapMb} MB, ${row.memoryMb} MB resident`,
+      )
     }
 
     const first = results[0]!.heapMb
@@ -165,7 +231,10 @@ const main = async () => {
       '',
       '| Run | Requests | Requests/s | p50 | p99 | Slowest | Failed | Published / amended | Live heap after | Resident after |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...results.map((r) => `| ${r.run} | ${r.requests} | ${r.rps} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.failed} | ${r.published} / ${r.amended} | ${r.heapMb} MB | ${r.memoryMb} MB |`),
+      ...results.map(
+        (r) =>
+          `| ${r.run} | ${r.requests} | ${r.rps} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.failed} | ${r.published} / ${r.amended} | ${r.heapMb} MB | ${r.memoryMb} MB |`,
+      ),
       '',
       `Failed requests: **${failed}** (target 0: any error, timeout or answer other than 2xx counts). Editor actions refused: ${editorFailures.length}. The live heap (after a full garbage collection, read through the inspector) after the last run is ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% on the first (flat means within ${MEMORY_TOLERANCE * 100}%); resident memory is shown too, but V8 keeps memory it has grown into, so it is not a measure of leaks.`,
     ].join('\n')
@@ -174,8 +243,10 @@ const main = async () => {
 
     const problems = [
       failed > 0 && `${failed} requests failed`,
-      editorFailures.length > 0 && `the editor was refused ${editorFailures.length} times: ${editorFailures.slice(0, 3).join('; ')}`,
-      growth > MEMORY_TOLERANCE && `the live heap grew ${(growth * 100).toFixed(1)}% from the first run to the last`,
+      editorFailures.length > 0 &&
+        `the editor was refused ${editorFailures.length} times: ${editorFailures.slice(0, 3).join('; ')}`,
+      growth > MEMORY_TOLERANCE &&
+        `the live heap grew ${(growth * 100).toFixed(1)}% from the first run to the last`,
     ].filter(Boolean)
     if (problems.length) {
       console.error(`Missed: ${problems.join('; ')}.`)

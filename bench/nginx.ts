@@ -16,7 +16,11 @@ export type StaticFile = { body: Buffer | string; type: string }
  * nginx on 127.0.0.1:`port` answering each path of `files` exactly with its bytes, and every
  * other address with `fallback`'s (as Newsroom answers `/?cb=N` with its cached `/`).
  */
-export const startNginx = async (port: number, files: Record<string, StaticFile>, fallback: string) => {
+export const startNginx = async (
+  port: number,
+  files: Record<string, StaticFile>,
+  fallback: string,
+) => {
   if (!NGINX) throw new Error('nginx is not installed: apt-get install -y nginx-light')
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'))
   const root = path.join(prefix, 'root')
@@ -53,17 +57,24 @@ http {
 }
 `,
   )
-  const child = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let errors = ''
   child.stderr!.on('data', (chunk) => (errors += chunk))
   const base = `http://127.0.0.1:${port}`
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${errors}`)
-    const status = await fetch(base + '/').then((response) => response.status, () => 0)
+    const status = await fetch(base + '/').then(
+      (response) => response.status,
+      () => 0,
+    )
     if (status === 200) break
     if (tries > 50) {
       child.kill('SIGKILL')
-      throw new Error(`nginx did not answer / with 200 (last: ${status}): ${errors}${fs.readFileSync(path.join(prefix, 'error.log'), 'utf8').slice(-1000)}`)
+      throw new Error(
+        `nginx did not answer / with 200 (last: ${status}): ${errors}${fs.readFileSync(path.join(prefix, 'error.log'), 'utf8').slice(-1000)}`,
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }

@@ -26,21 +26,42 @@ import { freePort } from '../test/helpers/server'
 import { machine, record, startProductionServer } from './lib'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
-const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[]
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as (
+  'sqlite' | 'postgres'
+)[]
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const SEARCH = 'burglary eastfield'
 
-type Row = { database: string; size: number; loadRate: number; results: Record<string, { p50: number; p99: number; rps: number }> }
+type Row = {
+  database: string
+  size: number
+  loadRate: number
+  results: Record<string, { p50: number; p99: number; rps: number }>
+}
 
 // ---------------------------------------------------------------- content that reads like news
 
-const PLACES = ['Eastfield', 'Fenwick', 'Brackley Cross', 'Northmoor', 'Hallam Bridge', 'Westbury', 'Calder Vale', 'Ashby Green', 'Redmarsh', 'Oakworth']
+const PLACES = [
+  'Eastfield',
+  'Fenwick',
+  'Brackley Cross',
+  'Northmoor',
+  'Hallam Bridge',
+  'Westbury',
+  'Calder Vale',
+  'Ashby Green',
+  'Redmarsh',
+  'Oakworth',
+]
 const SUBJECTS = [
   ['burglary', 'A house was broken into overnight and jewellery was taken.'],
   ['collision', 'Two cars collided on the main road and the driver was taken to hospital.'],
   ['fraud', 'Residents have been warned about callers pretending to be from their bank.'],
   ['drugs', 'Officers executed a warrant and seized a quantity of cannabis.'],
-  ['missing person', 'Officers are concerned for the welfare of a man who has not been seen since Friday.'],
+  [
+    'missing person',
+    'Officers are concerned for the welfare of a man who has not been seen since Friday.',
+  ],
   ['assault', 'A man was injured in an assault outside a pub in the town centre.'],
   ['theft', 'Tools were stolen from a van parked on a residential street.'],
   ['speeding', 'Roads policing officers caught drivers at more than twice the limit.'],
@@ -49,7 +70,16 @@ const SUBJECTS = [
   ['anti-social behaviour', 'Extra patrols will run in the park after complaints from residents.'],
   ['court result', 'A man was sentenced at Northmoor Crown Court.'],
 ]
-const OUTCOMES = ['appeal for witnesses', 'man arrested', 'woman charged', 'officers seek information', 'update', 'two arrested', 'warning to residents', 'man jailed']
+const OUTCOMES = [
+  'appeal for witnesses',
+  'man arrested',
+  'woman charged',
+  'officers seek information',
+  'update',
+  'two arrested',
+  'warning to residents',
+  'man jailed',
+]
 
 const release = (n: number) => {
   const [subject, sentence] = SUBJECTS[n % SUBJECTS.length]!
@@ -62,9 +92,25 @@ const release = (n: number) => {
     generateSlug: false,
     summary: `${sentence} Officers in ${place} are asking anyone with information to call 101, quoting incident ${1000 + (n % 9000)}.`,
     body: [
-      { children: [{ text: `${sentence} It happened in ${place} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][n % 5]}.` }] },
-      { children: [{ text: `Anyone who saw what happened, or has doorbell or dashcam footage, should contact Northmoor Police on 101 or online.` }] },
-      { children: [{ text: `Information can also be given anonymously to Crimestoppers on 0800 555 111.` }] },
+      {
+        children: [
+          {
+            text: `${sentence} It happened in ${place} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][n % 5]}.`,
+          },
+        ],
+      },
+      {
+        children: [
+          {
+            text: `Anyone who saw what happened, or has doorbell or dashcam footage, should contact Northmoor Police on 101 or online.`,
+          },
+        ],
+      },
+      {
+        children: [
+          { text: `Information can also be given anonymously to Crimestoppers on 0800 555 111.` },
+        ],
+      },
     ],
     _status: 'published' as const,
     workflowState: 'approved' as const,
@@ -78,7 +124,13 @@ const release = (n: number) => {
 const BATCH = 200
 
 /** Loads releases `from`…`to` in batches, each batch one transaction, several batches at once where the database allows. */
-const load = async (payload: Payload, from: number, to: number, categories: number[], concurrency: number) => {
+const load = async (
+  payload: Payload,
+  from: number,
+  to: number,
+  categories: number[],
+  concurrency: number,
+) => {
   const started = Date.now()
   let done = 0
   let next = from
@@ -91,7 +143,12 @@ const load = async (payload: Payload, from: number, to: number, categories: numb
       await initTransaction(req)
       try {
         for (let n = first; n < last; n++) {
-          await payload.create({ collection: 'news', data: { ...release(n), category: categories[n % categories.length] } as never, overrideAccess: true, req })
+          await payload.create({
+            collection: 'news',
+            data: { ...release(n), category: categories[n % categories.length] } as never,
+            overrideAccess: true,
+            req,
+          })
         }
         await commitTransaction(req)
       } catch (error) {
@@ -100,7 +157,9 @@ const load = async (payload: Payload, from: number, to: number, categories: numb
       }
       done += last - first
       const rate = done / ((Date.now() - started) / 1000)
-      process.stdout.write(`\r  loaded ${(from + done).toLocaleString('en-GB')} of ${to.toLocaleString('en-GB')} releases (${Math.round(rate)} a second)   `)
+      process.stdout.write(
+        `\r  loaded ${(from + done).toLocaleString('en-GB')} of ${to.toLocaleString('en-GB')} releases (${Math.round(rate)} a second)   `,
+      )
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))
@@ -112,8 +171,13 @@ const measure = (url: string) =>
   new Promise<{ p50: number; p99: number; rps: number }>((resolve, reject) => {
     autocannon({ url, connections: 4, duration: SECONDS }, (error, result) => {
       if (error) return reject(error)
-      if (result.non2xx || result.errors) return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`))
-      resolve({ p50: result.latency.p50, p99: result.latency.p99, rps: Math.round(result.requests.average) })
+      if (result.non2xx || result.errors)
+        return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`))
+      resolve({
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        rps: Math.round(result.requests.average),
+      })
     })
   })
 
@@ -126,7 +190,11 @@ const runOne = async (database: 'sqlite' | 'postgres') => {
     url = created.url
     drop = created.drop
   }
-  Object.assign(process.env, { NEWSROOM_DATA_DIR: temp, MEDIA_DIR: path.join(temp, 'media'), DATABASE_URL: url })
+  Object.assign(process.env, {
+    NEWSROOM_DATA_DIR: temp,
+    MEDIA_DIR: path.join(temp, 'media'),
+    DATABASE_URL: url,
+  })
   const { bootPayload } = await import('../src/boot')
   const { migrate } = await import('../src/db/migrate')
   const { getPayload } = await import('payload')
@@ -137,14 +205,25 @@ const runOne = async (database: 'sqlite' | 'postgres') => {
   const payload = await bootPayload({ runJobs: false, log: () => {} })
   const categories: number[] = []
   for (const name of ['Appeals', 'Court results', 'Community', 'Roads', 'Arrests', 'Warnings']) {
-    categories.push((await payload.create({ collection: 'categories', data: { name } as never, overrideAccess: true })).id as number)
+    categories.push(
+      (
+        await payload.create({
+          collection: 'categories',
+          data: { name } as never,
+          overrideAccess: true,
+        })
+      ).id as number,
+    )
   }
 
   // A long-running server refreshes the statistics every ten minutes (SQLite always; PostgreSQL
   // when its autovacuum is off, as on these machines); the releases here arrive within minutes,
   // so the bench's server does it every five seconds to measure the plans a server that has
   // been running for a while would use.
-  const server = await startProductionServer({ ...process.env, PAGE_CACHE: 'off', ANALYZE_EVERY_MS: '5000' }, await freePort())
+  const server = await startProductionServer(
+    { ...process.env, PAGE_CACHE: 'off', ANALYZE_EVERY_MS: '5000' },
+    await freePort(),
+  )
   const { base } = server
 
   const rows: Row[] = []
@@ -152,7 +231,13 @@ const runOne = async (database: 'sqlite' | 'postgres') => {
   try {
     for (const size of SIZES) {
       console.log(`${database}: ${size.toLocaleString('en-GB')} releases`)
-      const loadRate = await load(payload, loaded, size, categories, database === 'postgres' ? 8 : 1)
+      const loadRate = await load(
+        payload,
+        loaded,
+        size,
+        categories,
+        database === 'postgres' ? 8 : 1,
+      )
       loaded = size
       await new Promise((resolve) => setTimeout(resolve, 6000))
       const targets = {
@@ -165,7 +250,9 @@ const runOne = async (database: 'sqlite' | 'postgres') => {
       for (const [name, target] of Object.entries(targets)) {
         await fetch(base + target) // warm up
         results[name] = await measure(base + target)
-        console.log(`  ${name}: p50 ${results[name]!.p50} ms, p99 ${results[name]!.p99} ms (${results[name]!.rps} a second)`)
+        console.log(
+          `  ${name}: p50 ${results[name]!.p50} ms, p99 ${results[name]!.p99} ms (${results[name]!.rps} a second)`,
+        )
       }
       rows.push({ database, size, loadRate, results })
     }
@@ -198,7 +285,11 @@ const main = async () => {
   await ensureAdminBuild()
   const rows: Row[] = []
   for (const database of DATABASES) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/scale.ts', '--run', database], { cwd: projectRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/scale.ts', '--run', database],
+      { cwd: projectRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     let output = ''
     child.stdout.on('data', (chunk) => {
       output += chunk

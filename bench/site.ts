@@ -17,7 +17,15 @@ import { ensureAdminBuild } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import { demoReleases } from '../src/seed/content'
 import { freePort } from '../test/helpers/server'
-import { freshEmbeddedDatabase, machine, record, residentMb, runTsx, startProductionServer, type RunningServer } from './lib'
+import {
+  freshEmbeddedDatabase,
+  machine,
+  record,
+  residentMb,
+  runTsx,
+  startProductionServer,
+  type RunningServer,
+} from './lib'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -28,7 +36,9 @@ const BUDGET_JS = 3 * 1024
 
 const measure = (url: string) =>
   new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (error, result) => (error ? reject(error) : resolve(result)))
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    )
   })
 
 /** What a browser downloads for a page: the HTML and its own CSS and JS, compressed as browsers accept. */
@@ -38,15 +48,30 @@ const pageWeight = async (base: string, pagePath: string) => {
     const raw = Buffer.from(await response.arrayBuffer())
     // fetch decodes the body; measure what went over the wire by encoding it the same way.
     const encoding = response.headers.get('content-encoding')
-    const wire = encoding === 'br' ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : encoding === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw
-    return { raw: raw.length, wire: wire.length, text: raw.toString(), encoding: encoding ?? 'identity' }
+    const wire =
+      encoding === 'br'
+        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : encoding === 'gzip'
+          ? zlib.gzipSync(raw, { level: 9 })
+          : raw
+    return {
+      raw: raw.length,
+      wire: wire.length,
+      text: raw.toString(),
+      encoding: encoding ?? 'identity',
+    }
   }
   const html = await fetchBytes(base + pagePath)
-  const css = [...html.text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
-  const js = [...html.text.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
+  const css = [...html.text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) =>
+    m[1]!.replace(/&amp;/g, '&'),
+  )
+  const js = [...html.text.matchAll(/<script src="([^"]+)"/g)].map((m) =>
+    m[1]!.replace(/&amp;/g, '&'),
+  )
   const cssBytes = await Promise.all(css.map((href) => fetchBytes(base + href)))
   const jsBytes = await Promise.all(js.map((src) => fetchBytes(base + src)))
-  const sum = (list: { raw: number; wire: number }[], key: 'raw' | 'wire') => list.reduce((n, x) => n + x[key], 0)
+  const sum = (list: { raw: number; wire: number }[], key: 'raw' | 'wire') =>
+    list.reduce((n, x) => n + x[key], 0)
   return {
     html: { raw: html.raw, wire: html.wire, encoding: html.encoding },
     css: { raw: sum(cssBytes, 'raw'), wire: sum(cssBytes, 'wire') },
@@ -81,13 +106,24 @@ const main = async () => {
       { name: 'RSS feed /feed.xml', path: '/feed.xml' },
     ]
     // Warm up: fill the page cache and let the JIT settle, so the order of measuring does not matter.
-    for (const target of targets) await new Promise((resolve) => autocannon({ url: base + target.path, connections: CONNECTIONS, duration: 2 }, resolve))
+    for (const target of targets)
+      await new Promise((resolve) =>
+        autocannon({ url: base + target.path, connections: CONNECTIONS, duration: 2 }, resolve),
+      )
     const results: { name: string; rps: number; p50: number; p99: number }[] = []
     for (const target of targets) {
       process.stdout.write(`Measuring ${target.name} for ${DURATION} s… `)
       const result = await measure(base + target.path)
-      if (result.non2xx || result.errors) throw new Error(`${target.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`)
-      results.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 })
+      if (result.non2xx || result.errors)
+        throw new Error(
+          `${target.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`,
+        )
+      results.push({
+        name: target.name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+      })
       console.log(`${Math.round(result.requests.average)} requests/s`)
     }
     const memory = residentMb(server.child.pid!)
@@ -95,7 +131,10 @@ const main = async () => {
     const table = [
       '| What | Requests/s | p50 latency | p99 latency | Ratio to the static file |',
       '| --- | ---: | ---: | ---: | ---: |',
-      ...results.map((r) => `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r === results[0] ? '1.00 (ceiling)' : (r.rps / ceiling).toFixed(2)} |`),
+      ...results.map(
+        (r) =>
+          `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r === results[0] ? '1.00 (ceiling)' : (r.rps / ceiling).toFixed(2)} |`,
+      ),
     ].join('\n')
     const articleRatio = results[2]!.rps / ceiling
     const total = weight.html.wire + weight.css.wire + weight.js.wire
@@ -123,9 +162,12 @@ const main = async () => {
     record('site', section)
 
     const failures = [
-      articleRatio < TARGET_RATIO && `the release page ran at ${(articleRatio * 100).toFixed(0)}% of the static rate, under the ${TARGET_RATIO * 100}% target`,
-      total > BUDGET_TOTAL && `the release page transfers ${kb(total)}, over the ${kb(BUDGET_TOTAL)} budget`,
-      weight.js.wire > BUDGET_JS && `the release page transfers ${kb(weight.js.wire)} of JavaScript, over the ${kb(BUDGET_JS)} budget`,
+      articleRatio < TARGET_RATIO &&
+        `the release page ran at ${(articleRatio * 100).toFixed(0)}% of the static rate, under the ${TARGET_RATIO * 100}% target`,
+      total > BUDGET_TOTAL &&
+        `the release page transfers ${kb(total)}, over the ${kb(BUDGET_TOTAL)} budget`,
+      weight.js.wire > BUDGET_JS &&
+        `the release page transfers ${kb(weight.js.wire)} of JavaScript, over the ${kb(BUDGET_JS)} budget`,
     ].filter(Boolean)
     if (failures.length) {
       console.error(`Missed: ${failures.join('; ')}.`)

@@ -25,7 +25,13 @@ const forThePressOffice = (collection: CollectionConfig): CollectionConfig => {
     admin: {
       ...collection.admin,
       hideAPIURL: true,
-      components: { ...collection.admin?.components, edit: { ...edit, beforeDocumentControls: ['/src/admin/NewDocumentTitle#NewDocumentTitle', ...before] } },
+      components: {
+        ...collection.admin?.components,
+        edit: {
+          ...edit,
+          beforeDocumentControls: ['/src/admin/NewDocumentTitle#NewDocumentTitle', ...before],
+        },
+      },
     },
   }
 }
@@ -34,8 +40,22 @@ const forThePressOffice = (collection: CollectionConfig): CollectionConfig => {
  * The content model, in the order the admin lists it. A release's body may embed a quote or
  * a report link as a block, and nothing else: the editor's block button offers only those.
  */
-export const collections: CollectionConfig[] = [News, PreviewLinks, Quotes, ReportLinks, RecruitmentCtas, Media, Categories, Redirects, AuditLog, Users, EmbargoLifts]
+export const collections: CollectionConfig[] = [
+  News,
+  PreviewLinks,
+  Quotes,
+  ReportLinks,
+  RecruitmentCtas,
+  Media,
+  Categories,
+  Redirects,
+  AuditLog,
+  Users,
+  EmbargoLifts,
+]
   .map((collection) =>
-    (INLINE_BLOCK_COLLECTIONS as readonly string[]).includes(collection.slug) ? collection : { ...collection, admin: { ...collection.admin, enableRichTextRelationship: false } },
+    (INLINE_BLOCK_COLLECTIONS as readonly string[]).includes(collection.slug)
+      ? collection
+      : { ...collection, admin: { ...collection.admin, enableRichTextRelationship: false } },
   )
   .map(forThePressOffice)

@@ -15,12 +15,21 @@ const PAGES = {
 for (const [name, path] of Object.entries(PAGES)) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name} page`, async ({ page, site }) => {
     await page.goto(site + path)
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      ),
+    ).toEqual([])
   })
 }
 
-test('the keyboard reaches the skip link first, then the quick exit, and the skip link moves focus to the content', async ({ page, site }) => {
+test('the keyboard reaches the skip link first, then the quick exit, and the skip link moves focus to the content', async ({
+  page,
+  site,
+}) => {
   await page.goto(site + PAGES.article)
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to main content' })

@@ -3,7 +3,10 @@ import { ADMIN } from '../test/helpers/server'
 import { signIn } from './admin'
 import { expect, test } from './fixtures'
 
-test('the admin is Newsroom for the force, not Payload: sign-in page, header, title and the tasks list', async ({ page, site }) => {
+test('the admin is Newsroom for the force, not Payload: sign-in page, header, title and the tasks list', async ({
+  page,
+  site,
+}) => {
   await page.goto(`${site}/admin/login`)
   const brand = page.locator('.newsroom-brand')
   await expect(brand).toContainText('Newsroom')
@@ -21,30 +24,48 @@ test('the admin is Newsroom for the force, not Payload: sign-in page, header, ti
   await expect(page.getByRole('link', { name: 'Background tasks' }).first()).toBeVisible()
 })
 
-test('the force’s logo from the site settings is on the sign-in page and in the header', async ({ page, site, request }) => {
+test('the force’s logo from the site settings is on the sign-in page and in the header', async ({
+  page,
+  site,
+  request,
+}) => {
   const login = await (await request.post(`${site}/api/users/login`, { data: ADMIN })).json()
   // Each call on a connection of its own: the server may close an idle kept-alive one just as it is reused.
   const headers = { Authorization: `JWT ${login.token}`, Connection: 'close' }
   const uploaded = await request.post(`${site}/api/media`, {
     headers,
-    multipart: { file: { name: 'crest.jpg', mimeType: 'image/jpeg', buffer: await jpeg(256, 256) }, _payload: JSON.stringify({ alt: 'The Northmoor Police crest' }) },
+    multipart: {
+      file: { name: 'crest.jpg', mimeType: 'image/jpeg', buffer: await jpeg(256, 256) },
+      _payload: JSON.stringify({ alt: 'The Northmoor Police crest' }),
+    },
   })
   expect(uploaded.status()).toBe(201)
   const logo = (await uploaded.json()).doc
-  expect((await request.post(`${site}/api/globals/site-settings`, { headers, data: { logo: logo.id } })).status()).toBe(200)
+  expect(
+    (
+      await request.post(`${site}/api/globals/site-settings`, { headers, data: { logo: logo.id } })
+    ).status(),
+  ).toBe(200)
   try {
     await page.goto(`${site}/admin/login`)
     const img = page.locator('.newsroom-brand__logo')
     await expect(img).toHaveAttribute('src', `/api/media/file/${logo.filename}`)
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(256)
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(256)
     await signIn(page, site, ADMIN.email, ADMIN.password)
-    await expect(page.getByRole('link', { name: 'Newsroom, Northmoor Police' }).locator('img')).toHaveAttribute('src', `/api/media/file/${logo.filename}`)
+    await expect(
+      page.getByRole('link', { name: 'Newsroom, Northmoor Police' }).locator('img'),
+    ).toHaveAttribute('src', `/api/media/file/${logo.filename}`)
   } finally {
     await request.post(`${site}/api/globals/site-settings`, { headers, data: { logo: null } })
   }
 })
 
-test('a new release is headed “New release” until it has a title, and so is a new quote', async ({ page, site }) => {
+test('a new release is headed “New release” until it has a title, and so is a new quote', async ({
+  page,
+  site,
+}) => {
   await signIn(page, site, ADMIN.email, ADMIN.password)
   await page.goto(`${site}/admin/collections/news/create`)
   await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
@@ -61,12 +82,21 @@ test('a new release is headed “New release” until it has a title, and so is 
   await expect(heading).toHaveText('New quote')
 })
 
-test('the quote picker in a release’s body tells two quotes from one speaker apart, in press-office words', async ({ page, site, request }) => {
+test('the quote picker in a release’s body tells two quotes from one speaker apart, in press-office words', async ({
+  page,
+  site,
+  request,
+}) => {
   // A second quote from the demo's Deputy Chief Constable.
   const login = await (await request.post(`${site}/api/users/login`, { data: ADMIN })).json()
   const second = await request.post(`${site}/api/quotes`, {
     headers: { Authorization: `JWT ${login.token}` },
-    data: { speakerName: 'Helen Okafor', speakerRole: 'Deputy Chief Constable', organisation: 'Northmoor Police', text: 'Every officer we recruit is vetted again within five years.' },
+    data: {
+      speakerName: 'Helen Okafor',
+      speakerRole: 'Deputy Chief Constable',
+      organisation: 'Northmoor Police',
+      text: 'Every officer we recruit is vetted again within five years.',
+    },
   })
   expect(second.status()).toBe(201)
 
@@ -77,8 +107,12 @@ test('the quote picker in a release’s body tells two quotes from one speaker a
   await page.getByRole('button', { name: /Quote or report link/ }).click()
   const drawer = page.locator('.list-drawer')
   await expect(drawer.getByText('Select a Collection to Browse')).toHaveCount(0)
-  await expect(drawer.getByText(/Helen Okafor, Deputy Chief Constable: People in Northmoor have every right/)).toBeVisible()
-  await drawer.getByText(/Helen Okafor, Deputy Chief Constable: Every officer we recruit is vetted again/).click()
+  await expect(
+    drawer.getByText(/Helen Okafor, Deputy Chief Constable: People in Northmoor have every right/),
+  ).toBeVisible()
+  await drawer
+    .getByText(/Helen Okafor, Deputy Chief Constable: Every officer we recruit is vetted again/)
+    .click()
   const card = page.locator('.rich-text-relationship')
   await expect(card).toContainText('Quote in the body')
   await expect(card).toContainText('Every officer we recruit is vetted again')
@@ -86,6 +120,8 @@ test('the quote picker in a release’s body tells two quotes from one speaker a
 
   // Whether the public can see a quote is said in words, not as an empty "Public From" date.
   await page.goto(`${site}/admin/collections/quotes/${(await second.json()).doc.id}`)
-  await expect(page.locator('.newsroom-public-from')).toContainText('Not public: no published release uses it yet.')
+  await expect(page.locator('.newsroom-public-from')).toContainText(
+    'Not public: no published release uses it yet.',
+  )
   await expect(page.getByText('Public From')).toHaveCount(0)
 })

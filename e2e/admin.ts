@@ -6,10 +6,21 @@ import { expect } from './fixtures'
 export const PASSWORD = 'a-long-e2e-password-42'
 
 /** A person for a walk-through, made through the API by the admin of the running Newsroom. */
-export const createPerson = async (request: APIRequestContext, site: string, email: string, name: string, roles: string[]) => {
-  const login = await request.post(`${site}/api/users/login`, { data: { email: ADMIN.email, password: ADMIN.password } })
+export const createPerson = async (
+  request: APIRequestContext,
+  site: string,
+  email: string,
+  name: string,
+  roles: string[],
+) => {
+  const login = await request.post(`${site}/api/users/login`, {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  })
   const { token } = await login.json()
-  const created = await request.post(`${site}/api/users`, { data: { email, name, roles, password: PASSWORD }, headers: { Authorization: `JWT ${token}` } })
+  const created = await request.post(`${site}/api/users`, {
+    data: { email, name, roles, password: PASSWORD },
+    headers: { Authorization: `JWT ${token}` },
+  })
   expect([201, 400]).toContain(created.status()) // 400: made by an earlier run against the same server
 }
 
@@ -36,7 +47,11 @@ export const pick = async (page: Page, field: string, search: string) => {
 }
 
 /** The workflow dialog: an action, with what it asks for. */
-export const takeAction = async (page: Page, label: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {}) => {
+export const takeAction = async (
+  page: Page,
+  label: string,
+  fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {},
+) => {
   await page.getByRole('button', { name: /^Workflow:/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Workflow' })
   await dialog.getByRole('button', { name: label }).click()
@@ -45,13 +60,22 @@ export const takeAction = async (page: Page, label: string, fill: (dialog: Retur
   await dialog.getByRole('group', { name: label }).getByRole('button', { name: label }).click()
   const problem = dialog.getByRole('alert')
   await Promise.race([reloaded, problem.waitFor()])
-  if (await problem.isVisible()) throw new Error(`“${label}” was refused: ${await problem.textContent()}`)
+  if (await problem.isVisible())
+    throw new Error(`“${label}” was refused: ${await problem.textContent()}`)
 }
 
 /** UK wall-clock time as the schedule form takes it, "dd/MM/yyyy HH:mm". */
 export const ukLocal = (date: Date) => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   )

@@ -12,7 +12,12 @@ import { expect, test } from './fixtures'
  * lifted early and the public page. Screenshots of the desk, the editor and the public page
  * are kept with the test results.
  */
-test('a comms officer writes, previews, schedules, shares and copies a release', async ({ page, site, request, context }, testInfo) => {
+test('a comms officer writes, previews, schedules, shares and copies a release', async ({
+  page,
+  site,
+  request,
+  context,
+}, testInfo) => {
   test.setTimeout(240_000)
   const shot = async (name: string) => {
     const path = testInfo.outputPath(`${name}.png`)
@@ -33,7 +38,9 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
   await page.goto(`${site}/admin/collections/news/create`)
   await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
   await page.locator('#field-title').fill(title)
-  await page.locator('#field-summary').fill('Residents can see how stop and search is scrutinised, and ask officers their questions.')
+  await page
+    .locator('#field-summary')
+    .fill('Residents can see how stop and search is scrutinised, and ask officers their questions.')
   await page.locator('#field-body').click()
   await page.keyboard.type('The evening is at Fenwick Community Centre on Thursday from 6pm.')
   await page.keyboard.press('Enter')
@@ -42,13 +49,22 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
   await page.getByPlaceholder(/Search by Speaker/).fill('Okafor')
   // Each quote is listed by its speaker and its words, so two from one person can be told apart.
   await expect(page.getByRole('button', { name: /^Daniel Brooks/ })).toHaveCount(0)
-  await page.getByRole('button', { name: /^Helen Okafor, Deputy Chief Constable: People in Northmoor have every right/ }).click()
+  await page
+    .getByRole('button', {
+      name: /^Helen Okafor, Deputy Chief Constable: People in Northmoor have every right/,
+    })
+    .click()
   await expect(page.getByPlaceholder(/Search by Speaker/)).toHaveCount(0)
   await expect(page.locator('#field-body')).toContainText('Helen Okafor')
 
   await page.locator('#field-heroImage').getByRole('button', { name: 'Create New' }).click()
   const hero = testInfo.outputPath('community-centre.jpg')
-  fs.writeFileSync(hero, await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2b6a8f' } }).jpeg().toBuffer())
+  fs.writeFileSync(
+    hero,
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2b6a8f' } })
+      .jpeg()
+      .toBuffer(),
+  )
   const upload = page.locator('.drawer--is-open')
   await upload.locator('input[type="file"]').setInputFiles(hero)
   await upload.locator('#field-alt').fill('Fenwick Community Centre at dusk')
@@ -77,7 +93,9 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
   await takeAction(page, 'Submit for review')
   const tomorrow = new Date(Date.now() + 24 * 3600_000)
   await takeAction(page, 'Approve and schedule', async (dialog) => {
-    await dialog.locator('input[name="publishAtLocal"]').fill(`${ukLocal(tomorrow).slice(0, 10)} 09:00`)
+    await dialog
+      .locator('input[name="publishAtLocal"]')
+      .fill(`${ukLocal(tomorrow).slice(0, 10)} 09:00`)
     await dialog.locator('input[name="force"]').check()
     await dialog.locator('textarea[name="forceReason"]').fill('Only editor on duty this morning.')
   })
@@ -93,8 +111,12 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
 
   // The copy for the media list, embargo line first.
   await page.getByRole('button', { name: 'Copy as email' }).click()
-  await expect(page.getByTestId('copy-for-media-status')).toContainText('EMBARGOED: not for publication until 09:00')
-  const copied = await page.evaluate(async () => (await (await navigator.clipboard.read())[0]!.getType('text/plain')).text())
+  await expect(page.getByTestId('copy-for-media-status')).toContainText(
+    'EMBARGOED: not for publication until 09:00',
+  )
+  const copied = await page.evaluate(async () =>
+    (await (await navigator.clipboard.read())[0]!.getType('text/plain')).text(),
+  )
   expect(copied).toContain(title.toUpperCase())
   expect(copied).toContain('— Helen Okafor')
   expect(copied).toContain('ENDS')
@@ -102,9 +124,15 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
   // The journalist's view under embargo.
   const journalist = await context.newPage()
   await journalist.goto(previewUrl)
-  await expect(journalist.locator('.embargo-banner__line')).toContainText('EMBARGOED: not for publication until 09:00')
+  await expect(journalist.locator('.embargo-banner__line')).toContainText(
+    'EMBARGOED: not for publication until 09:00',
+  )
   await expect(journalist.getByRole('heading', { level: 1 })).toHaveText(title)
-  expect((await journalist.goto(`${site}/news/${await page.locator('#field-slug').inputValue()}`))!.status()).toBe(404)
+  expect(
+    (await journalist.goto(
+      `${site}/news/${await page.locator('#field-slug').inputValue()}`,
+    ))!.status(),
+  ).toBe(404)
 
   // News moves on: the embargo is lifted early, and the public page is there.
   await takeAction(page, 'Lift the embargo now', async (dialog) => {

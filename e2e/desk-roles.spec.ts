@@ -21,7 +21,11 @@ const as = async (request: APIRequestContext, site: string, email: string, passw
   return { post }
 }
 
-test('every role’s dashboard loads with the demo content, showing what that role may see', async ({ page, site, request }) => {
+test('every role’s dashboard loads with the demo content, showing what that role may see', async ({
+  page,
+  site,
+  request,
+}) => {
   test.setTimeout(120_000)
   await createPerson(request, site, AUTHOR, 'Dana Author', ['author'])
   await createPerson(request, site, EDITOR, 'Eli Editor', ['editor'])
@@ -31,28 +35,57 @@ test('every role’s dashboard loads with the demo content, showing what that ro
   const run = Date.now().toString(36)
 
   // The demo's scheduled release has a preview link, which only editors may read.
-  const scheduled = await (await request.get(`${site}/api/news?where[title][like]=${SCHEDULED}&depth=0`)).json()
+  const scheduled = await (
+    await request.get(`${site}/api/news?where[title][like]=${SCHEDULED}&depth=0`)
+  ).json()
   expect(scheduled.docs).toHaveLength(0) // under embargo: not public
   const adminLogin = await (await request.post(`${site}/api/users/login`, { data: ADMIN })).json()
-  const found = await (await request.get(`${site}/api/news?where[title][like]=${SCHEDULED}&depth=0`, { headers: { Authorization: `JWT ${adminLogin.token}` } })).json()
-  await admin.post(`/api/news/${found.docs[0].id}/preview-links`, { label: `Northmoor Echo ${run}` })
+  const found = await (
+    await request.get(`${site}/api/news?where[title][like]=${SCHEDULED}&depth=0`, {
+      headers: { Authorization: `JWT ${adminLogin.token}` },
+    })
+  ).json()
+  await admin.post(`/api/news/${found.docs[0].id}/preview-links`, {
+    label: `Northmoor Echo ${run}`,
+  })
 
   // The author has a draft of their own, and another the editor returned with a note.
-  const draft = (await author.post('/api/news?draft=true', { title: `Dog walkers asked to look out for fly-tipping ${run}`, summary: 'A summary.', _status: 'draft' })).doc
-  const sent = (await author.post('/api/news?draft=true', { title: `Witness appeal after Westbury crash ${run}`, summary: 'A summary.', _status: 'draft' })).doc
+  const draft = (
+    await author.post('/api/news?draft=true', {
+      title: `Dog walkers asked to look out for fly-tipping ${run}`,
+      summary: 'A summary.',
+      _status: 'draft',
+    })
+  ).doc
+  const sent = (
+    await author.post('/api/news?draft=true', {
+      title: `Witness appeal after Westbury crash ${run}`,
+      summary: 'A summary.',
+      _status: 'draft',
+    })
+  ).doc
   await author.post(`/api/news/${sent.id}/workflow/submit`, {})
-  const note = 'Please add the time of the crash and the officer’s collar number before this goes out.'
+  const note =
+    'Please add the time of the crash and the officer’s collar number before this goes out.'
   await editor.post(`/api/news/${sent.id}/workflow/return`, { note })
 
   await signIn(page, site, AUTHOR)
   const response = await page.goto(`${site}/admin`)
   expect(response!.status()).toBe(200)
   await expect(page.getByRole('heading', { name: 'Press desk' })).toBeVisible()
-  const returned = page.getByRole('region', { name: /Returned to you/ }).getByRole('listitem').filter({ hasText: sent.title })
+  const returned = page
+    .getByRole('region', { name: /Returned to you/ })
+    .getByRole('listitem')
+    .filter({ hasText: sent.title })
   await expect(returned).toContainText('Returned by Eli Editor')
   await expect(returned).toContainText(note)
-  await expect(page.getByRole('region', { name: /Your drafts/ }).getByRole('link', { name: draft.title })).toBeVisible()
-  const upcoming = page.getByRole('region', { name: /Upcoming embargoes/ }).getByRole('listitem').filter({ hasText: SCHEDULED })
+  await expect(
+    page.getByRole('region', { name: /Your drafts/ }).getByRole('link', { name: draft.title }),
+  ).toBeVisible()
+  const upcoming = page
+    .getByRole('region', { name: /Upcoming embargoes/ })
+    .getByRole('listitem')
+    .filter({ hasText: SCHEDULED })
   await expect(upcoming).toContainText(/Lifts in/)
   await expect(upcoming).not.toContainText(/preview link/i)
   await expect(page.getByRole('region', { name: /Waiting for review/ })).toBeVisible()
@@ -62,7 +95,10 @@ test('every role’s dashboard loads with the demo content, showing what that ro
     await page.context().clearCookies()
     await signIn(page, site, email, email === ADMIN.email ? ADMIN.password : PASSWORD)
     expect((await page.goto(`${site}/admin`))!.status()).toBe(200)
-    const item = page.getByRole('region', { name: /Upcoming embargoes/ }).getByRole('listitem').filter({ hasText: SCHEDULED })
+    const item = page
+      .getByRole('region', { name: /Upcoming embargoes/ })
+      .getByRole('listitem')
+      .filter({ hasText: SCHEDULED })
     await expect(item).toContainText(`Northmoor Echo ${run} (not used yet, expires`)
     await expect(page.getByRole('region', { name: /Your drafts/ })).toBeVisible()
     // The author's return is theirs, not the editor's.

@@ -10,7 +10,12 @@ export const test = base.extend<{ site: string }>({
     await use(process.env.NEWSROOM_E2E_URL!)
   },
   page: async ({ page }, use) => {
-    await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>' }))
+    await page.route('https://www.bbc.co.uk/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>',
+      }),
+    )
     // Every test also proves the security headers break nothing: the browser reports
     // anything a Content-Security-Policy blocked on the console, and there must be none.
     const blocked: string[] = []
@@ -18,7 +23,11 @@ export const test = base.extend<{ site: string }>({
       if (!/Content Security Policy/i.test(message.text())) return
       // Chromium's own XML viewer styles a sitemap inline; the site's policy rightly stops it,
       // and nothing of the site's is lost (the sitemap is for search engines).
-      if (/\.xml$/.test(new URL(page.url()).pathname) && /Applying inline style/.test(message.text())) return
+      if (
+        /\.xml$/.test(new URL(page.url()).pathname) &&
+        /Applying inline style/.test(message.text())
+      )
+        return
       blocked.push(`${page.url()}: ${message.text()}`)
     })
     await use(page)

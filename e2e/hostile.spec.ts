@@ -20,7 +20,13 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   // Leave the demo site as it was for the other browser tests.
-  const { id: _id, createdAt: _c, updatedAt: _u, globalType: _g, ...settings } = planted.settingsBefore
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    globalType: _g,
+    ...settings
+  } = planted.settingsBefore
   expect((await admin.post('/api/globals/site-settings', settings)).status).toBe(200)
   expect((await admin.delete(`/api/news/${planted.releaseId}`)).status).toBe(200)
 })
@@ -48,18 +54,25 @@ const injected = (page: Page) =>
   page.evaluate(() => {
     const found: string[] = []
     for (const element of Array.from(document.querySelectorAll('*'))) {
-      for (const name of element.getAttributeNames()) if (name.toLowerCase().startsWith('on')) found.push(`<${element.localName} ${name}>`)
-      if (['svg', 'iframe', 'object', 'embed', 'base'].includes(element.localName)) found.push(`<${element.localName}>`)
+      for (const name of element.getAttributeNames())
+        if (name.toLowerCase().startsWith('on')) found.push(`<${element.localName} ${name}>`)
+      if (['svg', 'iframe', 'object', 'embed', 'base'].includes(element.localName))
+        found.push(`<${element.localName}>`)
     }
     for (const script of Array.from(document.scripts)) {
       const ownFile = script.src !== '' && new URL(script.src).origin === location.origin
-      if (!ownFile && script.type !== 'application/ld+json') found.push(`script: ${script.outerHTML.slice(0, 80)}`)
+      if (!ownFile && script.type !== 'application/ld+json')
+        found.push(`script: ${script.outerHTML.slice(0, 80)}`)
     }
-    for (const image of Array.from(document.images)) if (!image.src.startsWith(`${location.origin}/api/media/`)) found.push(`img: ${image.src}`)
+    for (const image of Array.from(document.images))
+      if (!image.src.startsWith(`${location.origin}/api/media/`)) found.push(`img: ${image.src}`)
     return found
   })
 
-test('hostile text on the public pages runs nothing and injects nothing', async ({ page, site }) => {
+test('hostile text on the public pages runs nothing and injects nothing', async ({
+  page,
+  site,
+}) => {
   const pages = [
     '/',
     '/news',
@@ -83,22 +96,35 @@ test('hostile text on the public pages runs nothing and injects nothing', async 
 
   // The editor's words, shown as words.
   await page.goto(`${site}/news/${planted.releaseSlug}`)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Title ${X.title} ${X.attribute}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Title ${X.title} ${X.attribute}`,
+  )
   await expect(page.locator('figure.quote figcaption')).toContainText(`Name ${X.script}`)
   await expect(page.getByText(`Note ${X.script}`)).toBeVisible()
   await expect(page.locator('.beta-banner')).toContainText(`Beta ${X.script}`)
   expect(await page.title()).toBe(`Meta ${X.title} · Force ${X.title}`)
 })
 
-test('hostile text in the feeds and sitemaps runs nothing in the browser', async ({ page, site }) => {
-  for (const path of ['/feed.xml', '/feed.atom', '/feed.json', '/sitemap.xml', '/news-sitemap.xml']) {
+test('hostile text in the feeds and sitemaps runs nothing in the browser', async ({
+  page,
+  site,
+}) => {
+  for (const path of [
+    '/feed.xml',
+    '/feed.atom',
+    '/feed.json',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+  ]) {
     const dialogs = await dialogsDuring(page, async () => {
       const response = await page.goto(site + path)
       expect(response!.status(), path).toBe(200)
     })
     expect(dialogs, path).toEqual([])
     // An XML document runs a <script> in the XHTML namespace: there is none.
-    const scripts = await page.evaluate(() => document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'script').length)
+    const scripts = await page.evaluate(
+      () => document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'script').length,
+    )
     expect(scripts, path).toBe(0)
   }
 })

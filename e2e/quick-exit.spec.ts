@@ -29,7 +29,10 @@ const watchLeaving = async (page: Page) => {
 }
 
 test.describe('the quick exit', () => {
-  test('a whole visit is one entry in the history: Back after leaving from the fourth page lands where the reader was before', async ({ page, site }) => {
+  test('a whole visit is one entry in the history: Back after leaving from the fourth page lands where the reader was before', async ({
+    page,
+    site,
+  }) => {
     await page.goto(ELSEWHERE)
     await page.goto(site + '/')
     const entries = await page.evaluate(() => history.length)
@@ -37,7 +40,10 @@ test.describe('the quick exit', () => {
     await expect(page).toHaveURL(site + ARTICLE)
     await page.locator('.article__category a').click()
     await expect(page).toHaveURL(/\/news\/category\//)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Search' })
+      .click()
     await page.getByLabel('Search news').fill('vetting')
     await page.getByLabel('Search news').press('Enter')
     await expect(page).toHaveURL(/\/search\?q=vetting$/)
@@ -53,7 +59,10 @@ test.describe('the quick exit', () => {
     expect(page.url()).toBe(ELSEWHERE)
   })
 
-  test('pressing Escape covers the page at once and announces "Loading." as an alert, then leaves', async ({ page, site }) => {
+  test('pressing Escape covers the page at once and announces "Loading." as an alert, then leaves', async ({
+    page,
+    site,
+  }) => {
     const seen = await watchLeaving(page)
     await page.goto(site + ARTICLE)
     await page.keyboard.press('Escape')
@@ -61,7 +70,10 @@ test.describe('the quick exit', () => {
     expect(seen[0]).toEqual({ alert: 'Loading.', main: false, button: false })
   })
 
-  test('clicking "Leave this site" leaves, and Back does not bring the site back', async ({ page, site }) => {
+  test('clicking "Leave this site" leaves, and Back does not bring the site back', async ({
+    page,
+    site,
+  }) => {
     await page.goto(ELSEWHERE)
     await page.goto(site + '/')
     await page.locator(`main a[href="${ARTICLE}"]`).first().click()
@@ -91,7 +103,10 @@ test.describe('the quick exit', () => {
     await expectToHaveLeft(page)
   })
 
-  test('pressing Shift three times leaves, showing each press and telling screen readers how many are left', async ({ page, site }) => {
+  test('pressing Shift three times leaves, showing each press and telling screen readers how many are left', async ({
+    page,
+    site,
+  }) => {
     await page.goto(site + ARTICLE)
     const status = page.locator('[data-quick-exit-status]')
     const lit = page.locator('[data-quick-exit] .quick-exit__press--on')
@@ -117,7 +132,10 @@ test.describe('the quick exit', () => {
     await expectToHaveLeft(page)
   })
 
-  test('a pause of five seconds after two Shift presses expires them, and typing capitals never leaves', async ({ page, site }) => {
+  test('a pause of five seconds after two Shift presses expires them, and typing capitals never leaves', async ({
+    page,
+    site,
+  }) => {
     await page.goto(site + '/search')
     const status = page.locator('[data-quick-exit-status]')
     await page.keyboard.press('Shift')
@@ -138,7 +156,10 @@ test.describe('the quick exit', () => {
     await expect(hint).toContainText('Shift 3 times')
   })
 
-  test('on a phone the hint stays hidden, since the keys it names are not there, until a key is pressed', async ({ browser, site }) => {
+  test('on a phone the hint stays hidden, since the keys it names are not there, until a key is pressed', async ({
+    browser,
+    site,
+  }) => {
     const context = await browser.newContext({ ...devices['Pixel 7'] })
     const page = await context.newPage()
     await page.goto(site + ARTICLE)
@@ -155,15 +176,29 @@ test.describe('the quick exit', () => {
     await page.goto(site + ARTICLE)
     const border = await page
       .locator('[data-quick-exit]')
-      .evaluate((a) => [getComputedStyle(a).borderTopStyle, parseFloat(getComputedStyle(a).borderTopWidth)] as const)
+      .evaluate(
+        (a) =>
+          [
+            getComputedStyle(a).borderTopStyle,
+            parseFloat(getComputedStyle(a).borderTopWidth),
+          ] as const,
+      )
     expect(border[0]).not.toBe('none')
     expect(border[1]).toBeGreaterThanOrEqual(2)
   })
 
-  test('works with JavaScript switched off: the button is a plain link, and no hint names keys that do nothing', async ({ browser, site }) => {
+  test('works with JavaScript switched off: the button is a plain link, and no hint names keys that do nothing', async ({
+    browser,
+    site,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
-    await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>' }))
+    await page.route('https://www.bbc.co.uk/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>',
+      }),
+    )
     await page.goto(site + ARTICLE)
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Inspectors rate')
     await expect(page.locator('.quick-exit__hint')).toBeHidden()

@@ -44,7 +44,9 @@ const colours = (target: Locator) =>
 /** WCAG's contrast ratio of two rgb() colours. */
 const contrast = (a: string, b: string) => {
   const luminance = (colour: string) => {
-    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? [])
+      .map(Number)
+      .map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
   }
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
@@ -54,22 +56,44 @@ const contrast = (a: string, b: string) => {
 test.describe('focus', () => {
   for (const [name, path, locate] of [
     ['the site name in the header', '/', (page: Page) => page.locator('.site-header__name')],
-    ['"News" in the header', '/', (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'News' })],
-    ['"Search" in the header', '/', (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' })],
+    [
+      '"News" in the header',
+      '/',
+      (page: Page) =>
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'News' }),
+    ],
+    [
+      '"Search" in the header',
+      '/',
+      (page: Page) =>
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }),
+    ],
     ['the search button', '/search', (page: Page) => page.locator('.search-form button')],
   ] as const) {
-    test(`${name} shows its focus plainly, with text that can be read on it (WCAG 1.4.3, 2.4.7)`, async ({ page, site }) => {
+    test(`${name} shows its focus plainly, with text that can be read on it (WCAG 1.4.3, 2.4.7)`, async ({
+      page,
+      site,
+    }) => {
       await page.goto(site + path)
       const target = locate(page)
       const before = await colours(target)
       await tabTo(page, target)
       const focused = await colours(target)
-      expect(contrast(focused.text, focused.background), 'text on the focused background').toBeGreaterThanOrEqual(4.5)
-      expect(contrast(focused.background, before.background), 'focused against unfocused').toBeGreaterThanOrEqual(3)
+      expect(
+        contrast(focused.text, focused.background),
+        'text on the focused background',
+      ).toBeGreaterThanOrEqual(4.5)
+      expect(
+        contrast(focused.background, before.background),
+        'focused against unfocused',
+      ).toBeGreaterThanOrEqual(3)
     })
   }
 
-  test('tabbing backwards never leaves the focused link under the quick-exit bar (WCAG 2.4.11)', async ({ page, site }) => {
+  test('tabbing backwards never leaves the focused link under the quick-exit bar (WCAG 2.4.11)', async ({
+    page,
+    site,
+  }) => {
     await page.setViewportSize({ width: 1024, height: 600 })
     await page.goto(site + '/')
     const links = page.locator('.release__title a')
@@ -79,7 +103,12 @@ test.describe('focus', () => {
     await links.nth(2).evaluate((a) => window.scrollBy(0, a.getBoundingClientRect().top - 8))
     await page.keyboard.press('Shift+Tab')
     await expect(links.nth(2)).toBeFocused()
-    const [top, barBottom] = await links.nth(2).evaluate((a) => [a.getBoundingClientRect().top, document.querySelector('.quick-exit')!.getBoundingClientRect().bottom])
+    const [top, barBottom] = await links
+      .nth(2)
+      .evaluate((a) => [
+        a.getBoundingClientRect().top,
+        document.querySelector('.quick-exit')!.getBoundingClientRect().bottom,
+      ])
     expect(top).toBeGreaterThanOrEqual(barBottom!)
   })
 })
@@ -89,7 +118,10 @@ test.describe('small screens and zoom', () => {
     ['', false],
     [' with WCAG text spacing', true],
   ] as const) {
-    test(`at 320 by 256 pixels (400% zoom)${name}, the part that stays in view is the button alone and takes a quarter of the screen at most`, async ({ page, site }) => {
+    test(`at 320 by 256 pixels (400% zoom)${name}, the part that stays in view is the button alone and takes a quarter of the screen at most`, async ({
+      page,
+      site,
+    }) => {
       await page.setViewportSize({ width: 320, height: 256 })
       await page.goto(site + ARTICLE)
       if (spacing) await applyTextSpacing(page)
@@ -106,8 +138,12 @@ test.describe('small screens and zoom', () => {
     })
   }
 
-  test('a long e-mail address wraps at 320 pixels, in an article and in a search result (WCAG 1.4.10)', async ({ page, site }) => {
-    const address = 'freedom-of-information.requests.northmoor@northmoor-constabulary.police.example.uk'
+  test('a long e-mail address wraps at 320 pixels, in an article and in a search result (WCAG 1.4.10)', async ({
+    page,
+    site,
+  }) => {
+    const address =
+      'freedom-of-information.requests.northmoor@northmoor-constabulary.police.example.uk'
     const admin = await signIn(site, ADMIN.email, ADMIN.password)
     const release = await publishRelease(
       admin,
@@ -128,7 +164,10 @@ test.describe('small screens and zoom', () => {
   })
 })
 
-test('the report link is named as it reads, then the report, with no stray space', async ({ page, site }) => {
+test('the report link is named as it reads, then the report, with no stray space', async ({
+  page,
+  site,
+}) => {
   await page.goto(site + ARTICLE)
   await expect(page.locator('.report__link')).toHaveAccessibleName(
     'Read the full report on the HMICFRS website: An inspection of vetting and counter-corruption in Northmoor Police',

@@ -11,7 +11,9 @@ const EDITOR = 'eli.forms@northmoor.test'
 
 /** The REST API as one of the people of these walk-throughs. */
 const as = async (request: APIRequestContext, site: string, email: string) => {
-  const login = await request.post(`${site}/api/users/login`, { data: { email, password: PASSWORD } })
+  const login = await request.post(`${site}/api/users/login`, {
+    data: { email, password: PASSWORD },
+  })
   const headers = { Authorization: `JWT ${(await login.json()).token}` }
   return {
     post: async (path: string, data: unknown = {}) => {
@@ -30,12 +32,20 @@ const people = async (request: APIRequestContext, site: string) => {
 }
 
 const inReview = async (author: Awaited<ReturnType<typeof as>>, title: string) => {
-  const { doc } = await author.post('/api/news?draft=true', { title, summary: 'A summary for review.', _status: 'draft' })
+  const { doc } = await author.post('/api/news?draft=true', {
+    title,
+    summary: 'A summary for review.',
+    _status: 'draft',
+  })
   await author.post(`/api/news/${doc.id}/workflow/submit`)
   return doc as { id: number; slug: string }
 }
 
-test('the editor’s note reaches the author in full: on the release, in its history and in the workflow history', async ({ page, site, request }) => {
+test('the editor’s note reaches the author in full: on the release, in its history and in the workflow history', async ({
+  page,
+  site,
+  request,
+}) => {
   test.setTimeout(120_000)
   const { author, editor } = await people(request, site)
   const title = `Note walk-through ${Date.now().toString(36)}`
@@ -70,7 +80,9 @@ test('the editor’s note reaches the author in full: on the release, in its his
 
   // Administration → Workflow history: the row opens to the whole record.
   await signIn(page, site, EDITOR)
-  await page.goto(`${site}/admin/collections/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=return`)
+  await page.goto(
+    `${site}/admin/collections/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=return`,
+  )
   const row = page.getByRole('row').filter({ hasText: title })
   await expect(row).toContainText(note)
   await expect(row).toContainText('Return to the author')
@@ -79,7 +91,11 @@ test('the editor’s note reaches the author in full: on the release, in its his
   await expect(page.locator('#field-note')).toHaveValue(note)
 })
 
-test('the embargo is typed once, in UK format and UK time, in a browser set to US English', async ({ page, site, request }) => {
+test('the embargo is typed once, in UK format and UK time, in a browser set to US English', async ({
+  page,
+  site,
+  request,
+}) => {
   test.setTimeout(120_000)
   const { author } = await people(request, site)
   const release = await inReview(author, `Embargo format walk-through ${Date.now().toString(36)}`)
@@ -95,14 +111,18 @@ test('the embargo is typed once, in UK format and UK time, in a browser set to U
   const when = dialog.getByLabel(/Date and time, UK time \(24-hour, dd\/mm\/yyyy hh:mm\)/)
   await expect(when).toHaveAttribute('type', 'text')
   await when.fill('06/19/2030 9:00 AM')
-  const approve = dialog.getByRole('group', { name: 'Approve and schedule' }).getByRole('button', { name: 'Approve and schedule' })
+  const approve = dialog
+    .getByRole('group', { name: 'Approve and schedule' })
+    .getByRole('button', { name: 'Approve and schedule' })
   await approve.click()
   await expect(dialog.getByRole('alert')).toContainText('dd/mm/yyyy hh:mm')
   await when.fill('19/06/2030 09:00')
   const reloaded = page.waitForEvent('load')
   await approve.click()
   await reloaded
-  await expect(page.getByTestId('release-state')).toContainText('Scheduled — embargoed until 09:00 on Wednesday 19 June 2030 (UK time)')
+  await expect(page.getByTestId('release-state')).toContainText(
+    'Scheduled — embargoed until 09:00 on Wednesday 19 June 2030 (UK time)',
+  )
   // The sidebar shows the embargo, and says where it is set; it cannot be changed there.
   const sidebar = page.locator('#field-publishAt')
   await expect(sidebar.locator('input').first()).toBeDisabled()
@@ -118,7 +138,11 @@ test('the embargo is typed once, in UK format and UK time, in a browser set to U
   await expect(dialog).toContainText('Every preview link for this release stops working')
 })
 
-test('a withdrawal says which words the public reads, shows them as the page will, and keeps an internal note apart', async ({ page, site, request }) => {
+test('a withdrawal says which words the public reads, shows them as the page will, and keeps an internal note apart', async ({
+  page,
+  site,
+  request,
+}) => {
   test.setTimeout(120_000)
   const { author, editor } = await people(request, site)
   const release = await inReview(author, `Withdrawal walk-through ${Date.now().toString(36)}`)
@@ -132,7 +156,9 @@ test('a withdrawal says which words the public reads, shows them as the page wil
     const preview = dialog.getByTestId('withdrawal-preview')
     await expect(preview).toContainText('This release has been withdrawn')
     await dialog.getByLabel(/Notice shown to the public/).fill(notice)
-    await expect(preview).toContainText(new RegExp(`Withdrawn \\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}: ${notice}`))
+    await expect(preview).toContainText(
+      new RegExp(`Withdrawn \\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}: ${notice}`),
+    )
     await dialog.getByLabel(/Internal note/).fill(internal)
   })
   await expect(page.getByTestId('release-state')).toHaveText('Withdrawn')
@@ -140,11 +166,17 @@ test('a withdrawal says which words the public reads, shows them as the page wil
   const publicPage = await (await request.get(`${site}/news/${release.slug}`)).text()
   expect(publicPage).toContain(notice)
   expect(publicPage).not.toContain(internal)
-  const entries = await editor.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=withdraw&depth=0`)
+  const entries = await editor.get(
+    `/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=withdraw&depth=0`,
+  )
   expect(entries.docs[0]).toMatchObject({ note: notice, internalNote: internal })
 })
 
-test('the address follows the headline of a new release on every autosave', async ({ page, site, request }) => {
+test('the address follows the headline of a new release on every autosave', async ({
+  page,
+  site,
+  request,
+}) => {
   test.setTimeout(120_000)
   await people(request, site)
   await signIn(page, site, AUTHOR)
@@ -152,8 +184,14 @@ test('the address follows the headline of a new release on every autosave', asyn
   await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
   const stamp = Date.now().toString(36)
   const slug = page.locator('#field-slug')
-  for (const title of [`Road closed after crash ${stamp}`, `A12 reopens after crash ${stamp}`, `A12 reopens after overnight crash ${stamp}`]) {
-    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/api\/news\/\d+/.test(r.url()) && r.ok())
+  for (const title of [
+    `Road closed after crash ${stamp}`,
+    `A12 reopens after crash ${stamp}`,
+    `A12 reopens after overnight crash ${stamp}`,
+  ]) {
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && /\/api\/news\/\d+/.test(r.url()) && r.ok(),
+    )
     await page.locator('#field-title').fill(title)
     await saved
     await expect(slug).toHaveValue(title.toLowerCase().replace(/ /g, '-'))

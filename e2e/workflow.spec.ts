@@ -3,7 +3,11 @@ import type { Locator } from '@playwright/test'
 import { createPerson, pick, signIn, signOut, takeAction, ukLocal } from './admin'
 import { expect, test } from './fixtures'
 
-test('a release goes from an author’s draft, through review and an embargo, to the public site', async ({ page, site, request }) => {
+test('a release goes from an author’s draft, through review and an embargo, to the public site', async ({
+  page,
+  site,
+  request,
+}) => {
   test.setTimeout(240_000)
   await createPerson(request, site, 'ann.author@northmoor.test', 'Ann Author', ['author'])
   await createPerson(request, site, 'ed.editor@northmoor.test', 'Ed Editor', ['editor'])
@@ -15,7 +19,9 @@ test('a release goes from an author’s draft, through review and an embargo, to
   // With autosave, the admin makes the draft at once and moves to its address.
   await page.waitForURL(/\/admin\/collections\/news\/\d+$/)
   await page.locator('#field-title').fill(title)
-  await page.locator('#field-summary').fill('A 17-year-old has been arrested after a shop in Eastfield was broken into overnight.')
+  await page
+    .locator('#field-summary')
+    .fill('A 17-year-old has been arrested after a shop in Eastfield was broken into overnight.')
   await page.locator('#field-body').click()
   await page.keyboard.type('Officers were called to the High Street at about 2am on Sunday. ')
   await page.keyboard.type('Anyone with information should call 101.')
@@ -53,7 +59,9 @@ test('a release goes from an author’s draft, through review and an embargo, to
   expect((await journalist.goto(`${site}/news/${slug}`))!.status()).toBe(404)
   const preview = await journalist.goto(previewUrl)
   expect(preview!.status()).toBe(200)
-  await expect(journalist.locator('.embargo-banner__line')).toContainText('EMBARGOED: not for publication until')
+  await expect(journalist.locator('.embargo-banner__line')).toContainText(
+    'EMBARGOED: not for publication until',
+  )
   await expect(journalist.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(journalist.getByText('Anyone with information should call 101.')).toBeVisible()
   await expect(journalist.locator('figure.quote figcaption')).toContainText('Helen Okafor')
@@ -83,19 +91,30 @@ const showAll = async (link: Locator) => {
   await page.goto(`${page.url()}&limit=100`)
 }
 
-test('the list of releases shows each one’s state and filters by it', async ({ page, site, request }) => {
+test('the list of releases shows each one’s state and filters by it', async ({
+  page,
+  site,
+  request,
+}) => {
   await createPerson(request, site, 'ed.editor@northmoor.test', 'Ed Editor', ['editor'])
   await signIn(page, site, 'ed.editor@northmoor.test')
   // Earlier tests add releases of their own: show them all, so the demo ones are on the page.
   await page.goto(`${site}/admin/collections/news?limit=100`)
   const scheduledRow = page.getByRole('row', { name: /Stop and search: force publishes/ })
-  await expect(scheduledRow).toContainText(/Scheduled — embargoed until \d{2}:\d{2} on \w+day \d{1,2} \w+ \d{4} \(UK time\)/)
-  await expect(page.getByRole('row', { name: /Summer drink and drug-drive/ })).toContainText('Draft')
+  await expect(scheduledRow).toContainText(
+    /Scheduled — embargoed until \d{2}:\d{2} on \w+day \d{1,2} \w+ \d{4} \(UK time\)/,
+  )
+  await expect(page.getByRole('row', { name: /Summer drink and drug-drive/ })).toContainText(
+    'Draft',
+  )
   const filters = page.getByRole('navigation', { name: 'Filter releases by state' })
   await showAll(filters.getByRole('link', { name: 'Scheduled' }))
   await expect(page.getByRole('row', { name: /Stop and search: force publishes/ })).toBeVisible()
   await expect(page.getByRole('row', { name: /Inspectors rate Northmoor Police/ })).toHaveCount(0)
-  await expect(filters.getByRole('link', { name: 'Scheduled' })).toHaveAttribute('aria-current', 'page')
+  await expect(filters.getByRole('link', { name: 'Scheduled' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
   await showAll(filters.getByRole('link', { name: 'Published' }))
   await expect(page.getByRole('row', { name: /Inspectors rate Northmoor Police/ })).toBeVisible()
   await expect(page.getByRole('row', { name: /Stop and search: force publishes/ })).toHaveCount(0)

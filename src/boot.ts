@@ -30,10 +30,17 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
     })
     log(`Created the admin account ${email} from ADMIN_EMAIL and ADMIN_PASSWORD.`)
   } catch (error) {
-    const refused = error instanceof ValidationError ? error.data.errors.find((problem) => problem.path === 'password') : undefined
+    const refused =
+      error instanceof ValidationError
+        ? error.data.errors.find((problem) => problem.path === 'password')
+        : undefined
     if (refused) throw new Error(`ADMIN_PASSWORD is not accepted: ${refused.message}`)
     // Several servers starting together on a new database: another one made it first.
-    const made = await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+    const made = await payload.count({
+      collection: 'users',
+      where: { email: { equals: email } },
+      overrideAccess: true,
+    })
     if (made.totalDocs === 0) throw error
   }
 }
@@ -43,7 +50,11 @@ const createAdminFromEnvironment = async (payload: Payload, log: (message: strin
  * demo content if asked for, and only then the job runner, so that it never polls a
  * database that is not ready.
  */
-export const bootPayload = async ({ seedWhenEmpty = false, runJobs = true, log = console.log }: BootOptions = {}): Promise<Payload> => {
+export const bootPayload = async ({
+  seedWhenEmpty = false,
+  runJobs = true,
+  log = console.log,
+}: BootOptions = {}): Promise<Payload> => {
   const config = await loadConfig()
   const payload = await getPayload({ config })
   surviveLostConnections(payload)

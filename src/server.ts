@@ -46,7 +46,9 @@ const trackConnections = (server: http.Server, stopping: () => boolean) => {
       else quietSince.set(req.socket, Date.now())
     })
   })
-  server.on('connection', (socket: net.Socket) => socket.on('close', () => quietSince.delete(socket)))
+  server.on('connection', (socket: net.Socket) =>
+    socket.on('close', () => quietSince.delete(socket)),
+  )
   let sweeper: NodeJS.Timeout | undefined
   return {
     closeQuietOnes: () => {
@@ -113,10 +115,18 @@ export const startServer = async ({
   // Security headers for every answer, by who reads it (src/http/security.ts).
   const headersFor = { api: apiHeaders(), admin: adminHeaders(), site: publicSiteHeaders() }
   app.use((req, res, next) => {
-    const kind = req.path.startsWith('/api/') || req.path === '/api' ? 'api' : NEXT_PATHS.test(req.path) ? 'admin' : 'site'
+    const kind =
+      req.path.startsWith('/api/') || req.path === '/api'
+        ? 'api'
+        : NEXT_PATHS.test(req.path)
+          ? 'admin'
+          : 'site'
     return headersFor[kind](req, res, next)
   })
-  app.get('/healthz', healthz(payload, () => shuttingDown))
+  app.get(
+    '/healthz',
+    healthz(payload, () => shuttingDown),
+  )
   // Limits before anything is read: body sizes; sign-in attempts are counted per address
   // where Payload checks the password (collections/Users/hooks/signInThrottle.ts).
   app.use(bodyLimits)
@@ -143,7 +153,10 @@ export const startServer = async ({
   app.use(site.errorHandler)
 
   // Cached pages are answered before express, with the public site's headers (src/site/cachedAnswers.ts).
-  const asker = { securityHeaders: fixedHeaders(headersFor.site), addressOf: (req: http.IncomingMessage) => proxyaddr(req, app.get('trust proxy fn')) }
+  const asker = {
+    securityHeaders: fixedHeaders(headersFor.site),
+    addressOf: (req: http.IncomingMessage) => proxyaddr(req, app.get('trust proxy fn')),
+  }
   const server = http.createServer((req, res) => {
     if (!shuttingDown && site.cachedAnswers.answer(req, res, asker)) return
     app(req, res)
@@ -173,7 +186,9 @@ export const startServer = async ({
       // net.Server's close stops listening without http.Server's extra step of closing
       // "idle" connections, which would also cut a request that has arrived but is not
       // yet read. Connections close themselves as each answer goes out (see below).
-      const drained = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
+      const drained = new Promise<void>((resolve) =>
+        net.Server.prototype.close.call(server, () => resolve()),
+      )
       connections.closeQuietOnes()
       const deadline = setTimeout(() => {
         log('Requests still running after 25 seconds: closing their connections.')

@@ -35,12 +35,20 @@ const minutes = (seconds: number) => {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`
 }
 
-const times: [string, number, string][] = earlier().map(([label, seconds]) => [label, seconds, 'ok'])
+const times: [string, number, string][] = earlier().map(([label, seconds]) => [
+  label,
+  seconds,
+  'ok',
+])
 let failed: number | null = null
 for (const [label, script] of stages) {
   const started = performance.now()
   const { status } = spawnSync('npm', ['run', script], { stdio: 'inherit' })
-  times.push([label, (performance.now() - started) / 1000, status === 0 ? 'ok' : `FAILED (exit ${status})`])
+  times.push([
+    label,
+    (performance.now() - started) / 1000,
+    status === 0 ? 'ok' : `FAILED (exit ${status})`,
+  ])
   if (status !== 0) {
     failed = status ?? 1
     break
@@ -49,6 +57,9 @@ for (const [label, script] of stages) {
 
 const width = Math.max(...times.map(([label]) => label.length))
 console.log('\nStage times:')
-for (const [label, seconds, result] of times) console.log(`  ${label.padEnd(width)}  ${minutes(seconds).padStart(6)}  ${result}`)
-console.log(`  ${'Total'.padEnd(width)}  ${minutes(times.reduce((sum, [, seconds]) => sum + seconds, 0)).padStart(6)}`)
+for (const [label, seconds, result] of times)
+  console.log(`  ${label.padEnd(width)}  ${minutes(seconds).padStart(6)}  ${result}`)
+console.log(
+  `  ${'Total'.padEnd(width)}  ${minutes(times.reduce((sum, [, seconds]) => sum + seconds, 0)).padStart(6)}`,
+)
 process.exit(failed ?? 0)

@@ -14,5 +14,8 @@ export const Categories: CollectionConfig = {
     description: 'Topics the public can browse news by, such as "Appeals" or "Court results".',
   },
   access: { read: anyone, create: editors, update: editors, delete: editors },
-  fields: [{ name: 'name', type: 'text', required: true, unique: true, maxLength: 80 }, slug('categories', 'name')],
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
+    slug('categories', 'name'),
+  ],
 }

@@ -37,7 +37,12 @@ export const Quotes: CollectionConfig = {
           maxLength: 120,
           admin: { placeholder: 'Deputy Chief Constable' },
         },
-        { name: 'organisation', type: 'text', maxLength: 120, admin: { placeholder: 'Northmoor Police' } },
+        {
+          name: 'organisation',
+          type: 'text',
+          maxLength: 120,
+          admin: { placeholder: 'Northmoor Police' },
+        },
       ],
     },
     {
@@ -46,13 +51,20 @@ export const Quotes: CollectionConfig = {
       type: 'textarea',
       required: true,
       maxLength: 10000,
-      admin: { rows: 8, description: 'Leave a blank line between paragraphs. Do not add quotation marks: the site adds them.' },
+      admin: {
+        rows: 8,
+        description:
+          'Leave a blank line between paragraphs. Do not add quotation marks: the site adds them.',
+      },
     },
     {
       name: 'context',
       type: 'textarea',
       maxLength: 1000,
-      admin: { rows: 2, description: 'For the press office: when and where this was said, and who approved it.' },
+      admin: {
+        rows: 2,
+        description: 'For the press office: when and where this was said, and who approved it.',
+      },
     },
     {
       name: 'label',

@@ -15,8 +15,18 @@ export const AUDIENCES = [
 /** A call to action is public while it is running; staff see every one. */
 export const activeCtaWhere = (now: Date = new Date()): Where => ({
   and: [
-    { or: [{ activeFrom: { exists: false } }, { activeFrom: { less_than_equal: now.toISOString() } }] },
-    { or: [{ activeUntil: { exists: false } }, { activeUntil: { greater_than: now.toISOString() } }] },
+    {
+      or: [
+        { activeFrom: { exists: false } },
+        { activeFrom: { less_than_equal: now.toISOString() } },
+      ],
+    },
+    {
+      or: [
+        { activeUntil: { exists: false } },
+        { activeUntil: { greater_than: now.toISOString() } },
+      ],
+    },
   ],
 })
 
@@ -41,8 +51,21 @@ export const RecruitmentCtas: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'linkLabel', type: 'text', required: true, maxLength: 80, admin: { placeholder: 'Find out about careers with us' } },
-        { name: 'linkUrl', label: 'Link address', type: 'text', required: true, maxLength: 2000, validate: validateHttpsUrl },
+        {
+          name: 'linkLabel',
+          type: 'text',
+          required: true,
+          maxLength: 80,
+          admin: { placeholder: 'Find out about careers with us' },
+        },
+        {
+          name: 'linkUrl',
+          label: 'Link address',
+          type: 'text',
+          required: true,
+          maxLength: 2000,
+          validate: validateHttpsUrl,
+        },
       ],
     },
     {
@@ -62,7 +85,10 @@ export const RecruitmentCtas: CollectionConfig = {
         ukDateTime({
           name: 'activeUntil',
           admin: { description: 'Blank: runs until taken down.' },
-          validate: (value: unknown, { siblingData }: { siblingData: { activeFrom?: string | null } }) => {
+          validate: (
+            value: unknown,
+            { siblingData }: { siblingData: { activeFrom?: string | null } },
+          ) => {
             if (!value || !siblingData.activeFrom) return true
             return new Date(value as string) > new Date(siblingData.activeFrom)
               ? true

@@ -20,7 +20,8 @@ export const Redirects: CollectionConfig = {
     useAsTitle: 'from',
     defaultColumns: ['from', 'to', 'updatedAt'],
     group: 'Administration',
-    description: 'Old addresses: sent on to a new one, or answered "gone" when no destination is given.',
+    description:
+      'Old addresses: sent on to a new one, or answered "gone" when no destination is given.',
   },
   access: { read: staff, create: editors, update: editors, delete: editors },
   fields: [
@@ -30,7 +31,10 @@ export const Redirects: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      validate: (value: unknown) => (typeof value === 'string' && /^\/[^\s?#]*$/.test(value) ? true : 'Give a path on this site, such as /news/old-address.'),
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^\/[^\s?#]*$/.test(value)
+          ? true
+          : 'Give a path on this site, such as /news/old-address.',
     },
     {
       name: 'to',

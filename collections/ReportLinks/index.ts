@@ -7,7 +7,13 @@ import { publicFromOrStaff } from '../../src/access/publicFromOrStaff'
 import { publicFromField } from '../../src/embargo/publicFrom'
 import { validateHttpsUrl } from '../../src/fields/validators'
 
-export const GRADES = ['Outstanding', 'Good', 'Adequate', 'Requires improvement', 'Inadequate'] as const
+export const GRADES = [
+  'Outstanding',
+  'Good',
+  'Adequate',
+  'Requires improvement',
+  'Inadequate',
+] as const
 
 export const ReportLinks: CollectionConfig = {
   slug: 'report-links',
@@ -35,9 +41,16 @@ export const ReportLinks: CollectionConfig = {
           type: 'text',
           required: true,
           maxLength: 120,
-          admin: { placeholder: 'HMICFRS', description: 'Shown as "Read the full report on the … website".' },
+          admin: {
+            placeholder: 'HMICFRS',
+            description: 'Shown as "Read the full report on the … website".',
+          },
         },
-        { name: 'publishedOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } } },
+        {
+          name: 'publishedOn',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } },
+        },
       ],
     },
     {
@@ -54,13 +67,27 @@ export const ReportLinks: CollectionConfig = {
       name: 'findings',
       type: 'array',
       labels: { singular: 'Finding', plural: 'Findings' },
-      admin: { description: 'The areas inspected and the grade given to each.', initCollapsed: false },
+      admin: {
+        description: 'The areas inspected and the grade given to each.',
+        initCollapsed: false,
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'area', type: 'text', required: true, maxLength: 200, admin: { placeholder: 'Vetting and counter-corruption' } },
-            { name: 'grade', type: 'select', required: true, options: GRADES.map((g) => ({ label: g, value: g })) },
+            {
+              name: 'area',
+              type: 'text',
+              required: true,
+              maxLength: 200,
+              admin: { placeholder: 'Vetting and counter-corruption' },
+            },
+            {
+              name: 'grade',
+              type: 'select',
+              required: true,
+              options: GRADES.map((g) => ({ label: g, value: g })),
+            },
           ],
         },
       ],

@@ -55,9 +55,13 @@ export const Users: CollectionConfig = {
       required: true,
       defaultValue: ['author'],
       saveToJWT: true,
-      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      options: ROLES.map((role) => ({
+        label: role[0]!.toUpperCase() + role.slice(1),
+        value: role,
+      })),
       admin: {
-        description: 'Author: writes drafts and submits them for review. Editor: also reviews, publishes and schedules. Admin: also manages users and site settings. The first account made is always an admin.',
+        description:
+          'Author: writes drafts and submits them for review. Editor: also reviews, publishes and schedules. Admin: also manages users and site settings. The first account made is always an admin.',
       },
       // Nobody can give themselves more rights: only an admin changes roles.
       access: { create: adminsField, update: adminsField },

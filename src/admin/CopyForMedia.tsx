@@ -28,14 +28,26 @@ export const CopyForMedia = () => {
         }),
       )
       if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
-        await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text!], { type: 'text/plain' }), 'text/html': new Blob([html!], { type: 'text/html' }) })])
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': new Blob([text!], { type: 'text/plain' }),
+            'text/html': new Blob([html!], { type: 'text/html' }),
+          }),
+        ])
       } else {
         await navigator.clipboard.writeText(text!)
       }
       const firstLine = text!.split('\n')[0]!
-      setSaid({ text: /^(EMBARGOED|DRAFT|WITHDRAWN)/.test(firstLine) ? `Copied, headed “${firstLine}”. Paste it into your email.` : 'Copied. Paste it into your email.' })
+      setSaid({
+        text: /^(EMBARGOED|DRAFT|WITHDRAWN)/.test(firstLine)
+          ? `Copied, headed “${firstLine}”. Paste it into your email.`
+          : 'Copied. Paste it into your email.',
+      })
     } catch (error) {
-      setSaid({ text: `Could not copy: ${(error as Error).message} Use the .txt or .html download instead.`, problem: true })
+      setSaid({
+        text: `Could not copy: ${(error as Error).message} Use the .txt or .html download instead.`,
+        problem: true,
+      })
     }
   }
 
@@ -53,7 +65,11 @@ export const CopyForMedia = () => {
           .html
         </a>
       </span>
-      <span role={said?.problem ? 'alert' : 'status'} aria-live="polite" data-testid="copy-for-media-status">
+      <span
+        role={said?.problem ? 'alert' : 'status'}
+        aria-live="polite"
+        data-testid="copy-for-media-status"
+      >
         {said?.text ?? ''}
       </span>
     </div>

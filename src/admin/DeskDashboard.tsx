@@ -9,14 +9,31 @@ import { deskReleases } from './deskReleases'
 type Props = { payload: Payload; user?: TypedUser | null }
 
 const editPath = (id: number | string) => `/admin/collections/news/${id}`
-const personName = (value: unknown) => (value && typeof value === 'object' ? ((value as User).name ?? (value as User).email) : null)
+const personName = (value: unknown) =>
+  value && typeof value === 'object' ? ((value as User).name ?? (value as User).email) : null
 
-const Section = ({ id, title, count, empty, children }: { id: string; title: string; count: number; empty: string; children: React.ReactNode }) => (
+const Section = ({
+  id,
+  title,
+  count,
+  empty,
+  children,
+}: {
+  id: string
+  title: string
+  count: number
+  empty: string
+  children: React.ReactNode
+}) => (
   <section className="desk__section" aria-labelledby={id}>
     <h2 id={id} className="desk__heading">
       {title} <span className="desk__count">({count})</span>
     </h2>
-    {count === 0 ? <p className="desk__empty">{empty}</p> : <ul className="desk__list">{children}</ul>}
+    {count === 0 ? (
+      <p className="desk__empty">{empty}</p>
+    ) : (
+      <ul className="desk__list">{children}</ul>
+    )}
   </section>
 )
 
@@ -28,7 +45,8 @@ type AuditEvent = {
   at: string
 }
 
-const releaseIdOf = (event: AuditEvent) => String(typeof event.release === 'object' && event.release ? event.release.id : event.release)
+const releaseIdOf = (event: AuditEvent) =>
+  String(typeof event.release === 'object' && event.release ? event.release.id : event.release)
 
 /**
  * The comms officer's desk, above the admin's collection cards: their own drafts and what was
@@ -40,7 +58,11 @@ const releaseIdOf = (event: AuditEvent) => String(typeof event.release === 'obje
 export const DeskDashboard = async ({ payload, user }: Props) => {
   if (!user) return null
   const now = new Date().toISOString()
-  const { upcoming, inReview, recent, withdrawn, mine } = await deskReleases(payload, user, new Date(now))
+  const { upcoming, inReview, recent, withdrawn, mine } = await deskReleases(
+    payload,
+    user,
+    new Date(now),
+  )
 
   // Preview links are for editors only (collections/PreviewLinks): an author's desk shows the
   // embargo without them rather than asking for what it may not read.
@@ -50,7 +72,11 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
           await payload.find({
             collection: 'preview-links',
             where: {
-              and: [{ release: { in: upcoming.docs.map((r) => r.id) } }, { revokedAt: { exists: false } }, { expiresAt: { greater_than: now } }],
+              and: [
+                { release: { in: upcoming.docs.map((r) => r.id) } },
+                { revokedAt: { exists: false } },
+                { expiresAt: { greater_than: now } },
+              ],
             },
             sort: 'expiresAt',
             limit: 200,
@@ -60,7 +86,8 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
           })
         ).docs
       : null
-  const linksFor = (release: Pick<News, 'id'>) => (links ?? []).filter((link: PreviewLink) => String(link.release) === String(release.id))
+  const linksFor = (release: Pick<News, 'id'>) =>
+    (links ?? []).filter((link: PreviewLink) => String(link.release) === String(release.id))
 
   // A draft was returned when the last thing the workflow did to it was "Return to the author".
   const lastEvents = mine.docs.length
@@ -84,7 +111,8 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
       ).docs as AuditEvent[])
     : []
   const lastEventOf = new Map<string, AuditEvent>()
-  for (const event of lastEvents) if (!lastEventOf.has(releaseIdOf(event))) lastEventOf.set(releaseIdOf(event), event)
+  for (const event of lastEvents)
+    if (!lastEventOf.has(releaseIdOf(event))) lastEventOf.set(releaseIdOf(event), event)
   const returnOf = (release: Pick<News, 'id'>) => {
     const event = lastEventOf.get(String(release.id))
     return event?.action === 'return' ? event : undefined
@@ -104,7 +132,8 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
                 <li key={release.id} className="desk__item">
                   <Link href={editPath(release.id)}>{release.title || 'Untitled release'}</Link>
                   <p className="desk__meta">
-                    Returned{event.actorName ? ` by ${event.actorName}` : ''} at {adminTime(event.at)}
+                    Returned{event.actorName ? ` by ${event.actorName}` : ''} at{' '}
+                    {adminTime(event.at)}
                   </p>
                   {event.note && <p className="desk__note">{event.note}</p>}
                 </li>
@@ -112,7 +141,12 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             })}
           </Section>
         )}
-        <Section id="desk-drafts" title="Your drafts" count={drafts.length} empty="You have no drafts. Start one with “Create new” under Releases.">
+        <Section
+          id="desk-drafts"
+          title="Your drafts"
+          count={drafts.length}
+          empty="You have no drafts. Start one with “Create new” under Releases."
+        >
           {drafts.map((release) => (
             <li key={release.id} className="desk__item">
               <Link href={editPath(release.id)}>{release.title || 'Untitled release'}</Link>
@@ -120,14 +154,20 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             </li>
           ))}
         </Section>
-        <Section id="desk-upcoming" title="Upcoming embargoes" count={upcoming.totalDocs} empty="Nothing is scheduled.">
+        <Section
+          id="desk-upcoming"
+          title="Upcoming embargoes"
+          count={upcoming.totalDocs}
+          empty="Nothing is scheduled."
+        >
           {upcoming.docs.map((release) => {
             const previews = linksFor(release)
             return (
               <li key={release.id} className="desk__item">
                 <Link href={editPath(release.id)}>{release.title}</Link>
                 <p className="desk__meta">
-                  <strong>Lifts in {timeLeft(release.publishAt!)}</strong>, at {adminTime(release.publishAt!)}
+                  <strong>Lifts in {timeLeft(release.publishAt!)}</strong>, at{' '}
+                  {adminTime(release.publishAt!)}
                 </p>
                 {links && (
                   <p className="desk__meta">
@@ -136,7 +176,11 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
                       : previews.map((link: PreviewLink, i: number) => (
                           <span key={link.id}>
                             {i > 0 ? '; ' : 'Preview links: '}
-                            {link.label || 'Unnamed'} ({link.lastUsedAt ? `last used ${adminTime(link.lastUsedAt)}` : 'not used yet'}, expires {adminTime(link.expiresAt)})
+                            {link.label || 'Unnamed'} (
+                            {link.lastUsedAt
+                              ? `last used ${adminTime(link.lastUsedAt)}`
+                              : 'not used yet'}
+                            , expires {adminTime(link.expiresAt)})
                           </span>
                         ))}
                   </p>
@@ -145,19 +189,31 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             )
           })}
         </Section>
-        <Section id="desk-review" title="Waiting for review" count={inReview.totalDocs} empty="Nothing is waiting for review.">
+        <Section
+          id="desk-review"
+          title="Waiting for review"
+          count={inReview.totalDocs}
+          empty="Nothing is waiting for review."
+        >
           {inReview.docs.map((release) => (
             <li key={release.id} className="desk__item">
               <Link href={editPath(release.id)}>{release.title}</Link>
               <p className="desk__meta">
                 Submitted
-                {personName(release.review?.submittedBy) ? ` by ${personName(release.review?.submittedBy)}` : ''}
+                {personName(release.review?.submittedBy)
+                  ? ` by ${personName(release.review?.submittedBy)}`
+                  : ''}
                 {release.review?.submittedAt ? ` at ${adminTime(release.review.submittedAt)}` : ''}
               </p>
             </li>
           ))}
         </Section>
-        <Section id="desk-recent" title="Recently published" count={recent.docs.length} empty="Nothing has been published yet.">
+        <Section
+          id="desk-recent"
+          title="Recently published"
+          count={recent.docs.length}
+          empty="Nothing has been published yet."
+        >
           {recent.docs.map((release) => (
             <li key={release.id} className="desk__item">
               <Link href={editPath(release.id)}>{release.title}</Link>
@@ -165,13 +221,20 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             </li>
           ))}
         </Section>
-        <Section id="desk-withdrawn" title="Withdrawn" count={withdrawn.docs.length} empty="Nothing has been withdrawn.">
+        <Section
+          id="desk-withdrawn"
+          title="Withdrawn"
+          count={withdrawn.docs.length}
+          empty="Nothing has been withdrawn."
+        >
           {withdrawn.docs.map((release) => (
             <li key={release.id} className="desk__item">
               <Link href={editPath(release.id)}>{release.title}</Link>
               <p className="desk__meta">
                 Withdrawn
-                {release.withdrawal?.withdrawnAt ? ` at ${adminTime(release.withdrawal.withdrawnAt)}` : ''}
+                {release.withdrawal?.withdrawnAt
+                  ? ` at ${adminTime(release.withdrawal.withdrawnAt)}`
+                  : ''}
                 {release.withdrawal?.reason ? `: ${release.withdrawal.reason}` : ''}
               </p>
             </li>

@@ -11,7 +11,10 @@ export const HistoryNoteCell = (props: DefaultCellComponentProps) => {
   if (!props.cellData) return null
   return (
     <span className="newsroom-history-note">
-      <DefaultCell {...props} field={{ ...props.field, type: 'text' } as DefaultCellComponentProps['field']} />
+      <DefaultCell
+        {...props}
+        field={{ ...props.field, type: 'text' } as DefaultCellComponentProps['field']}
+      />
     </span>
   )
 }

@@ -1,6 +1,12 @@
 'use client'
 import { getTranslation } from '@payloadcms/translations'
-import { useConfig, useDocumentInfo, useDocumentTitle, useFormFields, useTranslation } from '@payloadcms/ui'
+import {
+  useConfig,
+  useDocumentInfo,
+  useDocumentTitle,
+  useFormFields,
+  useTranslation,
+} from '@payloadcms/ui'
 import { useEffect } from 'react'
 
 /**
@@ -17,7 +23,9 @@ export const NewDocumentTitle = () => {
   const useAsTitle = collection?.admin?.useAsTitle
   const value = useFormFields(([fields]) => (useAsTitle ? fields?.[useAsTitle]?.value : undefined))
   const { title, setDocumentTitle } = useDocumentTitle()
-  const heading = collection ? `New ${getTranslation(collection.labels.singular, i18n).toLowerCase()}` : ''
+  const heading = collection
+    ? `New ${getTranslation(collection.labels.singular, i18n).toLowerCase()}`
+    : ''
 
   useEffect(() => {
     if (!heading || value || title === heading) return

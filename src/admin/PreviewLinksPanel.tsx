@@ -13,7 +13,13 @@ type NewLink = Awaited<ReturnType<typeof createPreviewLink>>
  * address is shown once), see who has used which, revoke one. `release` is the release's API
  * address; a problem is reported to the dialog, which shows it at the top.
  */
-export const PreviewLinksPanel = ({ release, onProblem }: { release: string; onProblem: (problem: string) => void }) => {
+export const PreviewLinksPanel = ({
+  release,
+  onProblem,
+}: {
+  release: string
+  onProblem: (problem: string) => void
+}) => {
   const [links, setLinks] = useState<PreviewLinkSummary[] | null>(null)
   const [newLink, setNewLink] = useState<string | null>(null)
 
@@ -36,7 +42,10 @@ export const PreviewLinksPanel = ({ release, onProblem }: { release: string; onP
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ label: label || undefined, expiresInHours: Number(form.get('hours') || 72) }),
+      body: JSON.stringify({
+        label: label || undefined,
+        expiresInHours: Number(form.get('hours') || 72),
+      }),
     })
     if (!response.ok) {
       onProblem(await serverProblem(response))
@@ -47,7 +56,10 @@ export const PreviewLinksPanel = ({ release, onProblem }: { release: string; onP
   }
 
   const revoke = async (linkId: PreviewLinkSummary['id']) => {
-    const response = await fetch(`${release}/preview-links/${linkId}`, { method: 'DELETE', credentials: 'include' })
+    const response = await fetch(`${release}/preview-links/${linkId}`, {
+      method: 'DELETE',
+      credentials: 'include',
+    })
     if (!response.ok) onProblem(await serverProblem(response))
     void load()
   }
@@ -58,13 +70,26 @@ export const PreviewLinksPanel = ({ release, onProblem }: { release: string; onP
       {newLink ? (
         <p className="newsroom-preview-links__new">
           Copy this link now; it is not shown again:{' '}
-          <input readOnly value={newLink} aria-label="New preview link" onFocus={(e) => e.currentTarget.select()} />
-          <Button buttonStyle="secondary" size="small" onClick={() => void navigator.clipboard?.writeText(newLink)}>
+          <input
+            readOnly
+            value={newLink}
+            aria-label="New preview link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <Button
+            buttonStyle="secondary"
+            size="small"
+            onClick={() => void navigator.clipboard?.writeText(newLink)}
+          >
             Copy
           </Button>
         </p>
       ) : null}
-      <form className="newsroom-preview-links__form" noValidate onSubmit={(event) => void create(event)}>
+      <form
+        className="newsroom-preview-links__form"
+        noValidate
+        onSubmit={(event) => void create(event)}
+      >
         <label>
           For (newsroom or journalist)
           <input name="label" maxLength={120} />
@@ -93,11 +118,19 @@ export const PreviewLinksPanel = ({ release, onProblem }: { release: string; onP
               <tr key={link.id}>
                 <td>{link.label ?? '—'}</td>
                 <td>{embargoTime(link.expiresAt)}</td>
-                <td>{link.lastUsedAt ? `${embargoTime(link.lastUsedAt)} (${link.useCount} uses)` : 'Not used yet'}</td>
+                <td>
+                  {link.lastUsedAt
+                    ? `${embargoTime(link.lastUsedAt)} (${link.useCount} uses)`
+                    : 'Not used yet'}
+                </td>
                 <td>{link.status}</td>
                 <td>
                   {link.status === 'active' ? (
-                    <Button buttonStyle="secondary" size="small" onClick={() => void revoke(link.id)}>
+                    <Button
+                      buttonStyle="secondary"
+                      size="small"
+                      onClick={() => void revoke(link.id)}
+                    >
                       Revoke
                     </Button>
                   ) : null}

@@ -28,7 +28,9 @@ export const ReturnedNote = () => {
   if (!returned) return null
   return (
     <section className="newsroom-returned" role="note" aria-labelledby="newsroom-returned-title">
-      <h2 id="newsroom-returned-title">Returned to the author{returned.by ? ` by ${returned.by}` : ''}, {adminTime(returned.at)}</h2>
+      <h2 id="newsroom-returned-title">
+        Returned to the author{returned.by ? ` by ${returned.by}` : ''}, {adminTime(returned.at)}
+      </h2>
       <p className="newsroom-returned__note">{returned.note}</p>
       <p>Make the changes, then submit it for review again from the Workflow button.</p>
     </section>

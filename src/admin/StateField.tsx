@@ -5,13 +5,16 @@ import type { StoredState } from '../workflow/machine'
 import { stateLabel } from '../releases/state'
 
 const useStateLabel = () => {
-  const workflowState = useFormFields(([fields]) => fields.workflowState?.value) as StoredState | undefined
+  const workflowState = useFormFields(([fields]) => fields.workflowState?.value) as
+    StoredState | undefined
   const publishAt = useFormFields(([fields]) => fields.publishAt?.value) as string | undefined
-  const withdrawnAt = useFormFields(([fields]) => fields['withdrawal.withdrawnAt']?.value) as string | undefined
+  const withdrawnAt = useFormFields(([fields]) => fields['withdrawal.withdrawnAt']?.value) as
+    string | undefined
   return stateLabel({ workflowState, publishAt, withdrawal: { withdrawnAt } })
 }
 
-const className = (label: string) => `newsroom-state newsroom-state--${label.split(' ')[0]!.toLowerCase()}`
+const className = (label: string) =>
+  `newsroom-state newsroom-state--${label.split(' ')[0]!.toLowerCase()}`
 
 /** The release's state in the edit view's sidebar, in words. */
 export const StateField = () => {

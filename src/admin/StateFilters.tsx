@@ -25,13 +25,20 @@ const withoutTimes = (query: string) =>
 export const StateFilters = () => {
   const search = useSearchParams()
   const now = new Date()
-  const filters = [{ label: 'All', query: '' }, ...FILTERS.map(({ label, state }) => ({ label, query: stateQuery(state, now) }))]
+  const filters = [
+    { label: 'All', query: '' },
+    ...FILTERS.map(({ label, state }) => ({ label, query: stateQuery(state, now) })),
+  ]
   const current = withoutTimes(search.toString())
   const isCurrent = (query: string) => withoutTimes(query) === current
   return (
     <nav className="newsroom-state-filters" aria-label="Filter releases by state">
       {filters.map((filter) => (
-        <a key={filter.label} href={`?${filter.query}`} aria-current={isCurrent(filter.query) ? 'page' : undefined}>
+        <a
+          key={filter.label}
+          href={`?${filter.query}`}
+          aria-current={isCurrent(filter.query) ? 'page' : undefined}
+        >
           {filter.label}
         </a>
       ))}

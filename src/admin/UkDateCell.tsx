@@ -14,6 +14,16 @@ export const UkDateCell = (props: DefaultCellComponentProps) => {
   const { config } = useConfig()
   const { i18n } = useTranslation()
   if (!props.cellData) return null
-  const text = formatDate({ date: props.cellData as string, i18n, pattern: config.admin.dateFormat })
-  return <DefaultCell {...props} cellData={text} field={{ ...props.field, type: 'text' } as DefaultCellComponentProps['field']} />
+  const text = formatDate({
+    date: props.cellData as string,
+    i18n,
+    pattern: config.admin.dateFormat,
+  })
+  return (
+    <DefaultCell
+      {...props}
+      cellData={text}
+      field={{ ...props.field, type: 'text' } as DefaultCellComponentProps['field']}
+    />
+  )
 }

@@ -55,7 +55,8 @@ export const WorkflowActions = () => {
     void load()
   }, [load])
 
-  if (!id) return <span className="newsroom-workflow__hint">Save a draft to start the workflow.</span>
+  if (!id)
+    return <span className="newsroom-workflow__hint">Save a draft to start the workflow.</span>
   if (!workflow) return null
 
   const open = () => {
@@ -68,7 +69,12 @@ export const WorkflowActions = () => {
   /** Unsaved edits go with the action: saved as a draft first. */
   const saveEdits = async () => {
     if (!modified) return true
-    const saved = await submit({ action: `${base}?draft=true&depth=0`, method: 'PATCH', overrides: { _status: 'draft' }, skipValidation: true })
+    const saved = await submit({
+      action: `${base}?draft=true&depth=0`,
+      method: 'PATCH',
+      overrides: { _status: 'draft' },
+      skipValidation: true,
+    })
     return Boolean(saved?.res?.ok)
   }
 
@@ -114,7 +120,11 @@ export const WorkflowActions = () => {
       body.ukZone = value('ukZone') as TransitionParams['ukZone']
     }
     if (chosen.needs.includes('change')) body.change = value('change') as TransitionParams['change']
-    if (chosen.needs.includes('retirement')) body.retirement = { mode: value('retirementMode') as 'gone' | 'redirect', redirectTo: value('redirectTo') }
+    if (chosen.needs.includes('retirement'))
+      body.retirement = {
+        mode: value('retirementMode') as 'gone' | 'redirect',
+        redirectTo: value('redirectTo'),
+      }
     if (chosen.needsForce) {
       body.force = value('force') === 'on'
       body.forceReason = value('forceReason')
@@ -145,135 +155,185 @@ export const WorkflowActions = () => {
     }
   }
 
-  const summary = workflow.state === 'scheduled' && workflow.publishAt ? `Scheduled: embargoed until ${embargoLine(workflow.publishAt)}` : STATE_NAMES[workflow.state]
+  const summary =
+    workflow.state === 'scheduled' && workflow.publishAt
+      ? `Scheduled: embargoed until ${embargoLine(workflow.publishAt)}`
+      : STATE_NAMES[workflow.state]
 
   return (
     <>
-      <Button buttonStyle="primary" size="medium" onClick={open} className="newsroom-workflow__open">
+      <Button
+        buttonStyle="primary"
+        size="medium"
+        onClick={open}
+        className="newsroom-workflow__open"
+      >
         Workflow: {STATE_NAMES[workflow.state]}
       </Button>
       {createPortal(
-      <dialog ref={dialog} className="newsroom-workflow" aria-labelledby="newsroom-workflow-title">
-        <h2 id="newsroom-workflow-title">Workflow</h2>
-        <p className="newsroom-workflow__state">{summary}</p>
-        {workflow.pendingChanges && workflow.state !== 'draft' && workflow.state !== 'in-review' ? <p>There are saved changes that are not published yet.</p> : null}
-        {problem ? (
-          <p className="newsroom-workflow__problem" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        {!chosen ? (
-          <div className="newsroom-workflow__actions">
-            {workflow.actions.length === 0 ? <p>There is nothing you can do with this release from here.</p> : null}
-            {workflow.actions.map((action) => (
-              <Button key={action.action} buttonStyle="secondary" onClick={() => setChosen(action)}>
-                {action.label}
-              </Button>
-            ))}
-          </div>
-        ) : (
-          <form className="newsroom-workflow__form" role="group" aria-labelledby="newsroom-workflow-action" noValidate onSubmit={(event) => void take(event)}>
-            <h3 id="newsroom-workflow-action">{chosen.label}</h3>
-            {chosen.needs.includes('publishAt') ? (
-              <fieldset>
-                <legend>Embargo: when the public may first see it (UK time)</legend>
-                <label>
-                  Date and time, UK time (24-hour, dd/mm/yyyy hh:mm)
-                  {/* Text, not datetime-local: that shows the browser's own format (mm/dd/yyyy, AM/PM in the US). */}
-                  <input
-                    type="text"
-                    name="publishAtLocal"
-                    required
-                    inputMode="numeric"
-                    autoComplete="off"
-                    placeholder="19/06/2026 09:00"
-                    pattern="\s*\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:.]\d{2}\s*"
-                    title="The date and time in UK time, as dd/mm/yyyy hh:mm (24-hour), for example 19/06/2026 09:00"
-                    defaultValue={workflow.publishAt ? ukInputValue(workflow.publishAt) : ''}
-                  />
-                </label>
-                <label>
-                  Only on the night the clocks go back, which 01:00–01:59 you mean
-                  <select name="ukZone" defaultValue="">
-                    <option value="">Not needed</option>
-                    <option value="BST">BST (the first)</option>
-                    <option value="GMT">GMT (an hour later)</option>
-                  </select>
-                </label>
-              </fieldset>
-            ) : null}
-            {chosen.needs.includes('change') ? (
-              <fieldset>
-                <legend>How big is the change?</legend>
-                <label>
-                  <input type="radio" name="change" value="minor" defaultChecked /> Minor (a typo, a better picture): nothing shown on the page
-                </label>
-                <label>
-                  <input type="radio" name="change" value="major" /> Major (new facts): shown on the page as “Updated …” with your note
-                </label>
-              </fieldset>
-            ) : null}
-            {chosen.needs.includes('retirement') ? (
-              <fieldset>
-                <legend>What should the old address do?</legend>
-                <label>
-                  <input type="radio" name="retirementMode" value="gone" defaultChecked /> Say it has gone (410)
-                </label>
-                <label>
-                  <input type="radio" name="retirementMode" value="redirect" /> Send readers to another address
-                </label>
-                <label>
-                  Address to send them to
-                  <input type="text" name="redirectTo" placeholder="/news/corrected-release or https://…" />
-                </label>
-              </fieldset>
-            ) : null}
-            {chosen.action === 'reschedule' ? (
-              <label>
-                <input type="checkbox" name="keepPreviewLinks" defaultChecked /> Keep the preview links already given out working
-                <span className="newsroom-workflow__hint">Untick to revoke them all: whoever holds one is told the link has been withdrawn.</span>
-              </label>
-            ) : null}
-            {chosen.action === 'unschedule' ? <p>Every preview link for this release stops working; make new ones when it is scheduled again.</p> : null}
-            {chosen.needsForce ? (
-              <fieldset>
-                <legend>You submitted this release</legend>
-                <p>Another editor should approve it. If it cannot wait, force it and say why: your reason is recorded in its history.</p>
-                <label>
-                  <input type="checkbox" name="force" /> Approve my own release
-                </label>
-                <label>
-                  Reason
-                  <textarea name="forceReason" rows={2} />
-                </label>
-              </fieldset>
-            ) : null}
-            {chosen.action === 'withdraw' ? (
-              <WithdrawalNotice />
-            ) : (
-              <label>
-                {chosen.needs.includes('note') ? 'Note (required)' : 'Note (optional)'}
-                <textarea name="note" rows={3} required={chosen.needs.includes('note')} />
-              </label>
-            )}
-            <div className="newsroom-workflow__buttons">
-              <Button buttonStyle="primary" disabled={busy} type="submit">
-                {chosen.label}
-              </Button>
-              <Button buttonStyle="secondary" onClick={() => setChosen(null)}>
-                Back
-              </Button>
+        <dialog
+          ref={dialog}
+          className="newsroom-workflow"
+          aria-labelledby="newsroom-workflow-title"
+        >
+          <h2 id="newsroom-workflow-title">Workflow</h2>
+          <p className="newsroom-workflow__state">{summary}</p>
+          {workflow.pendingChanges &&
+          workflow.state !== 'draft' &&
+          workflow.state !== 'in-review' ? (
+            <p>There are saved changes that are not published yet.</p>
+          ) : null}
+          {problem ? (
+            <p className="newsroom-workflow__problem" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          {!chosen ? (
+            <div className="newsroom-workflow__actions">
+              {workflow.actions.length === 0 ? (
+                <p>There is nothing you can do with this release from here.</p>
+              ) : null}
+              {workflow.actions.map((action) => (
+                <Button
+                  key={action.action}
+                  buttonStyle="secondary"
+                  onClick={() => setChosen(action)}
+                >
+                  {action.label}
+                </Button>
+              ))}
             </div>
-          </form>
-        )}
-        {workflow.state === 'scheduled' && !chosen && openings > 0 ? <PreviewLinksPanel key={openings} release={base} onProblem={setProblem} /> : null}
-        <div className="newsroom-workflow__close">
-          <Button buttonStyle="secondary" onClick={() => dialog.current?.close()}>
-            Close
-          </Button>
-        </div>
-      </dialog>,
-      document.body,
+          ) : (
+            <form
+              className="newsroom-workflow__form"
+              role="group"
+              aria-labelledby="newsroom-workflow-action"
+              noValidate
+              onSubmit={(event) => void take(event)}
+            >
+              <h3 id="newsroom-workflow-action">{chosen.label}</h3>
+              {chosen.needs.includes('publishAt') ? (
+                <fieldset>
+                  <legend>Embargo: when the public may first see it (UK time)</legend>
+                  <label>
+                    Date and time, UK time (24-hour, dd/mm/yyyy hh:mm)
+                    {/* Text, not datetime-local: that shows the browser's own format (mm/dd/yyyy, AM/PM in the US). */}
+                    <input
+                      type="text"
+                      name="publishAtLocal"
+                      required
+                      inputMode="numeric"
+                      autoComplete="off"
+                      placeholder="19/06/2026 09:00"
+                      pattern="\s*\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:.]\d{2}\s*"
+                      title="The date and time in UK time, as dd/mm/yyyy hh:mm (24-hour), for example 19/06/2026 09:00"
+                      defaultValue={workflow.publishAt ? ukInputValue(workflow.publishAt) : ''}
+                    />
+                  </label>
+                  <label>
+                    Only on the night the clocks go back, which 01:00–01:59 you mean
+                    <select name="ukZone" defaultValue="">
+                      <option value="">Not needed</option>
+                      <option value="BST">BST (the first)</option>
+                      <option value="GMT">GMT (an hour later)</option>
+                    </select>
+                  </label>
+                </fieldset>
+              ) : null}
+              {chosen.needs.includes('change') ? (
+                <fieldset>
+                  <legend>How big is the change?</legend>
+                  <label>
+                    <input type="radio" name="change" value="minor" defaultChecked /> Minor (a typo,
+                    a better picture): nothing shown on the page
+                  </label>
+                  <label>
+                    <input type="radio" name="change" value="major" /> Major (new facts): shown on
+                    the page as “Updated …” with your note
+                  </label>
+                </fieldset>
+              ) : null}
+              {chosen.needs.includes('retirement') ? (
+                <fieldset>
+                  <legend>What should the old address do?</legend>
+                  <label>
+                    <input type="radio" name="retirementMode" value="gone" defaultChecked /> Say it
+                    has gone (410)
+                  </label>
+                  <label>
+                    <input type="radio" name="retirementMode" value="redirect" /> Send readers to
+                    another address
+                  </label>
+                  <label>
+                    Address to send them to
+                    <input
+                      type="text"
+                      name="redirectTo"
+                      placeholder="/news/corrected-release or https://…"
+                    />
+                  </label>
+                </fieldset>
+              ) : null}
+              {chosen.action === 'reschedule' ? (
+                <label>
+                  <input type="checkbox" name="keepPreviewLinks" defaultChecked /> Keep the preview
+                  links already given out working
+                  <span className="newsroom-workflow__hint">
+                    Untick to revoke them all: whoever holds one is told the link has been
+                    withdrawn.
+                  </span>
+                </label>
+              ) : null}
+              {chosen.action === 'unschedule' ? (
+                <p>
+                  Every preview link for this release stops working; make new ones when it is
+                  scheduled again.
+                </p>
+              ) : null}
+              {chosen.needsForce ? (
+                <fieldset>
+                  <legend>You submitted this release</legend>
+                  <p>
+                    Another editor should approve it. If it cannot wait, force it and say why: your
+                    reason is recorded in its history.
+                  </p>
+                  <label>
+                    <input type="checkbox" name="force" /> Approve my own release
+                  </label>
+                  <label>
+                    Reason
+                    <textarea name="forceReason" rows={2} />
+                  </label>
+                </fieldset>
+              ) : null}
+              {chosen.action === 'withdraw' ? (
+                <WithdrawalNotice />
+              ) : (
+                <label>
+                  {chosen.needs.includes('note') ? 'Note (required)' : 'Note (optional)'}
+                  <textarea name="note" rows={3} required={chosen.needs.includes('note')} />
+                </label>
+              )}
+              <div className="newsroom-workflow__buttons">
+                <Button buttonStyle="primary" disabled={busy} type="submit">
+                  {chosen.label}
+                </Button>
+                <Button buttonStyle="secondary" onClick={() => setChosen(null)}>
+                  Back
+                </Button>
+              </div>
+            </form>
+          )}
+          {workflow.state === 'scheduled' && !chosen && openings > 0 ? (
+            <PreviewLinksPanel key={openings} release={base} onProblem={setProblem} />
+          ) : null}
+          <div className="newsroom-workflow__close">
+            <Button buttonStyle="secondary" onClick={() => dialog.current?.close()}>
+              Close
+            </Button>
+          </div>
+        </dialog>,
+        document.body,
       )}
     </>
   )

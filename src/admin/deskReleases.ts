@@ -1,6 +1,13 @@
 import type { Payload, TypedUser, Where } from 'payload'
 
-import { draftWhere, inReviewWhere, outWhere, scheduledWhere, WITHDRAWN_SORT, withdrawnWhere } from '../releases/state'
+import {
+  draftWhere,
+  inReviewWhere,
+  outWhere,
+  scheduledWhere,
+  WITHDRAWN_SORT,
+  withdrawnWhere,
+} from '../releases/state'
 
 /**
  * The releases on the press desk (DeskDashboard), asked of the state module so that the desk

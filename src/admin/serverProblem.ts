@@ -2,7 +2,13 @@
 export const serverProblem = async (response: Response): Promise<string> => {
   try {
     const body = await response.json()
-    return body?.errors?.map((e: { message: string; data?: { errors?: { message: string }[] } }) => [e.message, ...(e.data?.errors ?? []).map((f) => f.message)].join(' ')).join(' ') || `The server answered ${response.status}.`
+    return (
+      body?.errors
+        ?.map((e: { message: string; data?: { errors?: { message: string }[] } }) =>
+          [e.message, ...(e.data?.errors ?? []).map((f) => f.message)].join(' '),
+        )
+        .join(' ') || `The server answered ${response.status}.`
+    )
   } catch {
     return `The server answered ${response.status}.`
   }

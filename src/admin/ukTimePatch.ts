@@ -50,7 +50,10 @@ const formatDateMinified = (file: string): Patch => ({
   copies: 1,
   find: /(\(\{date:(\w+),i18n:\w+,pattern:\w+,timezone:\w+\}\)=>\{let \w+=new [\w$]+\(new Date\(\2\))\)/g,
   replace: `$1,${zone})`,
-  done: new RegExp(`\\(\\{date:(\\w+),i18n:\\w+,pattern:\\w+,timezone:\\w+\\}\\)=>\\{let \\w+=new [\\w$]+\\(new Date\\(\\1\\),${escaped(zone)}\\)`, 'g'),
+  done: new RegExp(
+    `\\(\\{date:(\\w+),i18n:\\w+,pattern:\\w+,timezone:\\w+\\}\\)=>\\{let \\w+=new [\\w$]+\\(new Date\\(\\1\\),${escaped(zone)}\\)`,
+    'g',
+  ),
 })
 
 /**
@@ -63,7 +66,10 @@ const lockedIntl = (file: string, quote: string): Patch => ({
   copies: 1,
   find: new RegExp(`Intl\\.DateTimeFormat\\(${quote}en-US${quote}, ?\\{(?!timeZone:)`, 'g'),
   replace: `$&timeZone:${zone},`,
-  done: new RegExp(`Intl\\.DateTimeFormat\\(${quote}en-(?:US|GB)${quote}, ?\\{timeZone:${escaped(zone)}`, 'g'),
+  done: new RegExp(
+    `Intl\\.DateTimeFormat\\(${quote}en-(?:US|GB)${quote}, ?\\{timeZone:${escaped(zone)}`,
+    'g',
+  ),
 })
 
 export const PATCHES: Patch[] = [
@@ -82,12 +88,18 @@ export const PATCHES: Patch[] = [
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0
 
-type PatchState = { patch: Patch; state: 'patched' | 'unpatched' | 'unexpected'; shipped: number; patched: number }
+type PatchState = {
+  patch: Patch
+  state: 'patched' | 'unpatched' | 'unexpected'
+  shipped: number
+  patched: number
+}
 
 const stateOf = (patch: Patch, text: string): PatchState => {
   const shipped = count(text, patch.find)
   const patched = count(text, patch.done)
-  const state = shipped + patched !== patch.copies ? 'unexpected' : shipped === 0 ? 'patched' : 'unpatched'
+  const state =
+    shipped + patched !== patch.copies ? 'unexpected' : shipped === 0 ? 'patched' : 'unpatched'
   return { patch, state, shipped, patched }
 }
 
@@ -115,7 +127,11 @@ export const assertUkTimePatch = (dist: string = PAYLOAD_UI_DIST): void => {
   const states = patchStates(dist)
   const odd = states.find((state) => state.state === 'unexpected')
   if (odd) throw new ConfigurationError(unexpected(odd))
-  const missing = [...new Set(states.filter((state) => state.state === 'unpatched').map(({ patch }) => patch.file))]
+  const missing = [
+    ...new Set(
+      states.filter((state) => state.state === 'unpatched').map(({ patch }) => patch.file),
+    ),
+  ]
   if (missing.length > 0) {
     throw new ConfigurationError(
       `Payload's admin would show times in each browser's time zone, not UK time: ${missing.map((file) => `@payloadcms/ui/dist/${file}`).join(', ')} ` +

@@ -1,7 +1,12 @@
 import { GraphQLError, type FieldNode, type ValidationRule } from 'graphql'
 
 /** GraphQL's mutations that check a password or handle one, for the users collection. */
-const PASSWORD_MUTATIONS = new Set(['loginUser', 'forgotPasswordUser', 'resetPasswordUser', 'unlockUser'])
+const PASSWORD_MUTATIONS = new Set([
+  'loginUser',
+  'forgotPasswordUser',
+  'resetPasswordUser',
+  'unlockUser',
+])
 
 /**
  * One password mutation per GraphQL request: aliases (`a: loginUser(…) b: loginUser(…)`)
@@ -19,7 +24,12 @@ export const oneSignInPerRequest: ValidationRule = (context) => {
       leave() {
         if (found.length < 2) return
         const names = [...new Set(found.map((node) => node.name.value))].join(', ')
-        context.reportError(new GraphQLError(`Send one sign-in or password mutation per request; this one has ${found.length} (${names}).`, { nodes: found }))
+        context.reportError(
+          new GraphQLError(
+            `Send one sign-in or password mutation per request; this one has ${found.length} (${names}).`,
+            { nodes: found },
+          ),
+        )
       },
     },
   }

@@ -9,15 +9,23 @@ const pbkdf2 = promisify(crypto.pbkdf2)
  */
 const CURRENT_PREFIX = 'pbkdf2-sha256-v1:'
 const parametersOf = (hash: string) =>
-  hash.startsWith(CURRENT_PREFIX) ? { hex: hash.slice(CURRENT_PREFIX.length), rounds: 600_000, bytes: 32 } : { hex: hash, rounds: 25_000, bytes: 512 }
+  hash.startsWith(CURRENT_PREFIX)
+    ? { hex: hash.slice(CURRENT_PREFIX.length), rounds: 600_000, bytes: 32 }
+    : { hex: hash, rounds: 25_000, bytes: 512 }
 
 /** Stands in for an account that does not exist, so that checking a password against it takes as long. */
-const NOBODY = { salt: crypto.randomBytes(32).toString('hex'), hash: CURRENT_PREFIX + '0'.repeat(64) }
+const NOBODY = {
+  salt: crypto.randomBytes(32).toString('hex'),
+  hash: CURRENT_PREFIX + '0'.repeat(64),
+}
 
 type Account = { hash?: unknown; salt?: unknown }
 
 /** Whether the password is the account's, taking the same time whether or not there is an account. */
-export const passwordMatches = async (account: Account | null | undefined, password: string): Promise<boolean> => {
+export const passwordMatches = async (
+  account: Account | null | undefined,
+  password: string,
+): Promise<boolean> => {
   const real = typeof account?.hash === 'string' && typeof account.salt === 'string'
   const { hash, salt } = real ? (account as { hash: string; salt: string }) : NOBODY
   const { hex, rounds, bytes } = parametersOf(hash)

@@ -13,7 +13,16 @@ export const MAX_PASSWORD_LENGTH = 256
 const MIN_SCORE = 3
 
 /** Words anyone guessing a newsroom password would try first. */
-const OBVIOUS = ['police', 'constabulary', 'newsroom', 'press', 'news', 'admin', 'editor', 'password']
+const OBVIOUS = [
+  'police',
+  'constabulary',
+  'newsroom',
+  'press',
+  'news',
+  'admin',
+  'editor',
+  'password',
+]
 
 let checker: ZxcvbnFactory | undefined
 const zxcvbn = () => (checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }))
@@ -41,7 +50,8 @@ const WARNINGS: Record<string, string> = {
  * when it is fine. `personal` is what an attacker would know: the name, the email, the force.
  */
 export const passwordProblem = (password: string, personal: unknown[] = []): string | null => {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters: a few unrelated words make a good password.`
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters: a few unrelated words make a good password.`
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`
   const inputs = [...OBVIOUS]
   for (const value of personal) {
@@ -50,7 +60,10 @@ export const passwordProblem = (password: string, personal: unknown[] = []): str
   }
   // zxcvbn rates "jane-smith-police" well; made only of what an attacker knows, it is not.
   const known = new Set(inputs.map((input) => input.toLowerCase()))
-  const words = password.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean)
+  const words = password
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
   if (words.length > 0 && words.every((word) => known.has(word))) {
     return `This password is too easy to guess. ${WARNINGS.userInputs} Try a few unrelated words together.`
   }

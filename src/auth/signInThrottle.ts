@@ -64,7 +64,9 @@ export const countFromAddress = async (address: string) => {
   const { totalHits, resetTime } = await state().byAddress.increment(address)
   if (totalHits <= signInLimit()) return
   const wait = (resetTime?.getTime() ?? Date.now() + SIGN_IN_WINDOW_MS) - Date.now()
-  throw tooMany(`Too many sign-in attempts from this address. Wait ${inWords(wait)} and try again, or ask an admin to help.`)
+  throw tooMany(
+    `Too many sign-in attempts from this address. Wait ${inWords(wait)} and try again, or ask an admin to help.`,
+  )
 }
 
 const keyOf = (account: string, address: string) => `${account.toLowerCase().trim()}\n${address}`
@@ -73,7 +75,8 @@ const sweep = (now: number) => {
   const current = state()
   if (now - current.swept < 60_000 && current.failures.size < MAX_TRACKED) return
   current.swept = now
-  for (const [key, entry] of current.failures) if (now - entry.last > FORGET_AFTER_MS) current.failures.delete(key)
+  for (const [key, entry] of current.failures)
+    if (now - entry.last > FORGET_AFTER_MS) current.failures.delete(key)
   // Still too many: the oldest go first (a Map keeps the order they were added in).
   for (const key of current.failures.keys()) {
     if (current.failures.size < MAX_TRACKED) break
@@ -81,7 +84,10 @@ const sweep = (now: number) => {
   }
 }
 
-const waitAfter = (failures: number) => (failures < FREE_FAILURES ? 0 : Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_FAILURES)))
+const waitAfter = (failures: number) =>
+  failures < FREE_FAILURES
+    ? 0
+    : Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_FAILURES))
 
 /** Before a password is checked: refused when this address has tried too often, or must wait for this account. */
 export const checkSignIn = async (account: string, address: string) => {

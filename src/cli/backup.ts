@@ -10,9 +10,13 @@ import { parseArgs } from 'node:util'
 import { backup, defaultBackupParent, parseArguments, runCommand } from '../db/backup'
 
 await runCommand(async () => {
-  const { values } = parseArguments('Usage: npm run backup [-- --to <folder>]', () => parseArgs({ options: { to: { type: 'string' } } }))
+  const { values } = parseArguments('Usage: npm run backup [-- --to <folder>]', () =>
+    parseArgs({ options: { to: { type: 'string' } } }),
+  )
   // npm runs scripts from the project folder; a relative --to means from where it was typed.
-  const parent = values.to ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.to) : defaultBackupParent()
+  const parent = values.to
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.to)
+    : defaultBackupParent()
   const folder = await backup({ parent, log: console.log })
   console.log(`Backup written to ${folder}`)
   console.log(`To restore it, stop Newsroom and run: npm run restore -- ${folder}`)

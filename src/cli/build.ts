@@ -11,7 +11,14 @@ import { projectRoot } from '../config/paths'
  * after-install patch (src/admin/ukTimePatch.ts) is not bundled either, but changes the Payload
  * code that is.
  */
-const INPUTS = ['payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json', 'collections', 'src']
+const INPUTS = [
+  'payload.config.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'collections',
+  'src',
+]
 const NOT_BUNDLED = ['src/site', 'src/cli', 'src/seed', 'src/payload-types.ts']
 
 const files = (relative: string): string[] => {
@@ -28,7 +35,11 @@ const files = (relative: string): string[] => {
 export const buildInputsHash = (): string => {
   const hash = crypto.createHash('sha256')
   for (const file of INPUTS.flatMap(files)) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(projectRoot, file))).update('\0')
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(projectRoot, file)))
+      .update('\0')
   }
   return hash.digest('hex')
 }
@@ -50,9 +61,14 @@ export const adminBuildIsCurrent = (): boolean => {
  * Builds Payload's admin with Next.js when the sources it is made from have changed since
  * the last build (or there is none), showing Next's progress as it goes.
  */
-export const ensureAdminBuild = async ({ force = false, log = console.log } = {}): Promise<void> => {
+export const ensureAdminBuild = async ({
+  force = false,
+  log = console.log,
+} = {}): Promise<void> => {
   if (!force && adminBuildIsCurrent()) return
-  log('Building the admin with Next.js. This happens once after installing or updating, and takes a few minutes on a small machine…')
+  log(
+    'Building the admin with Next.js. This happens once after installing or updating, and takes a few minutes on a small machine…',
+  )
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
   const hash = buildInputsHash()
   await new Promise<void>((resolve, reject) => {
@@ -62,7 +78,9 @@ export const ensureAdminBuild = async ({ force = false, log = console.log } = {}
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     })
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code}).`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code}).`)),
+    )
   })
   fs.writeFileSync(stampFile(), hash + '\n')
 }

@@ -13,7 +13,9 @@ import { projectRoot } from '../config/paths'
 
 const name = process.argv[2]
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error('Usage: npm run migrate:create -- <name>   (lower-case letters, digits and underscores)')
+  console.error(
+    'Usage: npm run migrate:create -- <name>   (lower-case letters, digits and underscores)',
+  )
   process.exit(2)
 }
 
@@ -26,11 +28,20 @@ const targets = {
 let failed = false
 for (const [kind, url] of Object.entries(targets)) {
   console.log(`\n${kind}:`)
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/payload/bin.js'), 'migrate:create', name, '--skip-empty'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url, NEWSROOM_DATA_DIR: scratch, PAYLOAD_MIGRATING: 'true' },
-  })
+  const result = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/payload/bin.js'), 'migrate:create', name, '--skip-empty'],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NEWSROOM_DATA_DIR: scratch,
+        PAYLOAD_MIGRATING: 'true',
+      },
+    },
+  )
   if (result.status !== 0) failed = true
 }
 fs.rmSync(scratch, { recursive: true, force: true })

@@ -11,7 +11,9 @@ const pending = await pendingMigrations(payload)
 if (pending.length === 0) {
   console.log(`The ${databaseKind()} database is up to date.`)
 } else {
-  console.log(`Applying ${pending.length} migration(s) to the ${databaseKind()} database: ${pending.join(', ')}`)
+  console.log(
+    `Applying ${pending.length} migration(s) to the ${databaseKind()} database: ${pending.join(', ')}`,
+  )
   await migrate(payload)
   console.log('Done.')
 }

@@ -12,11 +12,18 @@ import { parseArgs } from 'node:util'
 import { parseArguments, restore, runCommand } from '../db/backup'
 
 await runCommand(async () => {
-  const { values, positionals } = parseArguments('Usage: npm run restore -- <backup folder> [--force]', () => {
-    const parsed = parseArgs({ options: { force: { type: 'boolean', default: false } }, allowPositionals: true })
-    if (parsed.positionals.length !== 1) throw new Error('Name one backup folder, such as backups/2026-11-23T13-45-02Z.')
-    return parsed
-  })
+  const { values, positionals } = parseArguments(
+    'Usage: npm run restore -- <backup folder> [--force]',
+    () => {
+      const parsed = parseArgs({
+        options: { force: { type: 'boolean', default: false } },
+        allowPositionals: true,
+      })
+      if (parsed.positionals.length !== 1)
+        throw new Error('Name one backup folder, such as backups/2026-11-23T13-45-02Z.')
+      return parsed
+    },
+  )
   // npm runs scripts from the project folder; a relative folder means from where it was typed.
   const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!)
   await restore({ folder, force: values.force, log: console.log })

@@ -34,10 +34,14 @@ export const siteUrl = (): string => {
   try {
     url = new URL(raw)
   } catch {
-    throw new ConfigurationError(`SITE_URL must be a full address such as https://news.example.police.uk, not "${raw}".`)
+    throw new ConfigurationError(
+      `SITE_URL must be a full address such as https://news.example.police.uk, not "${raw}".`,
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`SITE_URL must start with https:// or http://, not "${url.protocol}".`)
+    throw new ConfigurationError(
+      `SITE_URL must start with https:// or http://, not "${url.protocol}".`,
+    )
   }
   return url.origin + url.pathname.replace(/\/+$/, '')
 }
@@ -54,7 +58,9 @@ export const payloadSecret = (): string => {
   const fromEnv = process.env.PAYLOAD_SECRET
   if (fromEnv) {
     if (isProduction() && fromEnv.length < 32) {
-      throw new ConfigurationError('PAYLOAD_SECRET must be at least 32 characters long in production.')
+      throw new ConfigurationError(
+        'PAYLOAD_SECRET must be at least 32 characters long in production.',
+      )
     }
     return fromEnv
   }
@@ -84,7 +90,8 @@ const readOrCreateDevelopmentSecret = (): string => {
     fs.writeFileSync(file, secret + '\n', { flag: 'wx', mode: 0o600 })
     return secret
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim()
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return fs.readFileSync(file, 'utf8').trim()
     throw error
   }
 }
@@ -100,5 +107,7 @@ export const trustProxy = (): boolean | number | string => {
   if (raw === 'true') return true
   if (/^\d+$/.test(raw)) return Number(raw)
   if (/^[\w.:/, -]+$/.test(raw)) return raw
-  throw new ConfigurationError(`TRUST_PROXY must be a number of proxies, true, or a list of addresses such as "loopback, 10.0.0.0/8", not "${raw}".`)
+  throw new ConfigurationError(
+    `TRUST_PROXY must be a number of proxies, true, or a list of addresses such as "loopback, 10.0.0.0/8", not "${raw}".`,
+  )
 }

@@ -42,7 +42,11 @@ const DATABASE_FILE = 'newsroom.db'
 const MEDIA_FOLDER = 'media'
 
 /** A UTC time usable in a file name on every system: 2026-11-23T13-45-02Z. */
-export const stamp = (date = new Date()) => date.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')
+export const stamp = (date = new Date()) =>
+  date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-')
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
@@ -52,7 +56,10 @@ const shell = (p: string) => (/^[\w./@:+-]+$/.test(p) ? p : `'${p.replaceAll("'"
 const requireSqlite = (tools: string) => {
   const kind = databaseKind()
   if (kind === 'sqlite') return
-  const [name, tool] = kind === 'postgres' ? ['PostgreSQL', 'pg_dump and pg_restore'] : ['MongoDB', 'mongodump and mongorestore']
+  const [name, tool] =
+    kind === 'postgres'
+      ? ['PostgreSQL', 'pg_dump and pg_restore']
+      : ['MongoDB', 'mongodump and mongorestore']
   throw new BackupError(
     `DATABASE_URL names a ${name} database, and ${tools} works on the embedded SQLite database only: use ${tool} instead (see docs/deploy.md).`,
     2,
@@ -63,7 +70,9 @@ const requireSqlite = (tools: string) => {
 export const sqliteFile = (url = process.env.DATABASE_URL): string => {
   if (!url) return path.join(dataDir(), DATABASE_FILE)
   const withoutQuery = url.split('?')[0]!
-  return withoutQuery.startsWith('file://') ? fileURLToPath(withoutQuery) : path.resolve(withoutQuery.slice('file:'.length))
+  return withoutQuery.startsWith('file://')
+    ? fileURLToPath(withoutQuery)
+    : path.resolve(withoutQuery.slice('file:'.length))
 }
 
 const sha256 = async (file: string) => {
@@ -76,10 +85,16 @@ const sha256 = async (file: string) => {
 const inspect = async (file: string) => {
   const client = createClient({ url: `file:${file}` })
   try {
-    const integrity = (await client.execute('PRAGMA integrity_check')).rows.map((row) => String(row[0])).join('; ')
-    const table = await client.execute(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payload_migrations'`)
+    const integrity = (await client.execute('PRAGMA integrity_check')).rows
+      .map((row) => String(row[0]))
+      .join('; ')
+    const table = await client.execute(
+      `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payload_migrations'`,
+    )
     const migrations = table.rows.length
-      ? (await client.execute('SELECT name FROM payload_migrations ORDER BY id')).rows.map((row) => String(row[0]))
+      ? (await client.execute('SELECT name FROM payload_migrations ORDER BY id')).rows.map((row) =>
+          String(row[0]),
+        )
       : []
     return { integrity, migrations }
   } catch (error) {
@@ -102,26 +117,38 @@ const filesIn = (dir: string) => {
   return { files, bytes }
 }
 
-const newsroomVersion = (): string => JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version
+const newsroomVersion = (): string =>
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version
 
 /** Where backups go unless told otherwise: BACKUP_DIR, or backups/ in the project. */
-export const defaultBackupParent = () => path.resolve(projectRoot, process.env.BACKUP_DIR ?? 'backups')
+export const defaultBackupParent = () =>
+  path.resolve(projectRoot, process.env.BACKUP_DIR ?? 'backups')
 
 /**
  * Takes a backup into a new folder under `parent` while Newsroom may be running, and
  * returns the folder. The database comes first, then the media, so that every media row
  * in the copy has its files on disk by the time they are copied.
  */
-export const backup = async ({ parent, log }: { parent: string; log: (line: string) => void }): Promise<string> => {
+export const backup = async ({
+  parent,
+  log,
+}: {
+  parent: string
+  log: (line: string) => void
+}): Promise<string> => {
   requireSqlite('npm run backup')
   const database = sqliteFile()
-  if (!fs.existsSync(database)) throw new BackupError(`There is no database at ${database}, so there is nothing to back up: check DATABASE_URL.`)
+  if (!fs.existsSync(database))
+    throw new BackupError(
+      `There is no database at ${database}, so there is nothing to back up: check DATABASE_URL.`,
+    )
   const s3 = s3Settings()
   const bucket = s3 ? `s3://${s3.bucket}/${s3.prefix}` : undefined
 
   const createdAt = new Date()
   const folder = path.join(parent, stamp(createdAt))
-  if (fs.existsSync(folder)) throw new BackupError(`${folder} already exists: wait a second and run the backup again.`)
+  if (fs.existsSync(folder))
+    throw new BackupError(`${folder} already exists: wait a second and run the backup again.`)
   // Built under another name and renamed when complete, so a folder with a time for its
   // name is always a whole backup, even if this process is stopped halfway.
   const partial = `${folder}.partial`
@@ -142,14 +169,19 @@ export const backup = async ({ parent, log }: { parent: string; log: (line: stri
       client.close()
     }
     const { integrity, migrations } = await inspect(copy)
-    if (integrity !== 'ok') throw new BackupError(`The copy of the database failed SQLite's integrity check (${integrity}), so no backup was kept: the database itself may be damaged.`)
+    if (integrity !== 'ok')
+      throw new BackupError(
+        `The copy of the database failed SQLite's integrity check (${integrity}), so no backup was kept: the database itself may be damaged.`,
+      )
     const bytes = fs.statSync(copy).size
     log(`  ${megabytes(bytes)}, integrity check ok, ${migrations.length} migrations recorded.`)
 
     const media = mediaDir()
     const mediaCopy = path.join(partial, MEDIA_FOLDER)
     if (bucket) {
-      log(`The pictures are in ${bucket}, not in the media folder: this backup has the database only. Keep the bucket versioned or copy it (see docs/deploy.md).`)
+      log(
+        `The pictures are in ${bucket}, not in the media folder: this backup has the database only. Keep the bucket versioned or copy it (see docs/deploy.md).`,
+      )
       fs.mkdirSync(mediaCopy)
     } else if (fs.existsSync(media)) {
       log(`Copying the media folder ${media}…`)
@@ -157,7 +189,10 @@ export const backup = async ({ parent, log }: { parent: string; log: (line: stri
         await fs.promises.cp(media, mediaCopy, { recursive: true, preserveTimestamps: true })
       } catch (error) {
         // A picture deleted while the folder is being read.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupError(`A media file disappeared while it was being copied (${(error as Error).message}): run the backup again.`)
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new BackupError(
+            `A media file disappeared while it was being copied (${(error as Error).message}): run the backup again.`,
+          )
         throw error
       }
     } else {
@@ -185,7 +220,8 @@ export const backup = async ({ parent, log }: { parent: string; log: (line: stri
 
 const readManifest = (folder: string): Manifest => {
   const file = path.join(folder, 'manifest.json')
-  if (!fs.existsSync(file)) throw new BackupError(`${folder} has no manifest.json: it is not a Newsroom backup.`)
+  if (!fs.existsSync(file))
+    throw new BackupError(`${folder} has no manifest.json: it is not a Newsroom backup.`)
   let manifest: Manifest
   try {
     manifest = JSON.parse(fs.readFileSync(file, 'utf8'))
@@ -193,9 +229,17 @@ const readManifest = (folder: string): Manifest => {
     throw new BackupError(`${file} is not valid JSON: the backup is damaged.`)
   }
   const { database, media } = manifest ?? {}
-  const plainName = (name: unknown) => typeof name === 'string' && name !== '' && path.basename(name) === name
-  if (!plainName(database?.file) || typeof database?.sha256 !== 'string' || typeof database?.bytes !== 'number' || !plainName(media?.folder)) {
-    throw new BackupError(`${file} does not describe a Newsroom backup (it needs database.file, database.bytes, database.sha256 and media.folder).`)
+  const plainName = (name: unknown) =>
+    typeof name === 'string' && name !== '' && path.basename(name) === name
+  if (
+    !plainName(database?.file) ||
+    typeof database?.sha256 !== 'string' ||
+    typeof database?.bytes !== 'number' ||
+    !plainName(media?.folder)
+  ) {
+    throw new BackupError(
+      `${file} does not describe a Newsroom backup (it needs database.file, database.bytes, database.sha256 and media.folder).`,
+    )
   }
   return manifest
 }
@@ -236,7 +280,8 @@ const answersOn = (port: number) =>
 /** Why Newsroom seems to be running, if it does. The port first: asking it changes nothing. */
 const inUse = async (database: string): Promise<string | undefined> => {
   const listening = port()
-  if (listening !== 0 && (await answersOn(listening))) return `something answers on localhost:${listening}`
+  if (listening !== 0 && (await answersOn(listening)))
+    return `something answers on localhost:${listening}`
   if (await openElsewhere(database)) return `${path.basename(database)} is open in another process`
   return undefined
 }
@@ -258,7 +303,9 @@ const moveAside = (paths: string[], suffix: string): Moves => {
     }
   } catch (error) {
     putBack(moved)
-    throw new BackupError(`Could not move the current data aside (${(error as Error).message}); nothing was restored.`)
+    throw new BackupError(
+      `Could not move the current data aside (${(error as Error).message}); nothing was restored.`,
+    )
   }
   return moved
 }
@@ -268,37 +315,69 @@ const moveAside = (paths: string[], suffix: string): Moves => {
  * aside (never deleted). Refuses a backup that does not match its manifest, and refuses
  * while Newsroom seems to be running unless forced.
  */
-export const restore = async ({ folder, force, log }: { folder: string; force: boolean; log: (line: string) => void }) => {
+export const restore = async ({
+  folder,
+  force,
+  log,
+}: {
+  folder: string
+  force: boolean
+  log: (line: string) => void
+}) => {
   requireSqlite('npm run restore')
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new BackupError(`There is no backup folder at ${folder}.`)
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+    throw new BackupError(`There is no backup folder at ${folder}.`)
   const manifest = readManifest(folder)
   const copy = path.join(folder, manifest.database.file)
   const mediaCopy = path.join(folder, manifest.media.folder)
 
   log(`Checking the backup in ${folder}…`)
-  for (const part of [copy, mediaCopy]) if (!fs.existsSync(part)) throw new BackupError(`${part} is missing: the backup is incomplete. Nothing was restored.`)
-  if (fs.statSync(copy).size !== manifest.database.bytes || (await sha256(copy)) !== manifest.database.sha256) {
-    throw new BackupError(`${copy} does not match the checksum in manifest.json: it has changed or been damaged since the backup was taken. Nothing was restored.`)
+  for (const part of [copy, mediaCopy])
+    if (!fs.existsSync(part))
+      throw new BackupError(`${part} is missing: the backup is incomplete. Nothing was restored.`)
+  if (
+    fs.statSync(copy).size !== manifest.database.bytes ||
+    (await sha256(copy)) !== manifest.database.sha256
+  ) {
+    throw new BackupError(
+      `${copy} does not match the checksum in manifest.json: it has changed or been damaged since the backup was taken. Nothing was restored.`,
+    )
   }
   // The copy is in rollback-journal mode, so reading it here leaves no files beside it.
   const { integrity, migrations } = await inspect(copy)
-  if (integrity !== 'ok') throw new BackupError(`${copy} fails SQLite's integrity check (${integrity}). Nothing was restored.`)
+  if (integrity !== 'ok')
+    throw new BackupError(
+      `${copy} fails SQLite's integrity check (${integrity}). Nothing was restored.`,
+    )
   const mediaFiles = filesIn(mediaCopy)
   if (mediaFiles.files !== manifest.media.files || mediaFiles.bytes !== manifest.media.bytes) {
-    throw new BackupError(`${mediaCopy} holds ${mediaFiles.files} files (${mediaFiles.bytes} bytes), not the ${manifest.media.files} (${manifest.media.bytes} bytes) in manifest.json: the backup is incomplete. Nothing was restored.`)
+    throw new BackupError(
+      `${mediaCopy} holds ${mediaFiles.files} files (${mediaFiles.bytes} bytes), not the ${manifest.media.files} (${manifest.media.bytes} bytes) in manifest.json: the backup is incomplete. Nothing was restored.`,
+    )
   }
-  const known = new Set(fs.readdirSync(migrationDir('sqlite')).map((name) => name.replace(/\.(ts|js|json)$/, '')))
+  const known = new Set(
+    fs.readdirSync(migrationDir('sqlite')).map((name) => name.replace(/\.(ts|js|json)$/, '')),
+  )
   const unknown = migrations.filter((name) => !known.has(name))
-  if (unknown.length) log(`Warning: this backup was made by a later Newsroom (${manifest.newsroomVersion}), with migrations this one does not have: ${unknown.join(', ')}.`)
+  if (unknown.length)
+    log(
+      `Warning: this backup was made by a later Newsroom (${manifest.newsroomVersion}), with migrations this one does not have: ${unknown.join(', ')}.`,
+    )
 
   const database = sqliteFile()
   const media = mediaDir()
   const busy = await inUse(database)
-  if (busy && !force) throw new BackupError(`Newsroom seems to be running (${busy}): stop Newsroom first, then restore again. If you are sure it is stopped, add --force.`)
+  if (busy && !force)
+    throw new BackupError(
+      `Newsroom seems to be running (${busy}): stop Newsroom first, then restore again. If you are sure it is stopped, add --force.`,
+    )
 
   // The write-ahead log and shared-memory files belong to the current database: left beside
   // the restored one, SQLite would replay them into it.
-  const moved = moveAside([database, `${database}-wal`, `${database}-shm`, media], `.before-restore-${stamp()}`)
+  const moved = moveAside(
+    [database, `${database}-wal`, `${database}-shm`, media],
+    `.before-restore-${stamp()}`,
+  )
   try {
     fs.mkdirSync(path.dirname(database), { recursive: true })
     // Copied under another name first, so there is never a half-copied database under the real one.
@@ -315,13 +394,18 @@ export const restore = async ({ folder, force, log }: { folder: string; force: b
       }
     }
     putBack(moved)
-    throw new BackupError(`Could not copy the backup in (${(error as Error).message}); the previous data is back in place.`)
+    throw new BackupError(
+      `Could not copy the backup in (${(error as Error).message}); the previous data is back in place.`,
+    )
   }
 
   log(`Restored the backup taken at ${manifest.createdAt} (Newsroom ${manifest.newsroomVersion}):`)
   log(`  database: ${database}`)
   log(`  media:    ${media} (${mediaFiles.files} files)`)
-  if (manifest.media.bucket) log(`The pictures were in ${manifest.media.bucket} and are not in this backup: restore them from the bucket if needed.`)
+  if (manifest.media.bucket)
+    log(
+      `The pictures were in ${manifest.media.bucket} and are not in this backup: restore them from the bucket if needed.`,
+    )
   if (moved.length) {
     log('The data it replaced is kept:')
     for (const [from, to] of moved) log(`  ${from} -> ${to}`)

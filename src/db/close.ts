@@ -14,7 +14,10 @@ const GRACE_MS = 2000
  */
 const endPool = async (pool: PgPool) => {
   const ended = pool.end()
-  const settled = await Promise.race([ended.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), GRACE_MS))])
+  const settled = await Promise.race([
+    ended.then(() => true),
+    new Promise<false>((r) => setTimeout(() => r(false), GRACE_MS)),
+  ])
   if (settled) return
   const idle = new Set((pool._idle ?? []).map((item) => item.client))
   for (const client of pool._clients ?? []) {

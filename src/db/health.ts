@@ -23,7 +23,10 @@ export const databaseAnswers = async (payload: Payload, timeoutMs = 3000): Promi
 
 type Listener = (error: Error) => void
 type PgClient = { on?: (event: 'error', listener: Listener) => void }
-type PgPool = { on?: (event: 'error' | 'connect', listener: (arg: never) => void) => void; _clients?: PgClient[] }
+type PgPool = {
+  on?: (event: 'error' | 'connect', listener: (arg: never) => void) => void
+  _clients?: PgClient[]
+}
 
 /**
  * PostgreSQL ends connections when it restarts or an administrator stops a database.
@@ -34,7 +37,10 @@ type PgPool = { on?: (event: 'error' | 'connect', listener: (arg: never) => void
 export const surviveLostConnections = (payload: Payload): void => {
   const pool = (payload.db as unknown as { pool?: PgPool }).pool
   if (!pool?.on) return
-  const warn: Listener = (error) => payload.logger.warn(`A database connection was closed by the server (${error.message}); a new one will be opened when needed.`)
+  const warn: Listener = (error) =>
+    payload.logger.warn(
+      `A database connection was closed by the server (${error.message}); a new one will be opened when needed.`,
+    )
   const watch = (client: PgClient) => client.on?.('error', warn)
   pool.on('error', warn as (arg: never) => void)
   pool.on('connect', watch as (arg: never) => void)

@@ -30,7 +30,9 @@ const everyFewMinutes = (payload: Payload, analyze: () => Promise<unknown>): (()
     try {
       await analyze()
     } catch (error) {
-      payload.logger.warn(`Could not refresh the database's statistics: ${(error as Error).message}`)
+      payload.logger.warn(
+        `Could not refresh the database's statistics: ${(error as Error).message}`,
+      )
     } finally {
       running = false
     }
@@ -68,7 +70,10 @@ export const keepStatisticsCurrent = async (payload: Payload): Promise<() => voi
   }
   if (kind === 'postgres') {
     const pool = (payload.db as unknown as { pool: PgPool }).pool
-    const autovacuum = await pool.query('SHOW autovacuum').then(({ rows }) => rows[0]?.autovacuum, () => 'unknown')
+    const autovacuum = await pool.query('SHOW autovacuum').then(
+      ({ rows }) => rows[0]?.autovacuum,
+      () => 'unknown',
+    )
     if (autovacuum !== 'off') return () => {}
     payload.logger.warn(
       "PostgreSQL's autovacuum is off, so nothing keeps its query statistics current: Newsroom will run VACUUM (ANALYZE) itself " +

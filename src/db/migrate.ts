@@ -15,7 +15,12 @@ export const committedMigrations = (): Migration[] =>
 export const pendingMigrations = async (payload: Payload): Promise<string[]> => {
   let ran: string[]
   try {
-    const { docs } = await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'payload-migrations',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     ran = docs.map((doc) => String((doc as { name?: string }).name))
   } catch {
     // No migrations table yet: nothing has run.

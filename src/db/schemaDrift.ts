@@ -30,7 +30,9 @@ export const schemaChangesWithoutMigration = async (payload: Payload): Promise<s
     .filter((file) => file.endsWith('.json'))
     .sort()
     .at(-1)
-  let before = latest ? JSON.parse(fs.readFileSync(`${db.migrationDir}/${latest}`, 'utf8')) : db.defaultDrizzleSnapshot
+  let before = latest
+    ? JSON.parse(fs.readFileSync(`${db.migrationDir}/${latest}`, 'utf8'))
+    : db.defaultDrizzleSnapshot
   if (upSnapshot && before.version < after.version) before = upSnapshot(before)
   return generateMigration(before, after)
 }

@@ -10,22 +10,32 @@ import { deliverWebhooks } from './webhooks'
 export const LIFT_QUEUE = 'embargo'
 
 /** A release going out is one event, whichever process notices it first. */
-const liftKey = (id: number | string, publishAt: string) => `release-${id}@${new Date(publishAt).toISOString()}`
+const liftKey = (id: number | string, publishAt: string) =>
+  `release-${id}@${new Date(publishAt).toISOString()}`
 
 /** Queues the side effects of a release going out, to run at its publishAt (now, when it is already out). */
-export const queueLift = async (payload: Payload, release: Pick<News, 'id' | 'publishAt'>, req?: PayloadRequest) => {
+export const queueLift = async (
+  payload: Payload,
+  release: Pick<News, 'id' | 'publishAt'>,
+  req?: PayloadRequest,
+) => {
   if (!release.publishAt) return
   await payload.jobs.queue({
     task: 'liftEmbargo',
     queue: LIFT_QUEUE,
-    input: { releaseId: String(release.id), publishAt: release.publishAt, embargoed: Date.parse(release.publishAt) > Date.now() },
+    input: {
+      releaseId: String(release.id),
+      publishAt: release.publishAt,
+      embargoed: Date.parse(release.publishAt) > Date.now(),
+    },
     waitUntil: new Date(release.publishAt),
     req,
   })
 }
 
 /** Every database adapter reports a clash on a unique field as a ValidationError naming that field. */
-const isClashOn = (field: string, error: unknown) => error instanceof ValidationError && error.data.errors.some((problem) => problem.path === field)
+const isClashOn = (field: string, error: unknown) =>
+  error instanceof ValidationError && error.data.errors.some((problem) => problem.path === field)
 
 /**
  * What happens when an embargo lifts, besides the release becoming visible (which needs
@@ -33,7 +43,10 @@ const isClashOn = (field: string, error: unknown) => error instanceof Validation
  * it and does the side effects: the event for page caches, the webhooks, the history entry.
  * A job for a release that was rescheduled, pulled or withdrawn does nothing.
  */
-export const liftEmbargoTask: TaskConfig<{ input: { releaseId: string; publishAt: string; embargoed?: boolean | null }; output: { outcome: string } }> = {
+export const liftEmbargoTask: TaskConfig<{
+  input: { releaseId: string; publishAt: string; embargoed?: boolean | null }
+  output: { outcome: string }
+}> = {
   slug: 'liftEmbargo',
   label: 'Embargo lift',
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
@@ -45,35 +58,93 @@ export const liftEmbargoTask: TaskConfig<{ input: { releaseId: string; publishAt
   outputSchema: [{ name: 'outcome', type: 'text' }],
   handler: async ({ input, job, req }) => {
     const { payload } = req
-    const release = (await payload.findByID({ collection: 'news', id: input.releaseId, depth: 0, overrideAccess: true, disableErrors: true, req })) as News | null
-    const sameLift = release && release.publishAt && new Date(release.publishAt).toISOString() === new Date(input.publishAt).toISOString()
+    const release = (await payload.findByID({
+      collection: 'news',
+      id: input.releaseId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })) as News | null
+    const sameLift =
+      release &&
+      release.publishAt &&
+      new Date(release.publishAt).toISOString() === new Date(input.publishAt).toISOString()
     const state = release ? releaseState(release) : null
-    if (!release || !sameLift || (state !== 'scheduled' && state !== 'published')) return { output: { outcome: 'skipped: the release was changed since' } }
-    if (state === 'scheduled') throw new Error(`The embargo on release ${release.id} has not lifted yet`)
+    if (!release || !sameLift || (state !== 'scheduled' && state !== 'published'))
+      return { output: { outcome: 'skipped: the release was changed since' } }
+    if (state === 'scheduled')
+      throw new Error(`The embargo on release ${release.id} has not lifted yet`)
 
     const key = liftKey(release.id, input.publishAt)
     const attempt = Number(job.totalTried ?? 0)
     try {
       // In a transaction of its own: a clash on the unique key must not spoil anything else.
-      await payload.create({ collection: 'embargo-lifts', data: { key, release: release.id, publishAt: input.publishAt, job: String(job.id), attempt, status: 'claimed' }, overrideAccess: true })
+      await payload.create({
+        collection: 'embargo-lifts',
+        data: {
+          key,
+          release: release.id,
+          publishAt: input.publishAt,
+          job: String(job.id),
+          attempt,
+          status: 'claimed',
+        },
+        overrideAccess: true,
+      })
     } catch (error) {
       if (!isClashOn('key', error)) throw error
-      const { docs } = await payload.find({ collection: 'embargo-lifts', where: { key: { equals: key } }, limit: 1, overrideAccess: true })
+      const { docs } = await payload.find({
+        collection: 'embargo-lifts',
+        where: { key: { equals: key } },
+        limit: 1,
+        overrideAccess: true,
+      })
       const claim = docs[0]
       // Only a retry of the job that claimed the lift (a later attempt) may finish it.
-      const retryOfClaimer = claim && claim.status !== 'done' && claim.job === String(job.id) && Number(claim.attempt) < attempt
+      const retryOfClaimer =
+        claim &&
+        claim.status !== 'done' &&
+        claim.job === String(job.id) &&
+        Number(claim.attempt) < attempt
       if (!retryOfClaimer) return { output: { outcome: 'skipped: another process has done it' } }
-      await payload.update({ collection: 'embargo-lifts', id: claim.id, data: { attempt }, overrideAccess: true, req })
+      await payload.update({
+        collection: 'embargo-lifts',
+        id: claim.id,
+        data: { attempt },
+        overrideAccess: true,
+        req,
+      })
     }
 
     announceContentChange({ collection: 'news', id: release.id })
     await deliverWebhooks(payload, {
       id: key,
       type: 'release.published',
-      data: { id: release.id, title: release.title, slug: release.slug, url: `${siteUrl()}/news/${release.slug}`, publishAt: release.publishAt, summary: release.summary },
+      data: {
+        id: release.id,
+        title: release.title,
+        slug: release.slug,
+        url: `${siteUrl()}/news/${release.slug}`,
+        publishAt: release.publishAt,
+        summary: release.summary,
+      },
     })
-    if (input.embargoed) await recordTransition(req, { release, action: 'lifted', from: 'scheduled', to: 'published', publishAt: release.publishAt })
-    await payload.update({ collection: 'embargo-lifts', where: { key: { equals: key } }, data: { status: 'done', doneAt: new Date().toISOString() }, overrideAccess: true, req })
+    if (input.embargoed)
+      await recordTransition(req, {
+        release,
+        action: 'lifted',
+        from: 'scheduled',
+        to: 'published',
+        publishAt: release.publishAt,
+      })
+    await payload.update({
+      collection: 'embargo-lifts',
+      where: { key: { equals: key } },
+      data: { status: 'done', doneAt: new Date().toISOString() },
+      overrideAccess: true,
+      req,
+    })
     return { output: { outcome: 'published' } }
   },
 }

@@ -8,9 +8,16 @@ import { nextScheduledChangeWhere } from '../releases/state'
  * public pages are good until then. Only times are read here, never content, so this
  * internal query may look past the public's access rules.
  */
-export const nextScheduledChange = async (payload: Payload, now: Date = new Date()): Promise<number> => {
+export const nextScheduledChange = async (
+  payload: Payload,
+  now: Date = new Date(),
+): Promise<number> => {
   const after = now.toISOString()
-  const earliest = async (collection: 'news' | 'recruitment-ctas', field: 'publishAt' | 'activeFrom' | 'activeUntil', extra: Where = {}) => {
+  const earliest = async (
+    collection: 'news' | 'recruitment-ctas',
+    field: 'publishAt' | 'activeFrom' | 'activeUntil',
+    extra: Where = {},
+  ) => {
     const { docs } = await payload.find({
       collection,
       where: { and: [{ [field]: { greater_than: after } }, extra] },

@@ -12,7 +12,8 @@ export const previewLinkEndpoints: Endpoint[] = [
   {
     path: '/:id/preview-links',
     method: 'post',
-    handler: async (req) => json(req, await createPreviewLink(req, String(req.routeParams?.id), await bodyOf(req)), 201),
+    handler: async (req) =>
+      json(req, await createPreviewLink(req, String(req.routeParams?.id), await bodyOf(req)), 201),
   },
   {
     path: '/:id/preview-links',
@@ -22,6 +23,10 @@ export const previewLinkEndpoints: Endpoint[] = [
   {
     path: '/:id/preview-links/:linkId',
     method: 'delete',
-    handler: async (req) => json(req, await revokePreviewLink(req, String(req.routeParams?.id), String(req.routeParams?.linkId))),
+    handler: async (req) =>
+      json(
+        req,
+        await revokePreviewLink(req, String(req.routeParams?.id), String(req.routeParams?.linkId)),
+      ),
   },
 ]

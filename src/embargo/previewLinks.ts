@@ -22,11 +22,19 @@ export const previewUrl = (token: string) => `${siteUrl()}/preview/${token}`
 
 const requireEditor = (req: PayloadRequest) => {
   if (!req.user) throw new WorkflowError('Sign in with a Newsroom account to do that.', 401)
-  if (!isEditorUser(req.user)) throw new WorkflowError('Preview links are made and revoked by editors and admins.', 403)
+  if (!isEditorUser(req.user))
+    throw new WorkflowError('Preview links are made and revoked by editors and admins.', 403)
 }
 
 const scheduledRelease = async (req: PayloadRequest, id: string) => {
-  const release = (await req.payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true, disableErrors: true, req })) as News | null
+  const release = (await req.payload.findByID({
+    collection: 'news',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as News | null
   if (!release) throw new WorkflowError('There is no release with that id.', 404)
   return release
 }
@@ -54,27 +62,48 @@ const summarise = (link: PreviewLink, now = Date.now()): PreviewLinkSummary => (
 })
 
 /** A new link for a scheduled release. The token is shown once, in the answer; only its hash is kept. */
-export const createPreviewLink = async (req: PayloadRequest, releaseId: string, body: Record<string, unknown>) => {
+export const createPreviewLink = async (
+  req: PayloadRequest,
+  releaseId: string,
+  body: Record<string, unknown>,
+) => {
   requireEditor(req)
   const release = await scheduledRelease(req, releaseId)
   const state = releaseState(release)
   if (state !== 'scheduled') {
     throw new WorkflowError(
-      state === 'published' ? 'This release is already public: share its address instead.' : 'Preview links are for scheduled releases: approve and schedule it first.',
+      state === 'published'
+        ? 'This release is already public: share its address instead.'
+        : 'Preview links are for scheduled releases: approve and schedule it first.',
       409,
     )
   }
   const hours = body.expiresInHours ?? DEFAULT_LIFETIME_HOURS
   if (!Number.isInteger(hours) || (hours as number) < 1 || (hours as number) > MAX_LIFETIME_HOURS) {
-    throw new WorkflowError(`"expiresInHours" is a whole number of hours from 1 to ${MAX_LIFETIME_HOURS} (14 days); the default is ${DEFAULT_LIFETIME_HOURS}.`, 400)
+    throw new WorkflowError(
+      `"expiresInHours" is a whole number of hours from 1 to ${MAX_LIFETIME_HOURS} (14 days); the default is ${DEFAULT_LIFETIME_HOURS}.`,
+      400,
+    )
   }
   const label = body.label
-  if (label !== undefined && (typeof label !== 'string' || label.length > 120)) throw new WorkflowError('"label" (who the link is for) is text of 120 characters or fewer.', 400)
+  if (label !== undefined && (typeof label !== 'string' || label.length > 120))
+    throw new WorkflowError(
+      '"label" (who the link is for) is text of 120 characters or fewer.',
+      400,
+    )
   const token = newToken()
   const expiresAt = new Date(Date.now() + (hours as number) * HOUR).toISOString()
   const link = await req.payload.create({
     collection: 'preview-links',
-    data: { release: release.id, label: (label as string | undefined)?.trim() || null, tokenHash: hashOf(token), expiresAt, expiresAt_tz: UK_TIME_ZONE, createdBy: req.user!.id as number, useCount: 0 },
+    data: {
+      release: release.id,
+      label: (label as string | undefined)?.trim() || null,
+      tokenHash: hashOf(token),
+      expiresAt,
+      expiresAt_tz: UK_TIME_ZONE,
+      createdBy: req.user!.id as number,
+      useCount: 0,
+    },
     overrideAccess: true,
     req,
   })
@@ -84,17 +113,38 @@ export const createPreviewLink = async (req: PayloadRequest, releaseId: string, 
 export const listPreviewLinks = async (req: PayloadRequest, releaseId: string) => {
   requireEditor(req)
   await scheduledRelease(req, releaseId)
-  const { docs } = await req.payload.find({ collection: 'preview-links', where: { release: { equals: releaseId } }, sort: '-createdAt', pagination: false, overrideAccess: true, req })
+  const { docs } = await req.payload.find({
+    collection: 'preview-links',
+    where: { release: { equals: releaseId } },
+    sort: '-createdAt',
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
   return { docs: (docs as PreviewLink[]).map((link) => summarise(link)) }
 }
 
 export const revokePreviewLink = async (req: PayloadRequest, releaseId: string, linkId: string) => {
   requireEditor(req)
-  const link = (await req.payload.findByID({ collection: 'preview-links', id: linkId, depth: 0, overrideAccess: true, disableErrors: true, req })) as PreviewLink | null
-  if (!link || String(link.release) !== String(releaseId)) throw new WorkflowError('That preview link does not belong to this release.', 404)
+  const link = (await req.payload.findByID({
+    collection: 'preview-links',
+    id: linkId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as PreviewLink | null
+  if (!link || String(link.release) !== String(releaseId))
+    throw new WorkflowError('That preview link does not belong to this release.', 404)
   const updated = link.revokedAt
     ? link
-    : ((await req.payload.update({ collection: 'preview-links', id: link.id, data: { revokedAt: new Date().toISOString(), revokedBy: req.user!.id as number }, overrideAccess: true, req })) as PreviewLink)
+    : ((await req.payload.update({
+        collection: 'preview-links',
+        id: link.id,
+        data: { revokedAt: new Date().toISOString(), revokedBy: req.user!.id as number },
+        overrideAccess: true,
+        req,
+      })) as PreviewLink)
   return summarise(updated)
 }
 
@@ -107,7 +157,10 @@ export const revokeAllPreviewLinks = async (req: PayloadRequest, releaseId: numb
   const { docs } = await req.payload.update({
     collection: 'preview-links',
     where: { and: [{ release: { equals: releaseId } }, { revokedAt: { exists: false } }] },
-    data: { revokedAt: new Date().toISOString(), revokedBy: (req.user?.id as number | undefined) ?? null },
+    data: {
+      revokedAt: new Date().toISOString(),
+      revokedBy: (req.user?.id as number | undefined) ?? null,
+    },
     overrideAccess: true,
     depth: 0,
     req,
@@ -124,15 +177,33 @@ export type PreviewLookup =
  * What a token opens. The token is looked up by its hash and the hashes compared in
  * constant time; nothing about an unknown token is told apart from a malformed one.
  */
-export const lookUpPreviewToken = async (payload: Payload, token: string): Promise<PreviewLookup> => {
+export const lookUpPreviewToken = async (
+  payload: Payload,
+  token: string,
+): Promise<PreviewLookup> => {
   if (!TOKEN_SHAPE.test(token)) return { status: 'unknown' }
   const hash = hashOf(token)
-  const { docs } = await payload.find({ collection: 'preview-links', where: { tokenHash: { equals: hash } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
+  const { docs } = await payload.find({
+    collection: 'preview-links',
+    where: { tokenHash: { equals: hash } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
   const link = docs[0] as (PreviewLink & { tokenHash?: string }) | undefined
-  if (!link?.tokenHash || !crypto.timingSafeEqual(Buffer.from(link.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) return { status: 'unknown' }
+  if (
+    !link?.tokenHash ||
+    !crypto.timingSafeEqual(Buffer.from(link.tokenHash, 'hex'), Buffer.from(hash, 'hex'))
+  )
+    return { status: 'unknown' }
   if (link.revokedAt) return { status: 'revoked' }
   if (Date.parse(link.expiresAt) <= Date.now()) return { status: 'expired' }
-  return { status: 'valid', link, releaseId: typeof link.release === 'object' ? link.release.id : link.release }
+  return {
+    status: 'valid',
+    link,
+    releaseId: typeof link.release === 'object' ? link.release.id : link.release,
+  }
 }
 
 /** Notes that a link was used, for the admin's "last used". */

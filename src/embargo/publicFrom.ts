@@ -1,4 +1,10 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Field, PayloadRequest, Where } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  Field,
+  PayloadRequest,
+  Where,
+} from 'payload'
 
 import { liveWhere, notWithdrawnWhere } from '../releases/state'
 
@@ -17,7 +23,15 @@ export const SHARED = ['media', 'quotes', 'report-links'] as const
 export type SharedCollection = (typeof SHARED)[number]
 
 type Id = number | string
-type Release = { heroImage?: unknown; meta?: { image?: unknown } | null; quotes?: unknown; reportLinks?: unknown; inlineQuotes?: unknown; inlineReportLinks?: unknown; _status?: string | null }
+type Release = {
+  heroImage?: unknown
+  meta?: { image?: unknown } | null
+  quotes?: unknown
+  reportLinks?: unknown
+  inlineQuotes?: unknown
+  inlineReportLinks?: unknown
+  _status?: string | null
+}
 
 const idsOf = (value: unknown): Id[] => {
   if (value == null) return []
@@ -30,7 +44,9 @@ const idsOf = (value: unknown): Id[] => {
 const referencesOf = (release: Release | null | undefined): Record<SharedCollection, Id[]> => ({
   media: release ? [...idsOf(release.heroImage), ...idsOf(release.meta?.image)] : [],
   quotes: release ? [...idsOf(release.quotes), ...idsOf(release.inlineQuotes)] : [],
-  'report-links': release ? [...idsOf(release.reportLinks), ...idsOf(release.inlineReportLinks)] : [],
+  'report-links': release
+    ? [...idsOf(release.reportLinks), ...idsOf(release.inlineReportLinks)]
+    : [],
 })
 
 /** Releases that point at this document. */
@@ -46,7 +62,13 @@ const PUBLIC_ALWAYS = new Date(0).toISOString()
 /** The force's logo (site settings) is public whatever uses it: the sign-in page shows it to anyone. */
 const isTheForceLogo = async (req: PayloadRequest, collection: SharedCollection, id: Id) => {
   if (collection !== 'media') return false
-  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, select: { logo: true }, overrideAccess: true, req })
+  const settings = await req.payload.findGlobal({
+    slug: 'site-settings',
+    depth: 0,
+    select: { logo: true },
+    overrideAccess: true,
+    req,
+  })
   return idsOf(settings.logo).map(String).includes(String(id))
 }
 
@@ -54,7 +76,14 @@ const isTheForceLogo = async (req: PayloadRequest, collection: SharedCollection,
 export const syncPublicFrom = async (req: PayloadRequest, collection: SharedCollection, id: Id) => {
   const { docs } = await req.payload.find({
     collection: 'news',
-    where: { and: [usedBy(collection, id), liveWhere(), notWithdrawnWhere(), { publishAt: { exists: true } }] },
+    where: {
+      and: [
+        usedBy(collection, id),
+        liveWhere(),
+        notWithdrawnWhere(),
+        { publishAt: { exists: true } },
+      ],
+    },
     sort: 'publishAt',
     limit: 1,
     pagination: false,
@@ -63,21 +92,44 @@ export const syncPublicFrom = async (req: PayloadRequest, collection: SharedColl
     overrideAccess: true,
     req,
   })
-  const publicFrom = (await isTheForceLogo(req, collection, id)) ? PUBLIC_ALWAYS : ((docs[0] as { publishAt?: string } | undefined)?.publishAt ?? null)
-  const current = await req.payload.findByID({ collection, id, depth: 0, select: { publicFrom: true }, overrideAccess: true, disableErrors: true, req })
+  const publicFrom = (await isTheForceLogo(req, collection, id))
+    ? PUBLIC_ALWAYS
+    : ((docs[0] as { publishAt?: string } | undefined)?.publishAt ?? null)
+  const current = await req.payload.findByID({
+    collection,
+    id,
+    depth: 0,
+    select: { publicFrom: true },
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
   if (!current || (current as { publicFrom?: string | null }).publicFrom === publicFrom) return
-  await req.payload.update({ collection, id, data: { publicFrom } as never, overrideAccess: true, req, depth: 0 })
+  await req.payload.update({
+    collection,
+    id,
+    data: { publicFrom } as never,
+    overrideAccess: true,
+    req,
+    depth: 0,
+  })
 }
 
 const syncAll = async (req: PayloadRequest, ...releases: (Release | null | undefined)[]) => {
   for (const collection of SHARED) {
-    const ids = new Set(releases.flatMap((release) => referencesOf(release)[collection]).map(String))
+    const ids = new Set(
+      releases.flatMap((release) => referencesOf(release)[collection]).map(String),
+    )
     for (const id of ids) await syncPublicFrom(req, collection, id)
   }
 }
 
 /** After a release changes (or one of its versions is saved), the documents it uses, or used, are brought up to date. */
-export const syncPublicFromAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const syncPublicFromAfterChange: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   // Saving a draft that was never public changes nothing the public can see.
   if (doc?._status === 'draft' && previousDoc?._status === 'draft') return doc
   await syncAll(req, doc, previousDoc)
@@ -100,7 +152,8 @@ export const publicFromField = (): Field => ({
     position: 'sidebar',
     readOnly: true,
     date: { pickerAppearance: 'dayAndTime' },
-    description: 'When the first release using this went (or goes) public. Until then, the public cannot see it.',
+    description:
+      'When the first release using this went (or goes) public. Until then, the public cannot see it.',
     components: { Field: '/src/admin/PublicFromField#PublicFromField' },
   },
 })

@@ -25,21 +25,37 @@ export const mediaCopy =
   (payload: Payload): RequestHandler =>
   async (req, res, next) => {
     try {
-      const refuse = (status: number, message: string) => res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message }] })
+      const refuse = (status: number, message: string) =>
+        res
+          .status(status)
+          .set('Cache-Control', 'no-store')
+          .json({ errors: [{ message }] })
       const headers = new Headers()
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === 'string') headers.set(name, value)
       const { user } = await payload.auth({ headers })
       if (!user) return refuse(401, 'Sign in to copy a release for the media.')
-      if (!isStaffUser(user)) return refuse(403, 'Only the newsroom may copy a release for the media.')
+      if (!isStaffUser(user))
+        return refuse(403, 'Only the newsroom may copy a release for the media.')
       const format = String(req.params.format)
-      if (format !== 'txt' && format !== 'html') return refuse(404, `There is no format "${format}": use txt or html.`)
+      if (format !== 'txt' && format !== 'html')
+        return refuse(404, `There is no format "${format}": use txt or html.`)
       const id = String(req.params.id)
-      const release = (await payload.findByID({ collection: 'news', id, depth: 1, draft: false, overrideAccess: false, user, disableErrors: true })) as News | null
+      const release = (await payload.findByID({
+        collection: 'news',
+        id,
+        depth: 1,
+        draft: false,
+        overrideAccess: false,
+        user,
+        disableErrors: true,
+      })) as News | null
       if (!release) return refuse(404, `There is no release with the id ${id}.`)
       const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
       const copy = releaseForMedia(release, { forceName: settings.forceName, siteUrl: siteUrl() })
       res.status(200).set({ 'Content-Type': FORMATS[format], 'Cache-Control': 'no-store' })
-      if ('download' in req.query) res.set('Content-Disposition', `attachment; filename="${copy.filename}.${format}"`)
+      if ('download' in req.query)
+        res.set('Content-Disposition', `attachment; filename="${copy.filename}.${format}"`)
       res.send(format === 'txt' ? copy.text : copy.html)
     } catch (error) {
       next(error)

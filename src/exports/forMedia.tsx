@@ -18,10 +18,14 @@ export type MediaCopy = { text: string; html: string; filename: string }
 
 type Context = { forceName: string; siteUrl: string; now?: Date }
 
-const populated = <T extends object>(values: unknown): T[] => (Array.isArray(values) ? values.filter((v): v is T => typeof v === 'object' && v !== null) : [])
+const populated = <T extends object>(values: unknown): T[] =>
+  Array.isArray(values) ? values.filter((v): v is T => typeof v === 'object' && v !== null) : []
 
 /** The line above everything else, or none for a release that is out: the state module's word for it, now. */
-export const statusLine = (release: Pick<News, '_status' | 'workflowState' | 'publishAt' | 'withdrawal'>, now = new Date()): string | null => {
+export const statusLine = (
+  release: Pick<News, '_status' | 'workflowState' | 'publishAt' | 'withdrawal'>,
+  now = new Date(),
+): string | null => {
   switch (releaseState(release, now)) {
     case 'withdrawn':
       return `WITHDRAWN on ${longDate(release.withdrawal!.withdrawnAt!)}: do not use.${release.withdrawal?.reason ? ` ${release.withdrawal.reason}` : ''}`
@@ -53,11 +57,24 @@ const blockText = (node: SlateNode): string[] => {
   const element = node as SlateElement
   switch (element.type) {
     case 'ul':
-      return [(element.children ?? []).map((item) => `- ${inlineText((item as SlateElement).children)}`).join('\n')]
+      return [
+        (element.children ?? [])
+          .map((item) => `- ${inlineText((item as SlateElement).children)}`)
+          .join('\n'),
+      ]
     case 'ol':
-      return [(element.children ?? []).map((item, i) => `${i + 1}. ${inlineText((item as SlateElement).children)}`).join('\n')]
+      return [
+        (element.children ?? [])
+          .map((item, i) => `${i + 1}. ${inlineText((item as SlateElement).children)}`)
+          .join('\n'),
+      ]
     case 'blockquote':
-      return [inlineText(element.children).split('\n').map((line) => `> ${line}`).join('\n')]
+      return [
+        inlineText(element.children)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n'),
+      ]
     case 'relationship': {
       // A quote or report link placed in the body, where the editor put it.
       const value = element.value as Record<string, unknown> | null | undefined
@@ -74,9 +91,16 @@ const blockText = (node: SlateNode): string[] => {
 const quoteText = (quote: Quote) => {
   const paragraphs = quote.text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim().replace(/^[“"']+|[”"']+$/g, ''))
+    .map((p) =>
+      p
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[“"']+|[”"']+$/g, ''),
+    )
     .filter(Boolean)
-  const words = paragraphs.map((p, i) => `“${p}${i === paragraphs.length - 1 ? '”' : ''}`).join('\n\n')
+  const words = paragraphs
+    .map((p, i) => `“${p}${i === paragraphs.length - 1 ? '”' : ''}`)
+    .join('\n\n')
   return `${words}\n— ${[quote.speakerName, quote.speakerRole, quote.organisation].filter(Boolean).join(', ')}`
 }
 
@@ -84,7 +108,9 @@ const reportText = (report: ReportLink) =>
   [
     `${report.title} (${report.publisher}${report.publishedOn ? `, ${longDate(report.publishedOn)}` : ''})`,
     ...(report.findings ?? []).map((finding) => `- ${finding.area}: ${finding.grade}`),
-    safeHref(report.url) ? `Read the full report on the ${report.publisher} website: ${safeHref(report.url)}` : '',
+    safeHref(report.url)
+      ? `Read the full report on the ${report.publisher} website: ${safeHref(report.url)}`
+      : '',
   ]
     .filter(Boolean)
     .join('\n')
@@ -111,7 +137,17 @@ const asText = (release: News, { forceName }: Context, line: string | null, url:
 
 // ---------------------------------------------------------------- HTML
 
-const AsHtml = ({ release, line, url, forceName }: { release: News; line: string | null; url: string | null; forceName: string }) => (
+const AsHtml = ({
+  release,
+  line,
+  url,
+  forceName,
+}: {
+  release: News
+  line: string | null
+  url: string | null
+  forceName: string
+}) => (
   <html lang="en-GB">
     <head>
       <meta charSet="utf-8" />
@@ -175,7 +211,10 @@ export const releaseForMedia = (release: News, context: Context): MediaCopy => {
   const line = statusLine(release, context.now)
   // A draft has no address to give yet; a scheduled release's address works from the embargo.
   const state = releaseState(release, context.now)
-  const url = state === 'scheduled' || state === 'published' ? `${context.siteUrl}/news/${encodeURIComponent(release.slug ?? '')}` : null
+  const url =
+    state === 'scheduled' || state === 'published'
+      ? `${context.siteUrl}/news/${encodeURIComponent(release.slug ?? '')}`
+      : null
   return {
     text: asText(release, context, line, url),
     html: `<!DOCTYPE html>${renderToStaticMarkup(<AsHtml release={release} line={line} url={url} forceName={context.forceName} />)}`,

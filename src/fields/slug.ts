@@ -1,4 +1,12 @@
-import type { CheckboxField, CollectionSlug, FieldHook, PayloadRequest, RowField, TextField, Where } from 'payload'
+import type {
+  CheckboxField,
+  CollectionSlug,
+  FieldHook,
+  PayloadRequest,
+  RowField,
+  TextField,
+  Where,
+} from 'payload'
 import { slugField } from 'payload'
 
 import { liveWhere } from '../releases/state'
@@ -25,7 +33,12 @@ export const toSlug = (text: string): string =>
  * title ("Appeal for witnesses" is written every week), so a generated slug takes the
  * first free "-2", "-3"… A slug typed by hand is kept as typed, and a clash is refused.
  */
-const uniqueSlug = async (req: PayloadRequest, collection: string, value: string, id: number | string | undefined) => {
+const uniqueSlug = async (
+  req: PayloadRequest,
+  collection: string,
+  value: string,
+  id: number | string | undefined,
+) => {
   const notThisDocument: Where = id !== undefined ? { id: { not_equals: id } } : {}
   const { docs } = await req.payload.find({
     collection: collection as 'news',
@@ -64,7 +77,12 @@ const hasGoneOut = async (req: PayloadRequest, collection: string, id: number | 
   })
   if (live.totalDocs > 0) return true
   if (collection !== 'news') return false
-  const retired = await req.payload.count({ collection: 'redirects', where: { release: { equals: id } }, overrideAccess: true, req })
+  const retired = await req.payload.count({
+    collection: 'redirects',
+    where: { release: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
   return retired.totalDocs > 0
 }
 
@@ -76,7 +94,11 @@ const hasGoneOut = async (req: PayloadRequest, collection: string, id: number | 
  * The hook belongs to the hidden "generateSlug" checkbox, and returns whether to keep following.
  */
 const followTitleUntilPublished =
-  (collection: string, useAsSlug: string, slugify: (text: unknown) => string | undefined): FieldHook =>
+  (
+    collection: string,
+    useAsSlug: string,
+    slugify: (text: unknown) => string | undefined,
+  ): FieldHook =>
   async ({ data, operation, originalDoc, req, value: following }) => {
     if (!data) return following
     if (operation === 'create') {
@@ -86,7 +108,8 @@ const followTitleUntilPublished =
     if (!following) return false
     const editedByHand = data.slug !== undefined && data.slug !== originalDoc?.slug
     if (editedByHand) return false
-    if (originalDoc?.id !== undefined && (await hasGoneOut(req, collection, originalDoc.id))) return false
+    if (originalDoc?.id !== undefined && (await hasGoneOut(req, collection, originalDoc.id)))
+      return false
     const fromTitle = slugify(data[useAsSlug])
     if (!fromTitle) return true
     // "appeal-for-witnesses-2" already is the title's address, made unique: it stays put.
@@ -101,26 +124,37 @@ const validateSlug = (value: unknown): true | string => {
   if (typeof value !== 'string' || !SLUG_PATTERN.test(value)) {
     return 'A slug may contain only lower-case letters, numbers and single hyphens, for example "road-closure-a12".'
   }
-  if (value.length > MAX_SLUG_LENGTH) return `A slug may be at most ${MAX_SLUG_LENGTH} characters long.`
+  if (value.length > MAX_SLUG_LENGTH)
+    return `A slug may be at most ${MAX_SLUG_LENGTH} characters long.`
   return true
 }
 
-const slugFrom = (text: unknown) => (typeof text === 'string' ? toSlug(text) || undefined : undefined)
+const slugFrom = (text: unknown) =>
+  typeof text === 'string' ? toSlug(text) || undefined : undefined
 
 /**
  * The web-address part of a document: made from `useAsSlug` (the title) until someone
  * edits it or, with drafts, until it is first published; then kept. Always URL-safe;
  * unique in its collection.
  */
-export const slug = (collection: string, useAsSlug = 'title', { drafts = collection === 'news' } = {}): RowField =>
+export const slug = (
+  collection: string,
+  useAsSlug = 'title',
+  { drafts = collection === 'news' } = {},
+): RowField =>
   slugField({
     useAsSlug,
     slugify: ({ valueToSlugify }) => slugFrom(valueToSlugify),
     overrides: (row) => {
       const field = row.fields.find((f): f is TextField => 'name' in f && f.name === 'slug')!
       if (drafts) {
-        const following = row.fields.find((f): f is CheckboxField => 'name' in f && f.name === 'generateSlug')!
-        following.hooks = { ...following.hooks, beforeChange: [followTitleUntilPublished(collection, useAsSlug, slugFrom)] }
+        const following = row.fields.find(
+          (f): f is CheckboxField => 'name' in f && f.name === 'generateSlug',
+        )!
+        following.hooks = {
+          ...following.hooks,
+          beforeChange: [followTitleUntilPublished(collection, useAsSlug, slugFrom)],
+        }
       }
       const description = drafts
         ? 'The last part of the page address. Made from the title until you edit it or the release is first published.'
@@ -129,7 +163,10 @@ export const slug = (collection: string, useAsSlug = 'title', { drafts = collect
       field.validate = validateSlug as TextField['validate']
       field.hooks = {
         ...field.hooks,
-        beforeValidate: [({ value }) => (typeof value === 'string' && value !== '' ? toSlug(value) || value : value)],
+        beforeValidate: [
+          ({ value }) =>
+            typeof value === 'string' && value !== '' ? toSlug(value) || value : value,
+        ],
         beforeChange: [...(field.hooks?.beforeChange ?? []), makeGeneratedSlugUnique(collection)],
       }
       return row

@@ -4,16 +4,21 @@ import { DateTime } from 'luxon'
 export const UK_TIME_ZONE = 'Europe/London'
 
 const inUk = (iso: string | Date): DateTime =>
-  (typeof iso === 'string' ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromJSDate(iso)).setZone(UK_TIME_ZONE)
+  (typeof iso === 'string'
+    ? DateTime.fromISO(iso, { zone: 'utc' })
+    : DateTime.fromJSDate(iso)
+  ).setZone(UK_TIME_ZONE)
 
 /** "12:45 19/06/2023": how UK force sites print a release's time. */
 export const forceTime = (iso: string | Date): string => inUk(iso).toFormat('HH:mm dd/MM/yyyy')
 
 /** "2023-06-19T12:45:00+01:00": ISO 8601 with the UK offset of that moment, for <time> and structured data. */
-export const isoWithUkOffset = (iso: string | Date): string => inUk(iso).toISO({ suppressMilliseconds: true })!
+export const isoWithUkOffset = (iso: string | Date): string =>
+  inUk(iso).toISO({ suppressMilliseconds: true })!
 
 /** "12:45 on Monday 19 June 2023": the embargo line. */
-export const embargoTime = (iso: string | Date): string => inUk(iso).toFormat("HH:mm 'on' cccc d LLLL yyyy")
+export const embargoTime = (iso: string | Date): string =>
+  inUk(iso).toFormat("HH:mm 'on' cccc d LLLL yyyy")
 
 /**
  * The embargo moment as the press office writes it: "09:00 on Tuesday 24 November 2026
@@ -21,7 +26,9 @@ export const embargoTime = (iso: string | Date): string => inUk(iso).toFormat("H
  */
 export const embargoLine = (iso: string | Date): string => {
   const at = typeof iso === 'string' ? Date.parse(iso) : iso.getTime()
-  const twice = [at - 3600_000, at + 3600_000].some((other) => embargoTime(new Date(other)) === embargoTime(new Date(at)))
+  const twice = [at - 3600_000, at + 3600_000].some(
+    (other) => embargoTime(new Date(other)) === embargoTime(new Date(at)),
+  )
   return `${embargoTime(new Date(at))} (UK time${twice ? `, ${ukZoneName(new Date(at))}` : ''})`
 }
 
@@ -46,7 +53,9 @@ const fromUkFormat = (text: string): string | null => {
 /** A moment as the admin's embargo field shows it: "19/06/2026 09:00" in UK time. */
 export const ukInputValue = (iso: string | Date): string => inUk(iso).toFormat(UK_INPUT_FORMAT)
 
-export type WallTimeResult = { ok: true; iso: string } | { ok: false; message: string; choices?: { zone: 'BST' | 'GMT'; iso: string }[] }
+export type WallTimeResult =
+  | { ok: true; iso: string }
+  | { ok: false; message: string; choices?: { zone: 'BST' | 'GMT'; iso: string }[] }
 
 /**
  * A UK wall-clock time ("25/10/2026 01:30" as typed in the admin, or "2026-10-25T01:30") as a moment. When the clocks go forward
@@ -56,14 +65,26 @@ export type WallTimeResult = { ok: true; iso: string } | { ok: false; message: s
 export const ukWallTimeToIso = (given: string, zone?: 'BST' | 'GMT'): WallTimeResult => {
   const local = fromUkFormat(given.trim())
   if (!local) {
-    return { ok: false, message: 'Give the date and time as dd/mm/yyyy hh:mm in UK time, 24-hour, for example 19/06/2026 09:00.' }
+    return {
+      ok: false,
+      message:
+        'Give the date and time as dd/mm/yyyy hh:mm in UK time, 24-hour, for example 19/06/2026 09:00.',
+    }
   }
   if (!DateTime.fromISO(local).isValid) {
-    return { ok: false, message: `${given.trim()} is not a date and time: give it as dd/mm/yyyy hh:mm, 24-hour, for example 19/06/2026 09:00.` }
+    return {
+      ok: false,
+      message: `${given.trim()} is not a date and time: give it as dd/mm/yyyy hh:mm, 24-hour, for example 19/06/2026 09:00.`,
+    }
   }
   const candidates = (['BST', 'GMT'] as const)
-    .map((name) => ({ zone: name, time: DateTime.fromISO(local, { zone: name === 'BST' ? 'UTC+1' : 'UTC' }) }))
-    .filter(({ time }) => time.isValid && inUk(time.toJSDate()).toFormat("yyyy-MM-dd'T'HH:mm") === local)
+    .map((name) => ({
+      zone: name,
+      time: DateTime.fromISO(local, { zone: name === 'BST' ? 'UTC+1' : 'UTC' }),
+    }))
+    .filter(
+      ({ time }) => time.isValid && inUk(time.toJSDate()).toFormat("yyyy-MM-dd'T'HH:mm") === local,
+    )
   if (candidates.length === 0) {
     const day = DateTime.fromISO(local.slice(0, 10)).toFormat('cccc d LLLL yyyy')
     return {
@@ -86,7 +107,8 @@ export const ukWallTimeToIso = (given: string, zone?: 'BST' | 'GMT'): WallTimeRe
 }
 
 /** "09:00 GMT, Tue 24 Nov 2026": a moment in the admin, in UK time with the zone named. */
-export const adminTime = (iso: string | Date): string => `${inUk(iso).toFormat('HH:mm')} ${ukZoneName(iso)}, ${inUk(iso).toFormat('ccc d LLL yyyy')}`
+export const adminTime = (iso: string | Date): string =>
+  `${inUk(iso).toFormat('HH:mm')} ${ukZoneName(iso)}, ${inUk(iso).toFormat('ccc d LLL yyyy')}`
 
 /** "2 days 3 hours", "3 hours 20 minutes", "12 minutes", "less than a minute": from now until then. */
 export const timeLeft = (iso: string | Date, now: Date = new Date()): string => {
@@ -96,7 +118,9 @@ export const timeLeft = (iso: string | Date, now: Date = new Date()): string => 
   const hours = Math.floor((minutes % 1440) / 60)
   const mins = minutes % 60
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  if (days > 0) return [unit(days, 'day'), hours ? unit(hours, 'hour') : ''].filter(Boolean).join(' ')
-  if (hours > 0) return [unit(hours, 'hour'), mins ? unit(mins, 'minute') : ''].filter(Boolean).join(' ')
+  if (days > 0)
+    return [unit(days, 'day'), hours ? unit(hours, 'hour') : ''].filter(Boolean).join(' ')
+  if (hours > 0)
+    return [unit(hours, 'hour'), mins ? unit(mins, 'minute') : ''].filter(Boolean).join(' ')
   return unit(mins, 'minute')
 }

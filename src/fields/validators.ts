@@ -13,9 +13,12 @@ export const validateHttpsUrl = (value: unknown): true | string => {
   if (value == null || value === '') return true
   if (typeof value !== 'string') return 'Enter a web address as text.'
   const url = parse(value.trim())
-  if (!url) return `"${value.slice(0, 80)}" is not a web address. Enter a full address starting with https://`
-  if (url.protocol !== 'https:') return `Only secure addresses starting with https:// are accepted, not "${url.protocol}".`
-  if (!url.hostname.includes('.')) return 'Enter the full address of a public website, for example https://www.justiceinspectorates.gov.uk/'
+  if (!url)
+    return `"${value.slice(0, 80)}" is not a web address. Enter a full address starting with https://`
+  if (url.protocol !== 'https:')
+    return `Only secure addresses starting with https:// are accepted, not "${url.protocol}".`
+  if (!url.hostname.includes('.'))
+    return 'Enter the full address of a public website, for example https://www.justiceinspectorates.gov.uk/'
   if (url.username || url.password) return 'A web address must not contain a user name or password.'
   return true
 }

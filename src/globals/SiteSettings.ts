@@ -14,13 +14,23 @@ export const SiteSettings: GlobalConfig = {
   access: { read: anyone, update: admins },
   hooks: { afterChange: [logoIsPublic] },
   fields: [
-    { name: 'forceName', label: 'Force name', type: 'text', required: true, defaultValue: 'Northmoor Police', maxLength: 120 },
+    {
+      name: 'forceName',
+      label: 'Force name',
+      type: 'text',
+      required: true,
+      defaultValue: 'Northmoor Police',
+      maxLength: 120,
+    },
     {
       name: 'logo',
       label: 'Force logo',
       type: 'upload',
       relationTo: 'media',
-      admin: { description: 'Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.' },
+      admin: {
+        description:
+          'Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.',
+      },
     },
     {
       name: 'betaBanner',
@@ -34,7 +44,13 @@ export const SiteSettings: GlobalConfig = {
           maxLength: 400,
           defaultValue: 'This is a new service. Your feedback will help us to improve it.',
         },
-        { name: 'feedbackUrl', label: 'Feedback address', type: 'text', maxLength: 2000, validate: validateLinkUrl },
+        {
+          name: 'feedbackUrl',
+          label: 'Feedback address',
+          type: 'text',
+          maxLength: 2000,
+          validate: validateLinkUrl,
+        },
       ],
     },
     {
@@ -42,10 +58,18 @@ export const SiteSettings: GlobalConfig = {
       label: 'Quick exit',
       type: 'group',
       admin: {
-        description: 'The button at the top of every page that takes a reader to an everyday website at once, for someone who may be watched at home.',
+        description:
+          'The button at the top of every page that takes a reader to an everyday website at once, for someone who may be watched at home.',
       },
       fields: [
-        { name: 'label', label: 'Button label', type: 'text', required: true, defaultValue: 'Leave this site', maxLength: 40 },
+        {
+          name: 'label',
+          label: 'Button label',
+          type: 'text',
+          required: true,
+          defaultValue: 'Leave this site',
+          maxLength: 40,
+        },
         {
           name: 'url',
           label: 'Destination',
@@ -54,7 +78,9 @@ export const SiteSettings: GlobalConfig = {
           defaultValue: DEFAULT_QUICK_EXIT_URL,
           maxLength: 2000,
           validate: validateHttpsUrl,
-          admin: { description: 'An ordinary, harmless site. The BBC weather page is the usual choice.' },
+          admin: {
+            description: 'An ordinary, harmless site. The BBC weather page is the usual choice.',
+          },
         },
       ],
     },
@@ -63,7 +89,10 @@ export const SiteSettings: GlobalConfig = {
       label: 'Default recruitment call to action',
       type: 'relationship',
       relationTo: 'recruitment-ctas',
-      admin: { description: 'Shown on releases that have no call to action of their own, while it is running.' },
+      admin: {
+        description:
+          'Shown on releases that have no call to action of their own, while it is running.',
+      },
     },
     {
       name: 'footerLinks',
@@ -75,7 +104,14 @@ export const SiteSettings: GlobalConfig = {
           type: 'row',
           fields: [
             { name: 'label', type: 'text', required: true, maxLength: 80 },
-            { name: 'url', label: 'Address', type: 'text', required: true, maxLength: 2000, validate: validateLinkUrl },
+            {
+              name: 'url',
+              label: 'Address',
+              type: 'text',
+              required: true,
+              maxLength: 2000,
+              validate: validateLinkUrl,
+            },
           ],
         },
       ],

@@ -10,5 +10,10 @@ import { databaseAnswers } from '../db/health'
 export const databaseDownIs503: AfterErrorHook = async ({ error, req }) => {
   if (((error as { status?: number }).status ?? 500) < 500) return
   if (await databaseAnswers(req.payload, 1000)) return
-  return { status: 503, response: { errors: [{ message: 'The database is not answering at the moment. Try again in a minute.' }] } }
+  return {
+    status: 503,
+    response: {
+      errors: [{ message: 'The database is not answering at the moment. Try again in a minute.' }],
+    },
+  }
 }

@@ -1,4 +1,9 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express'
 import type { CollectionSlug, Payload, SanitizedCollectionConfig } from 'payload'
 import * as qs from 'qs-esm'
 
@@ -9,7 +14,11 @@ export const MAX_API_LIMIT = 500
 
 type Refusal = { status: number; message: string }
 
-const refuse = (res: Response, { status, message }: Refusal) => void res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message }] })
+const refuse = (res: Response, { status, message }: Refusal) =>
+  void res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ errors: [{ message }] })
 
 const WHOLE = /^\d{1,9}$/
 const BOOLEAN = /^(true|false)$/
@@ -24,15 +33,24 @@ type Route = { method: string; segments: string[] }
 
 const routesOf = (collection: SanitizedCollectionConfig): Route[] =>
   (Array.isArray(collection.endpoints) ? collection.endpoints : [])
-    .map((endpoint) => ({ method: endpoint.method.toUpperCase(), segments: endpoint.path.split('/').filter(Boolean) }))
+    .map((endpoint) => ({
+      method: endpoint.method.toUpperCase(),
+      segments: endpoint.path.split('/').filter(Boolean),
+    }))
     // Fixed words before parameters, so that /count is not taken for an id.
-    .sort((a, b) => b.segments.filter((s) => !s.startsWith(':')).length - a.segments.filter((s) => !s.startsWith(':')).length)
+    .sort(
+      (a, b) =>
+        b.segments.filter((s) => !s.startsWith(':')).length -
+        a.segments.filter((s) => !s.startsWith(':')).length,
+    )
 
 const matches = (route: Route, method: string, segments: string[]) => {
   if (route.method !== method) return false
   const required = route.segments.filter((s) => !s.endsWith('?')).length
   if (segments.length < required || segments.length > route.segments.length) return false
-  return segments.every((segment, i) => route.segments[i]!.startsWith(':') || route.segments[i] === segment)
+  return segments.every(
+    (segment, i) => route.segments[i]!.startsWith(':') || route.segments[i] === segment,
+  )
 }
 
 /**
@@ -40,14 +58,24 @@ const matches = (route: Route, method: string, segments: string[]) => {
  * release 1 and `/api/news/abc` fails deep in the database. An id that cannot be one is
  * "not found" here instead, for every endpoint with an `:id` in its path.
  */
-const checkIds = (payload: Payload, routes: Map<string, Route[]>, collection: SanitizedCollectionConfig, method: string, rest: string[]): Refusal | null => {
+const checkIds = (
+  payload: Payload,
+  routes: Map<string, Route[]>,
+  collection: SanitizedCollectionConfig,
+  method: string,
+  rest: string[],
+): Refusal | null => {
   const pattern = idPattern(payload, collection)
   if (!pattern || rest.length === 0) return null
   const route = routes.get(collection.slug)!.find((candidate) => matches(candidate, method, rest))
   if (!route) return null
   for (const [i, segment] of route.segments.entries()) {
     if (!/^:id\??$/.test(segment) || rest[i] === undefined) continue
-    if (!pattern.test(decodeURIComponent(rest[i]!))) return { status: 404, message: `There is no ${label(collection)} with the id "${decodeURIComponent(rest[i]!).slice(0, 60)}".` }
+    if (!pattern.test(decodeURIComponent(rest[i]!)))
+      return {
+        status: 404,
+        message: `There is no ${label(collection)} with the id "${decodeURIComponent(rest[i]!).slice(0, 60)}".`,
+      }
   }
   return null
 }
@@ -66,7 +94,14 @@ const idPattern = (payload: Payload, collection: SanitizedCollectionConfig): Reg
  */
 const queryAsPayloadReadsIt = (req: Request): Record<string, unknown> => {
   const at = req.url.indexOf('?')
-  return at === -1 ? {} : qs.parse(req.url.slice(at + 1), { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true })
+  return at === -1
+    ? {}
+    : qs.parse(req.url.slice(at + 1), {
+        allowEmptyArrays: true,
+        arrayLimit: 1000,
+        depth: 10,
+        ignoreQueryPrefix: true,
+      })
 }
 
 /**
@@ -74,33 +109,50 @@ const queryAsPayloadReadsIt = (req: Request): Record<string, unknown> => {
  * server can afford, a sort on a field that exists. Payload would quietly ignore most of
  * these mistakes and answer with something else than was asked for.
  */
-const checkQuery = (collection: SanitizedCollectionConfig | undefined, req: Request, maxDepth: number): Refusal | null => {
+const checkQuery = (
+  collection: SanitizedCollectionConfig | undefined,
+  req: Request,
+  maxDepth: number,
+): Refusal | null => {
   const query = queryAsPayloadReadsIt(req)
   const bad = (message: string): Refusal => ({ status: 400, message })
   for (const name of ['limit', 'page', 'depth'] as const) {
     if (!(name in query)) continue
     const value = query[name]
-    if (typeof value !== 'string' || !WHOLE.test(value)) return bad(`"${name}" must be a whole number, not ${JSON.stringify(value).slice(0, 60)}.`)
+    if (typeof value !== 'string' || !WHOLE.test(value))
+      return bad(`"${name}" must be a whole number, not ${JSON.stringify(value).slice(0, 60)}.`)
   }
   if (query.page !== undefined && Number(query.page) < 1) return bad('"page" counts from 1.')
-  if (query.depth !== undefined && Number(query.depth) > maxDepth) return bad(`"depth" may be at most ${maxDepth}.`)
+  if (query.depth !== undefined && Number(query.depth) > maxDepth)
+    return bad(`"depth" may be at most ${maxDepth}.`)
   if (req.method === 'GET') {
-    if (query.limit !== undefined && (Number(query.limit) < 1 || Number(query.limit) > MAX_API_LIMIT)) {
-      return bad(`"limit" must be from 1 to ${MAX_API_LIMIT}; ask for the next page for more (or use /count to count).`)
+    if (
+      query.limit !== undefined &&
+      (Number(query.limit) < 1 || Number(query.limit) > MAX_API_LIMIT)
+    ) {
+      return bad(
+        `"limit" must be from 1 to ${MAX_API_LIMIT}; ask for the next page for more (or use /count to count).`,
+      )
     }
-    if (query.pagination === 'false' && query.limit === undefined) return bad(`Without pagination, give a "limit" (at most ${MAX_API_LIMIT}).`)
+    if (query.pagination === 'false' && query.limit === undefined)
+      return bad(`Without pagination, give a "limit" (at most ${MAX_API_LIMIT}).`)
   }
   for (const name of ['draft', 'pagination', 'trash', 'autosave', 'overrideLock']) {
-    if (name in query && (typeof query[name] !== 'string' || !BOOLEAN.test(query[name] as string))) return bad(`"${name}" must be true or false.`)
+    if (name in query && (typeof query[name] !== 'string' || !BOOLEAN.test(query[name] as string)))
+      return bad(`"${name}" must be true or false.`)
   }
   if (collection && 'sort' in query) {
     const sort = query.sort
     const fields = typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) ? sort : null
-    if (!fields || fields.some((field) => typeof field !== 'string')) return bad('"sort" must be a field name, or several separated by commas.')
+    if (!fields || fields.some((field) => typeof field !== 'string'))
+      return bad('"sort" must be a field name, or several separated by commas.')
     const known = new Set(['id', ...collection.flattenedFields.map((field) => field.name)])
     for (const field of fields as string[]) {
       const name = field.trim().replace(/^-/, '').split('.')[0]!
-      if (!known.has(name)) return bad(`Cannot sort by "${field.slice(0, 60)}": ${label(collection)} has no such field.`)
+      if (!known.has(name))
+        return bad(
+          `Cannot sort by "${field.slice(0, 60)}": ${label(collection)} has no such field.`,
+        )
     }
   }
   return null
@@ -112,7 +164,9 @@ const checkQuery = (collection: SanitizedCollectionConfig | undefined, req: Requ
  * with nothing in it. Each is a 4xx with a message; anything else goes on to Payload.
  */
 export const apiGuard = (payload: Payload): RequestHandler => {
-  const collections = new Map(Object.values(payload.collections).map(({ config }) => [config.slug, config]))
+  const collections = new Map(
+    Object.values(payload.collections).map(({ config }) => [config.slug, config]),
+  )
   const routes = new Map([...collections.values()].map((config) => [config.slug, routesOf(config)]))
   const maxDepth = payload.config.maxDepth ?? 10
   return (req: Request, res: Response, next: NextFunction) => {
@@ -122,7 +176,9 @@ export const apiGuard = (payload: Payload): RequestHandler => {
     const problem =
       (collection && checkIds(payload, routes, collection, req.method, rest)) ||
       checkQuery(collection && rest.length === 0 ? collection : undefined, req, maxDepth) ||
-      (req.method === 'PATCH' && req.headers['content-length'] === '0' ? { status: 400, message: 'Nothing to change: send the fields to change, as JSON.' } : null)
+      (req.method === 'PATCH' && req.headers['content-length'] === '0'
+        ? { status: 400, message: 'Nothing to change: send the fields to change, as JSON.' }
+        : null)
     return problem ? refuse(res, problem) : next()
   }
 }
@@ -139,21 +195,34 @@ const formBody = express.text({ type: () => true, limit: MAX_JSON_BYTES, default
  */
 export const methodOverride: RequestHandler = (req, res, next) => {
   // Only Payload's REST endpoints honour the override; GraphQL reads a POST as a POST.
-  if (req.method !== 'POST' || !req.path.startsWith('/api/') || req.path.startsWith('/api/graphql')) return next()
+  if (req.method !== 'POST' || !req.path.startsWith('/api/') || req.path.startsWith('/api/graphql'))
+    return next()
   if (!OVERRIDE_HEADERS.some((name) => req.headers[name] === 'GET')) return next()
   if (req.headers['content-type'] !== FORM) {
-    return refuse(res, { status: 415, message: `With X-Payload-HTTP-Method-Override: GET, send the query as a form (Content-Type: ${FORM}).` })
+    return refuse(res, {
+      status: 415,
+      message: `With X-Payload-HTTP-Method-Override: GET, send the query as a form (Content-Type: ${FORM}).`,
+    })
   }
-  if (req.url.includes('?')) return refuse(res, { status: 400, message: 'Send the query either in the address or in the body, not in both.' })
+  if (req.url.includes('?'))
+    return refuse(res, {
+      status: 400,
+      message: 'Send the query either in the address or in the body, not in both.',
+    })
   formBody(req, res, (error?: unknown) => {
     if (error) {
       const status = (error as { status?: number }).status ?? 400
-      return refuse(res, { status, message: status === 413 ? 'The query is too long.' : 'The query in the body could not be read.' })
+      return refuse(res, {
+        status,
+        message:
+          status === 413 ? 'The query is too long.' : 'The query in the body could not be read.',
+      })
     }
     const search = typeof req.body === 'string' ? req.body : ''
     req.method = 'GET'
     req.url = search ? `${req.url}?${search}` : req.url
-    for (const name of [...OVERRIDE_HEADERS, 'content-type', 'content-length', 'transfer-encoding']) delete req.headers[name]
+    for (const name of [...OVERRIDE_HEADERS, 'content-type', 'content-length', 'transfer-encoding'])
+      delete req.headers[name]
     req.body = undefined
     next()
   })

@@ -9,7 +9,10 @@ export const healthz =
   async (_req, res) => {
     res.set('Cache-Control', 'no-store')
     // A load balancer should stop sending work to a server that is shutting down.
-    if (stopping()) return void res.status(503).json({ status: 'stopping', message: 'This server is shutting down.' })
+    if (stopping())
+      return void res
+        .status(503)
+        .json({ status: 'stopping', message: 'This server is shutting down.' })
     if (await databaseAnswers(payload)) return void res.json({ status: 'ok' })
     res.status(503).json({ status: 'unavailable', message: 'The database is not answering.' })
   }

@@ -8,6 +8,7 @@ export const limitFrom = (name: string, fallback: number, min = 1): number => {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) throw new ConfigurationError(`${name} must be a whole number, ${min} or more, not "${raw}".`)
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigurationError(`${name} must be a whole number, ${min} or more, not "${raw}".`)
   return value
 }

@@ -10,7 +10,8 @@ export const MAX_JSON_BYTES = 1024 * 1024
 /** Past this, a refused body is not read to its end: the connection is closed instead. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`
 
 /**
  * Answers without storing the body. Browsers show an answer only once they have sent the
@@ -18,7 +19,11 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en
  * gets the answer at once and its connection is closed.
  */
 const refuse = (req: Request, res: Response, status: number, message: string) => {
-  const answer = () => void res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message }] })
+  const answer = () =>
+    void res
+      .status(status)
+      .set('Cache-Control', 'no-store')
+      .json({ errors: [{ message }] })
   if (Number(req.headers['content-length'] ?? 0) > MAX_DISCARDED_BYTES) {
     res.set('Connection', 'close')
     return answer()
@@ -48,17 +53,29 @@ export const bodyLimits: RequestHandler = (req, res, next) => {
   const size = Number(declared)
   // Multipart carries its own field names and boundaries around the file.
   if (multipart && size > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return refuse(req, res, 413, `An upload may be at most ${megabytes(MAX_UPLOAD_BYTES)}; this one is ${megabytes(size)}. Make the picture smaller and try again.`)
+    return refuse(
+      req,
+      res,
+      413,
+      `An upload may be at most ${megabytes(MAX_UPLOAD_BYTES)}; this one is ${megabytes(size)}. Make the picture smaller and try again.`,
+    )
   }
   if (!multipart && size > MAX_JSON_BYTES) {
-    return refuse(req, res, 413, `A request to the API may carry at most ${megabytes(MAX_JSON_BYTES)} of JSON; this one is ${megabytes(size)}.`)
+    return refuse(
+      req,
+      res,
+      413,
+      `A request to the API may carry at most ${megabytes(MAX_JSON_BYTES)} of JSON; this one is ${megabytes(size)}.`,
+    )
   }
   return next()
 }
 
-const tooMany = (message: string): RequestHandler => (_req, res) => {
-  res.status(429).json({ errors: [{ message }] })
-}
+const tooMany =
+  (message: string): RequestHandler =>
+  (_req, res) => {
+    res.status(429).json({ errors: [{ message }] })
+  }
 
 /**
  * Tells the sign-in throttle (src/auth/signInThrottle.ts), which runs in Payload's hooks,
@@ -71,7 +88,9 @@ export const passClientAddress = (): RequestHandler => {
   // A bad SIGN_IN_RATE_LIMIT stops the start, not the first sign-in.
   signInLimit()
   return (req, _res, next) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')
+    req.headers[CLIENT_ADDRESS_HEADER] = ipKeyGenerator(
+      req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    )
     next()
   }
 }

@@ -22,7 +22,8 @@ const common = (frames: 'deny' | 'sameorigin' = 'deny'): HelmetOptions => ({
   originAgentCluster: true,
 })
 
-const https = () => (siteIsHttps() ? { upgradeInsecureRequests: [] } : { upgradeInsecureRequests: null })
+const https = () =>
+  siteIsHttps() ? { upgradeInsecureRequests: [] } : { upgradeInsecureRequests: null }
 
 export const publicSiteHeaders = (): RequestHandler =>
   helmet({
@@ -78,7 +79,10 @@ export const apiHeaders = (): RequestHandler =>
     referrerPolicy: { policy: 'no-referrer' },
     // Public pictures may be shown by feed readers and social networks on their own pages.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] },
+    },
   })
 
 /**
@@ -88,12 +92,16 @@ export const apiHeaders = (): RequestHandler =>
 export const fixedHeaders = (policy: RequestHandler): Record<string, string> => {
   const headers: Record<string, string> = {}
   const collector = {
-    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name] = String(value)),
+    setHeader: (name: string, value: string | number | readonly string[]) =>
+      void (headers[name] = String(value)),
     removeHeader: (name: string) => void delete headers[name],
     getHeader: (name: string) => headers[name],
   }
   let done = false
   policy({ headers: {}, method: 'GET', url: '/' } as never, collector as never, () => (done = true))
-  if (!done) throw new Error('A security-header policy did not finish at once: its headers cannot be worked out ahead')
+  if (!done)
+    throw new Error(
+      'A security-header policy did not finish at once: its headers cannot be worked out ahead',
+    )
   return headers
 }

@@ -3,7 +3,8 @@ import type { RootLivePreviewConfig } from 'payload'
 import { siteUrl } from '../config/env'
 
 /** Where the public site renders a release's latest saved version for the admin (src/livePreview/route.tsx). */
-export const livePreviewPath = (id: number | string) => `/live-preview/news/${encodeURIComponent(String(id))}`
+export const livePreviewPath = (id: number | string) =>
+  `/live-preview/news/${encodeURIComponent(String(id))}`
 
 /** Payload's live preview for releases: the public page template, at a phone's width and a desktop's. */
 export const livePreview: RootLivePreviewConfig = {

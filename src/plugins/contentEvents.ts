@@ -1,6 +1,12 @@
 import crypto from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  Config,
+  GlobalAfterChangeHook,
+  PayloadRequest,
+} from 'payload'
 
 import { announceContentChange, type ContentChange } from './contentChanged'
 
@@ -58,6 +64,12 @@ export const contentEvents = (config: Config): Config => ({
   globals: config.globals?.map((global) =>
     global.slug === CONTENT_VERSION
       ? global
-      : { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange] } },
+      : {
+          ...global,
+          hooks: {
+            ...global.hooks,
+            afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange],
+          },
+        },
   ),
 })

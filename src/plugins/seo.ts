@@ -5,7 +5,12 @@ import type { Field } from 'payload'
 import { contentUnlessWithdrawn } from '../access/contentUnlessWithdrawn'
 import { siteUrl } from '../config/env'
 
-type Release = { title?: string; summary?: string; slug?: string; heroImage?: number | string | { id: number | string } | null }
+type Release = {
+  title?: string
+  summary?: string
+  slug?: string
+  heroImage?: number | string | { id: number | string } | null
+}
 
 /**
  * Meta title, description and image for releases, in an "SEO" tab with a search preview.
@@ -17,7 +22,11 @@ export const seo = seoPlugin({
   uploadsCollection: 'media',
   tabbedUI: true,
   fields: ({ defaultFields }) =>
-    defaultFields.map((field) => (field.type !== 'ui' && 'name' in field ? ({ ...field, access: { ...field.access, read: contentUnlessWithdrawn } } as Field) : field)),
+    defaultFields.map((field) =>
+      field.type !== 'ui' && 'name' in field
+        ? ({ ...field, access: { ...field.access, read: contentUnlessWithdrawn } } as Field)
+        : field,
+    ),
   generateTitle: ({ doc }: { doc: Release }) => doc.title ?? '',
   generateDescription: ({ doc }: { doc: Release }) => doc.summary ?? '',
   generateImage: ({ doc }: { doc: Release }) =>

@@ -15,7 +15,9 @@ export const s3Settings = () => {
   const accessKeyId = process.env.S3_ACCESS_KEY_ID
   const secretAccessKey = process.env.S3_SECRET_ACCESS_KEY
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new ConfigurationError('Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the machine’s own credentials).')
+    throw new ConfigurationError(
+      'Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the machine’s own credentials).',
+    )
   }
   return {
     bucket,

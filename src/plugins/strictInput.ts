@@ -1,4 +1,11 @@
-import type { CollectionBeforeOperationHook, CollectionSlug, Config, FlattenedField, GlobalBeforeOperationHook, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  CollectionSlug,
+  Config,
+  FlattenedField,
+  GlobalBeforeOperationHook,
+  PayloadRequest,
+} from 'payload'
 import { ValidationError } from 'payload'
 
 import { checkInputShape, type Reference } from '../fields/inputShape'
@@ -9,7 +16,11 @@ const AUTH = ['password', 'confirm-password']
 /** References that point at nothing, as problems. Looked up in the request's transaction. */
 const missingReferences = async (req: PayloadRequest, references: Reference[]) => {
   const byCollection = new Map<string, Reference[]>()
-  for (const reference of references) byCollection.set(reference.collection, [...(byCollection.get(reference.collection) ?? []), reference])
+  for (const reference of references)
+    byCollection.set(reference.collection, [
+      ...(byCollection.get(reference.collection) ?? []),
+      reference,
+    ])
   const problems: { path: string; message: string }[] = []
   for (const [collection, wanted] of byCollection) {
     const ids = [...new Set(wanted.map((reference) => reference.id))]
@@ -25,13 +36,23 @@ const missingReferences = async (req: PayloadRequest, references: Reference[]) =
     })
     const found = new Set(docs.map((doc) => String(doc.id)))
     for (const reference of wanted) {
-      if (!found.has(String(reference.id))) problems.push({ path: reference.path, message: `There is no document ${reference.id} in "${collection}" to refer to.` })
+      if (!found.has(String(reference.id)))
+        problems.push({
+          path: reference.path,
+          message: `There is no document ${reference.id} in "${collection}" to refer to.`,
+        })
     }
   }
   return problems
 }
 
-const check = async (req: PayloadRequest, data: unknown, fields: FlattenedField[], extra: string[], owner: { collection: string } | { global: string }) => {
+const check = async (
+  req: PayloadRequest,
+  data: unknown,
+  fields: FlattenedField[],
+  extra: string[],
+  owner: { collection: string } | { global: string },
+) => {
   const { problems, references } = checkInputShape(data, fields, {
     extraTopLevel: new Set(extra),
     idsAreNumbers: req.payload.db.defaultIDType === 'number',
@@ -41,18 +62,38 @@ const check = async (req: PayloadRequest, data: unknown, fields: FlattenedField[
 }
 
 /** Only what comes in over REST and GraphQL: Newsroom's own code writes through the Local API. */
-const fromOutside = (req: PayloadRequest) => req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
+const fromOutside = (req: PayloadRequest) =>
+  req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
 
-const collectionHook: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
-  if ((operation !== 'create' && operation !== 'update') || !fromOutside(req) || args.data === undefined) return args
-  await check(req, args.data, collection.flattenedFields, collection.auth ? [...ALWAYS, ...AUTH] : ALWAYS, { collection: collection.slug })
+const collectionHook: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  if (
+    (operation !== 'create' && operation !== 'update') ||
+    !fromOutside(req) ||
+    args.data === undefined
+  )
+    return args
+  await check(
+    req,
+    args.data,
+    collection.flattenedFields,
+    collection.auth ? [...ALWAYS, ...AUTH] : ALWAYS,
+    { collection: collection.slug },
+  )
   return args
 }
 
 const globalHook: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
   if (operation !== 'update' || !fromOutside(req)) return args
   const data = (args as { data?: unknown }).data
-  if (data !== undefined) await check(req, data, global.flattenedFields, [...ALWAYS, 'globalType'], { global: global.slug })
+  if (data !== undefined)
+    await check(req, data, global.flattenedFields, [...ALWAYS, 'globalType'], {
+      global: global.slug,
+    })
   return args
 }
 
@@ -64,10 +105,16 @@ export const strictInput = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) => ({
     ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])],
+    },
   })),
   globals: (config.globals ?? []).map((global) => ({
     ...global,
-    hooks: { ...global.hooks, beforeOperation: [globalHook, ...(global.hooks?.beforeOperation ?? [])] },
+    hooks: {
+      ...global.hooks,
+      beforeOperation: [globalHook, ...(global.hooks?.beforeOperation ?? [])],
+    },
   })),
 })

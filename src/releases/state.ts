@@ -46,7 +46,8 @@ export type ReleaseFields = {
 }
 
 const at = (now: Date) => now.toISOString()
-const publishAtOf = (release: ReleaseFields) => (typeof release.publishAt === 'string' ? Date.parse(release.publishAt) : NaN)
+const publishAtOf = (release: ReleaseFields) =>
+  typeof release.publishAt === 'string' ? Date.parse(release.publishAt) : NaN
 
 // ------------------------------------------------------------------ query builders
 
@@ -67,25 +68,39 @@ export const notWithdrawnWhere = (): Where => ({ 'withdrawal.withdrawnAt': { exi
 export const withdrawnWhere = (): Where => ({ 'withdrawal.withdrawnAt': { exists: true } })
 
 /** Listed now: public and not withdrawn. */
-export const listedNowWhere = (now: Date = new Date()): Where => ({ and: [publicNowWhere(now), notWithdrawnWhere()] })
+export const listedNowWhere = (now: Date = new Date()): Where => ({
+  and: [publicNowWhere(now), notWithdrawnWhere()],
+})
 
-const approvedWhere = (): Where => ({ and: [{ workflowState: { equals: 'approved' } }, notWithdrawnWhere()] })
+const approvedWhere = (): Where => ({
+  and: [{ workflowState: { equals: 'approved' } }, notWithdrawnWhere()],
+})
 
 /** Approved, with its embargo still to lift. */
-export const scheduledWhere = (now: Date = new Date()): Where => ({ and: [approvedWhere(), { publishAt: { greater_than: at(now) } }] })
+export const scheduledWhere = (now: Date = new Date()): Where => ({
+  and: [approvedWhere(), { publishAt: { greater_than: at(now) } }],
+})
 
 /** Approved, and out: its embargo has lifted. */
-export const outWhere = (now: Date = new Date()): Where => ({ and: [approvedWhere(), { publishAt: { less_than_equal: at(now) } }] })
+export const outWhere = (now: Date = new Date()): Where => ({
+  and: [approvedWhere(), { publishAt: { less_than_equal: at(now) } }],
+})
 
 /** Waiting for a second pair of eyes (ask with `draft: true`: review is of the latest version). */
-export const inReviewWhere = (): Where => ({ and: [{ workflowState: { equals: 'in-review' } }, notWithdrawnWhere()] })
+export const inReviewWhere = (): Where => ({
+  and: [{ workflowState: { equals: 'in-review' } }, notWithdrawnWhere()],
+})
 
 /**
  * Being written: not yet submitted, or given back (ask with `draft: true`). Whatever is none of
  * the other states reads as a draft (an approval with no embargo time has nothing to go out at).
  */
 export const draftWhere = (): Where => ({
-  and: [notWithdrawnWhere(), { workflowState: { not_equals: 'in-review' } }, { or: [{ workflowState: { not_equals: 'approved' } }, { publishAt: { exists: false } }] }],
+  and: [
+    notWithdrawnWhere(),
+    { workflowState: { not_equals: 'in-review' } },
+    { or: [{ workflowState: { not_equals: 'approved' } }, { publishAt: { exists: false } }] },
+  ],
 })
 
 /** Releases whose embargo lifts after `now` (sorted by publishAt, the first is the next scheduled change). */
@@ -114,22 +129,31 @@ export const whereState = (state: ReleaseState, now: Date = new Date()): Where =
 
 export const isLive = (release: ReleaseFields): boolean => release._status === 'published'
 
-export const isPublicNow = (release: ReleaseFields, now: Date = new Date()): boolean => isLive(release) && publishAtOf(release) <= now.getTime()
+export const isPublicNow = (release: ReleaseFields, now: Date = new Date()): boolean =>
+  isLive(release) && publishAtOf(release) <= now.getTime()
 
-export const isWithdrawn = (release: ReleaseFields): boolean => Boolean(release.withdrawal?.withdrawnAt)
+export const isWithdrawn = (release: ReleaseFields): boolean =>
+  Boolean(release.withdrawal?.withdrawnAt)
 
-export const isListedNow = (release: ReleaseFields, now: Date = new Date()): boolean => isPublicNow(release, now) && !isWithdrawn(release)
+export const isListedNow = (release: ReleaseFields, now: Date = new Date()): boolean =>
+  isPublicNow(release, now) && !isWithdrawn(release)
 
-const isApproved = (release: ReleaseFields) => release.workflowState === 'approved' && !isWithdrawn(release)
+const isApproved = (release: ReleaseFields) =>
+  release.workflowState === 'approved' && !isWithdrawn(release)
 
-export const isScheduled = (release: ReleaseFields, now: Date = new Date()): boolean => isApproved(release) && publishAtOf(release) > now.getTime()
+export const isScheduled = (release: ReleaseFields, now: Date = new Date()): boolean =>
+  isApproved(release) && publishAtOf(release) > now.getTime()
 
-export const isOut = (release: ReleaseFields, now: Date = new Date()): boolean => isApproved(release) && publishAtOf(release) <= now.getTime()
+export const isOut = (release: ReleaseFields, now: Date = new Date()): boolean =>
+  isApproved(release) && publishAtOf(release) <= now.getTime()
 
-export const isInReview = (release: ReleaseFields): boolean => release.workflowState === 'in-review' && !isWithdrawn(release)
+export const isInReview = (release: ReleaseFields): boolean =>
+  release.workflowState === 'in-review' && !isWithdrawn(release)
 
 export const isDraft = (release: ReleaseFields): boolean =>
-  !isWithdrawn(release) && release.workflowState !== 'in-review' && (release.workflowState !== 'approved' || typeof release.publishAt !== 'string')
+  !isWithdrawn(release) &&
+  release.workflowState !== 'in-review' &&
+  (release.workflowState !== 'approved' || typeof release.publishAt !== 'string')
 
 /**
  * Where a release stands now, in one word: the stored workflow state, with "approved" told
@@ -162,10 +186,13 @@ export const stateLabel = (release: ReleaseFields, now: Date = new Date()): stri
 /** A Where as the query string of Payload's REST API and admin list (`where[and][0][…]…`). */
 export const whereToQuery = (where: Where, prefix = 'where'): string[] =>
   Object.entries(where).flatMap(([key, value]) => {
-    if (Array.isArray(value)) return value.flatMap((item, i) => whereToQuery(item as Where, `${prefix}[${key}][${i}]`))
-    if (value !== null && typeof value === 'object') return whereToQuery(value as Where, `${prefix}[${key}]`)
+    if (Array.isArray(value))
+      return value.flatMap((item, i) => whereToQuery(item as Where, `${prefix}[${key}][${i}]`))
+    if (value !== null && typeof value === 'object')
+      return whereToQuery(value as Where, `${prefix}[${key}]`)
     return [`${encodeURIComponent(`${prefix}[${key}]`)}=${encodeURIComponent(String(value))}`]
   })
 
 /** A state's filter as the admin list's address carries it (StateFilters); the list reads the latest versions. */
-export const stateQuery = (state: ReleaseState, now: Date = new Date()): string => whereToQuery(whereState(state, now)).join('&')
+export const stateQuery = (state: ReleaseState, now: Date = new Date()): string =>
+  whereToQuery(whereState(state, now)).join('&')

@@ -11,14 +11,46 @@ export const FORCE_NAME = 'Northmoor Police'
 export type Palette = readonly [string, string, string]
 
 export const demoImages = {
-  headquarters: { alt: 'The glass front of Northmoor Police headquarters at dusk, with lights on in the offices', credit: 'Northmoor Police', palette: ['#0b2545', '#13315c', '#8da9c4'] },
-  roadside: { alt: 'A police car parked on the verge of a rural A road, its blue lights on', credit: 'Northmoor Police', palette: ['#1d3557', '#457b9d', '#f1faee'] },
-  court: { alt: 'The stone steps and columns of Northmoor Crown Court', credit: 'Northmoor Police', palette: ['#3d405b', '#81b29a', '#f4f1de'] },
-  community: { alt: 'Two officers talking with residents at a table in a village hall', credit: 'Northmoor Police', palette: ['#264653', '#2a9d8f', '#e9c46a'] },
-  specials: { alt: 'A special constable in uniform on foot patrol in a town centre', credit: 'Northmoor Police', palette: ['#003049', '#669bbc', '#fdf0d5'] },
-  station: { alt: 'The front counter of a police station, with leaflets on a stand', credit: 'Northmoor Police', palette: ['#22223b', '#4a4e69', '#c9ada7'] },
-  annualReport: { alt: 'A bar chart printed on the cover of a report, on a desk beside a notebook', credit: 'Northmoor Police', palette: ['#2b2d42', '#8d99ae', '#edf2f4'] },
-  drinkDrive: { alt: 'A breath-test kit on the bonnet of a car at a roadside check at night', credit: 'Northmoor Police', palette: ['#370617', '#9d0208', '#ffba08'] },
+  headquarters: {
+    alt: 'The glass front of Northmoor Police headquarters at dusk, with lights on in the offices',
+    credit: 'Northmoor Police',
+    palette: ['#0b2545', '#13315c', '#8da9c4'],
+  },
+  roadside: {
+    alt: 'A police car parked on the verge of a rural A road, its blue lights on',
+    credit: 'Northmoor Police',
+    palette: ['#1d3557', '#457b9d', '#f1faee'],
+  },
+  court: {
+    alt: 'The stone steps and columns of Northmoor Crown Court',
+    credit: 'Northmoor Police',
+    palette: ['#3d405b', '#81b29a', '#f4f1de'],
+  },
+  community: {
+    alt: 'Two officers talking with residents at a table in a village hall',
+    credit: 'Northmoor Police',
+    palette: ['#264653', '#2a9d8f', '#e9c46a'],
+  },
+  specials: {
+    alt: 'A special constable in uniform on foot patrol in a town centre',
+    credit: 'Northmoor Police',
+    palette: ['#003049', '#669bbc', '#fdf0d5'],
+  },
+  station: {
+    alt: 'The front counter of a police station, with leaflets on a stand',
+    credit: 'Northmoor Police',
+    palette: ['#22223b', '#4a4e69', '#c9ada7'],
+  },
+  annualReport: {
+    alt: 'A bar chart printed on the cover of a report, on a desk beside a notebook',
+    credit: 'Northmoor Police',
+    palette: ['#2b2d42', '#8d99ae', '#edf2f4'],
+  },
+  drinkDrive: {
+    alt: 'A breath-test kit on the bonnet of a car at a roadside check at night',
+    credit: 'Northmoor Police',
+    palette: ['#370617', '#9d0208', '#ffba08'],
+  },
 } as const satisfies Record<string, { alt: string; credit: string; palette: Palette }>
 
 export type ImageKey = keyof typeof demoImages
@@ -87,7 +119,8 @@ export const demoReportLinks = {
     publisher: 'HMICFRS',
     url: 'https://hmicfrs.justiceinspectorates.gov.uk/publications/',
     publishedOnDaysAgo: 1,
-    summary: 'The inspectorate examined how the force vets new recruits and existing staff, and how it finds and deals with corruption.',
+    summary:
+      'The inspectorate examined how the force vets new recruits and existing staff, and how it finds and deals with corruption.',
     findings: [
       { area: 'Vetting', grade: 'Good' },
       { area: 'Counter-corruption', grade: 'Adequate' },
@@ -99,7 +132,8 @@ export const demoReportLinks = {
     publisher: 'Northmoor Police and Crime Commissioner',
     url: 'https://www.northmoor-pcc.example.org.uk/reports/stop-and-search',
     publishedOnDaysAgo: 0,
-    summary: 'Figures for the year on the use of stop and search, with the findings of the independent scrutiny panel.',
+    summary:
+      'Figures for the year on the use of stop and search, with the findings of the independent scrutiny panel.',
     findings: [
       { area: 'Recording of grounds', grade: 'Good' },
       { area: 'Use of body-worn video', grade: 'Requires improvement' },
@@ -157,19 +191,39 @@ export const demoReleases: DemoRelease[] = [
     reportLinks: ['vetting'],
     recruitmentCta: 'joinUs',
     body: [
-      p('Northmoor Police has been graded ‘good’ for the way it vets the people who join and work for it, following an inspection by His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services (HMICFRS).'),
-      p('Inspectors spent two weeks with the force’s vetting unit and its counter-corruption unit in the spring, reviewing files, interviewing staff and checking how decisions were recorded.'),
-      h2('What the inspectors found'),
-      p('The report says decisions to refuse or grant vetting were consistent and well reasoned, and that there was no sign that applicants from any particular group were treated less favourably than others.'),
-      ul(
-        ['Applicants from ethnic minority backgrounds are offered a named contact to guide them through the process.'],
-        ['Officers and staff are checked again at set intervals, and sooner if information comes to light.'],
-        ['The force’s approach to recording vetting decisions is being taken up by neighbouring forces.'],
+      p(
+        'Northmoor Police has been graded ‘good’ for the way it vets the people who join and work for it, following an inspection by His Majesty’s Inspectorate of Constabulary and Fire and Rescue Services (HMICFRS).',
       ),
-      p('The inspectorate found one area for improvement: the counter-corruption unit should have more investigators, so that it can develop intelligence rather than only respond to it.'),
+      p(
+        'Inspectors spent two weeks with the force’s vetting unit and its counter-corruption unit in the spring, reviewing files, interviewing staff and checking how decisions were recorded.',
+      ),
+      h2('What the inspectors found'),
+      p(
+        'The report says decisions to refuse or grant vetting were consistent and well reasoned, and that there was no sign that applicants from any particular group were treated less favourably than others.',
+      ),
+      ul(
+        [
+          'Applicants from ethnic minority backgrounds are offered a named contact to guide them through the process.',
+        ],
+        [
+          'Officers and staff are checked again at set intervals, and sooner if information comes to light.',
+        ],
+        [
+          'The force’s approach to recording vetting decisions is being taken up by neighbouring forces.',
+        ],
+      ),
+      p(
+        'The inspectorate found one area for improvement: the counter-corruption unit should have more investigators, so that it can develop intelligence rather than only respond to it.',
+      ),
       h2('A new prevention team'),
-      p('Before the inspection began, the force had already agreed to fund a prevention and engagement team within the unit. Led by a detective inspector, the team of six now trains officers and staff to recognise and report abuse of position.'),
-      p('Anyone with concerns about the conduct of an officer or member of staff can report them in confidence through the ', link('https://www.police.uk/pu/contact-us/', 'police.uk contact page'), ', or anonymously to Crimestoppers on 0800 555 111.'),
+      p(
+        'Before the inspection began, the force had already agreed to fund a prevention and engagement team within the unit. Led by a detective inspector, the team of six now trains officers and staff to recognise and report abuse of position.',
+      ),
+      p(
+        'Anyone with concerns about the conduct of an officer or member of staff can report them in confidence through the ',
+        link('https://www.police.uk/pu/contact-us/', 'police.uk contact page'),
+        ', or anonymously to Crimestoppers on 0800 555 111.',
+      ),
     ],
   },
   {
@@ -182,13 +236,29 @@ export const demoReleases: DemoRelease[] = [
     timing: { publishedHoursAgo: 20 },
     quotes: ['sergeantCollision'],
     body: [
-      p('Emergency services were called at about 6.40pm on Tuesday to the A614 between Brackley Cross and the Fenwick roundabout, where a blue motorcycle and a white van had collided.'),
-      p('The rider was treated at the scene by paramedics and taken to hospital, where he died a short time later. His family have been told and are being supported by specialist officers.'),
-      p('The driver of the van, a man in his fifties, was not hurt and is helping officers with their enquiries.'),
+      p(
+        'Emergency services were called at about 6.40pm on Tuesday to the A614 between Brackley Cross and the Fenwick roundabout, where a blue motorcycle and a white van had collided.',
+      ),
+      p(
+        'The rider was treated at the scene by paramedics and taken to hospital, where he died a short time later. His family have been told and are being supported by specialist officers.',
+      ),
+      p(
+        'The driver of the van, a man in his fifties, was not hurt and is helping officers with their enquiries.',
+      ),
       h2('How to help'),
-      p('If you saw the collision or either vehicle beforehand, or you have dashcam footage, please ', bold('quote incident 412 of 14 October'), ' when you contact us:'),
-      ul(['online through the ', link('https://www.police.uk/', 'police.uk website')], ['by calling 101'], ['anonymously, through Crimestoppers on 0800 555 111']),
-      p('The road was closed for eight hours while collision investigators worked at the scene. It has since reopened.'),
+      p(
+        'If you saw the collision or either vehicle beforehand, or you have dashcam footage, please ',
+        bold('quote incident 412 of 14 October'),
+        ' when you contact us:',
+      ),
+      ul(
+        ['online through the ', link('https://www.police.uk/', 'police.uk website')],
+        ['by calling 101'],
+        ['anonymously, through Crimestoppers on 0800 555 111'],
+      ),
+      p(
+        'The road was closed for eight hours while collision investigators worked at the scene. It has since reopened.',
+      ),
     ],
   },
   {
@@ -201,11 +271,21 @@ export const demoReleases: DemoRelease[] = [
     timing: { publishedHoursAgo: 30 },
     quotes: ['detectiveBurglary'],
     body: [
-      p('Jordan Pike, of Mill Lane, Eastfield, was sentenced at Northmoor Crown Court on Friday after pleading guilty to nine counts of burglary and one of handling stolen goods.'),
-      p('The court heard that over six weeks last winter he targeted houses while the occupants slept, getting in through unlocked back doors and ground-floor windows.'),
-      p('Detectives linked him to the break-ins through doorbell camera footage and a fingerprint found on a kitchen window, and traced several stolen items to an online marketplace.'),
+      p(
+        'Jordan Pike, of Mill Lane, Eastfield, was sentenced at Northmoor Crown Court on Friday after pleading guilty to nine counts of burglary and one of handling stolen goods.',
+      ),
+      p(
+        'The court heard that over six weeks last winter he targeted houses while the occupants slept, getting in through unlocked back doors and ground-floor windows.',
+      ),
+      p(
+        'Detectives linked him to the break-ins through doorbell camera footage and a fingerprint found on a kitchen window, and traced several stolen items to an online marketplace.',
+      ),
       h2('Protecting your home'),
-      ul(['Lock doors and windows at night, even when you are at home.'], ['Keep car keys out of sight and away from the front door.'], ['Mark valuables with your postcode and register them on an online property database.']),
+      ul(
+        ['Lock doors and windows at night, even when you are at home.'],
+        ['Keep car keys out of sight and away from the front door.'],
+        ['Mark valuables with your postcode and register them on an online property database.'],
+      ),
     ],
   },
   {
@@ -219,11 +299,26 @@ export const demoReleases: DemoRelease[] = [
     quotes: ['inspectorCommunity'],
     recruitmentCta: 'joinUs',
     body: [
-      p('The sessions follow a rise in reports of phone and text scams in which callers pretend to be from a bank or a delivery company.'),
-      p('Each session lasts about an hour and covers setting strong passwords, recognising fake messages, and what to do if you think you have been targeted.'),
+      p(
+        'The sessions follow a rise in reports of phone and text scams in which callers pretend to be from a bank or a delivery company.',
+      ),
+      p(
+        'Each session lasts about an hour and covers setting strong passwords, recognising fake messages, and what to do if you think you have been targeted.',
+      ),
       h2('Where and when'),
-      ul(['Eastfield Library: first Monday of each month, 10am'], ['Fenwick Community Centre: second Thursday of each month, 2pm'], ['Brackley Cross Village Hall: last Saturday of each month, 11am']),
-      p('No booking is needed. If you cannot get to a session, our volunteers can visit community groups: email ', link('mailto:neighbourhoods@northmoor.example.police.uk', 'neighbourhoods@northmoor.example.police.uk'), '.'),
+      ul(
+        ['Eastfield Library: first Monday of each month, 10am'],
+        ['Fenwick Community Centre: second Thursday of each month, 2pm'],
+        ['Brackley Cross Village Hall: last Saturday of each month, 11am'],
+      ),
+      p(
+        'No booking is needed. If you cannot get to a session, our volunteers can visit community groups: email ',
+        link(
+          'mailto:neighbourhoods@northmoor.example.police.uk',
+          'neighbourhoods@northmoor.example.police.uk',
+        ),
+        '.',
+      ),
     ],
   },
   {
@@ -237,9 +332,15 @@ export const demoReleases: DemoRelease[] = [
     quotes: ['specialsChief'],
     recruitmentCta: 'specials',
     body: [
-      p('Special constables are volunteer police officers with the same powers as their paid colleagues. They patrol town centres, support events and help with searches for missing people.'),
-      p('Applicants must be 18 or over and able to give at least 16 hours a month. Training takes place over weekends and some evenings, so it can fit around work and family life.'),
-      p('An online information evening will be held next month for anyone who wants to find out more before applying.'),
+      p(
+        'Special constables are volunteer police officers with the same powers as their paid colleagues. They patrol town centres, support events and help with searches for missing people.',
+      ),
+      p(
+        'Applicants must be 18 or over and able to give at least 16 hours a month. Training takes place over weekends and some evenings, so it can fit around work and family life.',
+      ),
+      p(
+        'An online information evening will be held next month for anyone who wants to find out more before applying.',
+      ),
     ],
   },
   {
@@ -251,9 +352,17 @@ export const demoReleases: DemoRelease[] = [
     image: 'station',
     timing: { publishedHoursAgo: 100 },
     body: [
-      p('The change follows a public consultation in which more than 2,000 people told us that the current hours made it hard for them to visit after work.'),
-      p('Front counter staff can take reports of crime, accept found property and help with enquiries about firearms licensing and bail.'),
-      p('In an emergency, always call 999. For anything else, you can contact us online at any time through ', link('https://www.police.uk/', 'police.uk'), ' or by calling 101.'),
+      p(
+        'The change follows a public consultation in which more than 2,000 people told us that the current hours made it hard for them to visit after work.',
+      ),
+      p(
+        'Front counter staff can take reports of crime, accept found property and help with enquiries about firearms licensing and bail.',
+      ),
+      p(
+        'In an emergency, always call 999. For anything else, you can contact us online at any time through ',
+        link('https://www.police.uk/', 'police.uk'),
+        ' or by calling 101.',
+      ),
     ],
   },
   {
@@ -266,18 +375,27 @@ export const demoReleases: DemoRelease[] = [
     timing: { scheduledInHours: 26 },
     reportLinks: ['stopSearch'],
     body: [
-      p('Northmoor Police today publishes its annual report on the use of stop and search, together with the findings of the independent panel of residents that reviews a sample of searches each month.'),
-      p('The panel found that officers recorded clear grounds for searching in nearly all of the cases it reviewed, and asked the force to improve how often body-worn cameras are switched on.'),
+      p(
+        'Northmoor Police today publishes its annual report on the use of stop and search, together with the findings of the independent panel of residents that reviews a sample of searches each month.',
+      ),
+      p(
+        'The panel found that officers recorded clear grounds for searching in nearly all of the cases it reviewed, and asked the force to improve how often body-worn cameras are switched on.',
+      ),
     ],
   },
   {
     slug: 'summer-drink-drive-campaign',
     title: 'Summer drink and drug-drive campaign begins',
-    summary: 'Roads policing officers will run extra checks across the county through the summer holidays.',
+    summary:
+      'Roads policing officers will run extra checks across the county through the summer holidays.',
     category: 'roads',
     image: 'drinkDrive',
     timing: { draft: true },
-    body: [p('Draft: figures from last year’s campaign to be confirmed with the roads policing unit before this goes out.')],
+    body: [
+      p(
+        'Draft: figures from last year’s campaign to be confirmed with the roads policing unit before this goes out.',
+      ),
+    ],
   },
 ]
 

@@ -4,7 +4,10 @@ import type { Palette } from './content'
 
 /** A repeatable sequence of numbers in [0, 1) from a name, so each demo picture is the same every run. */
 const sequence = (name: string) => {
-  let state = [...name].reduce((hash, ch) => (Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0), 2166136261)
+  let state = [...name].reduce(
+    (hash, ch) => Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0,
+    2166136261,
+  )
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0
     return state / 2 ** 32
@@ -16,7 +19,12 @@ const sequence = (name: string) => {
  * sharp: demo content needs real pictures to exercise the image sizes, and nothing may be
  * downloaded.
  */
-export const demoPicture = async (name: string, [dark, mid, light]: Palette, width = 1920, height = 1080): Promise<Buffer> => {
+export const demoPicture = async (
+  name: string,
+  [dark, mid, light]: Palette,
+  width = 1920,
+  height = 1080,
+): Promise<Buffer> => {
   const next = sequence(name)
   const circles = Array.from({ length: 7 }, () => {
     const r = 60 + next() * 260

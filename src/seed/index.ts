@@ -34,7 +34,14 @@ const ensure = async (
   where: Where,
   create: () => Promise<{ id: Id }>,
 ): Promise<{ id: Id; created: boolean }> => {
-  const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection,
+    where,
+    limit: 1,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+  })
   if (docs[0]) return { id: docs[0].id, created: false }
   return { id: (await create()).id, created: true }
 }
@@ -42,16 +49,25 @@ const ensure = async (
 const timingFields = (release: DemoRelease, now: number) => {
   const { timing } = release
   if ('draft' in timing) return { _status: 'draft' as const }
-  const at = 'publishedHoursAgo' in timing ? now - timing.publishedHoursAgo * HOUR : now + timing.scheduledInHours * HOUR
+  const at =
+    'publishedHoursAgo' in timing
+      ? now - timing.publishedHoursAgo * HOUR
+      : now + timing.scheduledInHours * HOUR
   // Whole minutes, as an editor would enter them.
-  return { _status: 'published' as const, publishAt: new Date(Math.floor(at / 60000) * 60000).toISOString() }
+  return {
+    _status: 'published' as const,
+    publishAt: new Date(Math.floor(at / 60000) * 60000).toISOString(),
+  }
 }
 
 /**
  * Loads the Northmoor Police demo content. Idempotent: each item is looked up by a natural
  * key (slug, name, address, file name) and only created when missing.
  */
-export const seedDemoContent = async (payload: Payload, now: number = Date.now()): Promise<string> => {
+export const seedDemoContent = async (
+  payload: Payload,
+  now: number = Date.now(),
+): Promise<string> => {
   let created = 0
   const count = <T extends { created: boolean }>(result: T) => {
     if (result.created) created += 1
@@ -62,14 +78,21 @@ export const seedDemoContent = async (payload: Payload, now: number = Date.now()
   for (const category of demoCategories) {
     const { id } = count(
       await ensure(payload, 'categories', { slug: { equals: category.slug } }, () =>
-        payload.create({ collection: 'categories', data: { ...category, generateSlug: false }, overrideAccess: true }),
+        payload.create({
+          collection: 'categories',
+          data: { ...category, generateSlug: false },
+          overrideAccess: true,
+        }),
       ),
     )
     categoryIds.set(category.slug, id)
   }
 
   const imageIds = new Map<ImageKey, Id>()
-  for (const [key, image] of Object.entries(demoImages) as [ImageKey, (typeof demoImages)[ImageKey]][]) {
+  for (const [key, image] of Object.entries(demoImages) as [
+    ImageKey,
+    (typeof demoImages)[ImageKey],
+  ][]) {
     const filename = `demo-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.jpg`
     const { id } = count(
       await ensure(payload, 'media', { filename: { equals: filename } }, async () => {
@@ -99,7 +122,9 @@ export const seedDemoContent = async (payload: Payload, now: number = Date.now()
   }
 
   const reportLinkIds = new Map<string, Id>()
-  for (const [key, { publishedOnDaysAgo, findings, ...report }] of Object.entries(demoReportLinks)) {
+  for (const [key, { publishedOnDaysAgo, findings, ...report }] of Object.entries(
+    demoReportLinks,
+  )) {
     const { id } = count(
       await ensure(payload, 'report-links', { url: { equals: report.url } }, () =>
         payload.create({
@@ -158,10 +183,15 @@ export const seedDemoContent = async (payload: Payload, now: number = Date.now()
       ),
     )
     // The scheduled demo release lifts like any other.
-    if (created.created && timing.publishAt && Date.parse(timing.publishAt) > now) await queueLift(payload, { id: created.id as never, publishAt: timing.publishAt })
+    if (created.created && timing.publishAt && Date.parse(timing.publishAt) > now)
+      await queueLift(payload, { id: created.id as never, publishAt: timing.publishAt })
   }
 
-  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })
+  const settings = await payload.findGlobal({
+    slug: 'site-settings',
+    depth: 0,
+    overrideAccess: true,
+  })
   if (!settings.defaultRecruitmentCta) {
     await payload.updateGlobal({
       slug: 'site-settings',

@@ -1,7 +1,13 @@
 /** Small builders for Slate rich text, as Payload's slate editor stores it. */
 
 export type SlateText = { text: string; bold?: boolean; italic?: boolean }
-export type SlateElement = { type?: string; url?: string; linkType?: string; newTab?: boolean; children: SlateNode[] }
+export type SlateElement = {
+  type?: string
+  url?: string
+  linkType?: string
+  newTab?: boolean
+  children: SlateNode[]
+}
 export type SlateNode = SlateText | SlateElement
 
 type Inline = string | SlateNode

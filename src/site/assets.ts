@@ -23,7 +23,19 @@ const QUICK_EXIT = 'src/site/components/quickExit'
  */
 export const assets = {
   // One stylesheet: the site's, then the quick exit's, which lives with its component.
-  css: asset('/site.css', ['public/site.css', `${QUICK_EXIT}/quick-exit.css`], 'text/css; charset=utf-8'),
-  quickExit: asset('/quick-exit.js', [`${QUICK_EXIT}/quick-exit.js`], 'text/javascript; charset=utf-8'),
-  livePreview: asset('/live-preview.js', ['public/live-preview.js'], 'text/javascript; charset=utf-8'),
+  css: asset(
+    '/site.css',
+    ['public/site.css', `${QUICK_EXIT}/quick-exit.css`],
+    'text/css; charset=utf-8',
+  ),
+  quickExit: asset(
+    '/quick-exit.js',
+    [`${QUICK_EXIT}/quick-exit.js`],
+    'text/javascript; charset=utf-8',
+  ),
+  livePreview: asset(
+    '/live-preview.js',
+    ['public/live-preview.js'],
+    'text/javascript; charset=utf-8',
+  ),
 }

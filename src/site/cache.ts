@@ -12,7 +12,8 @@ export type Rendered = {
 
 type Entry = { rendered: Rendered; expiresAt: number; bytes: number }
 
-const sizeOf = (rendered: Rendered) => (typeof rendered.body === 'string' ? Buffer.byteLength(rendered.body) : rendered.body.length)
+const sizeOf = (rendered: Rendered) =>
+  typeof rendered.body === 'string' ? Buffer.byteLength(rendered.body) : rendered.body.length
 
 /**
  * Rendered public pages, in memory, keyed by address.
@@ -47,7 +48,9 @@ export class PageCache {
 
   invalidate(): void {
     // Pages readers were reading (not errors, not 404s) are remembered until they are made again.
-    const kept = [...this.#entries].filter(([, entry]) => entry.rendered.status < 400).map(([key]) => key)
+    const kept = [...this.#entries]
+      .filter(([, entry]) => entry.rendered.status < 400)
+      .map(([key]) => key)
     if (kept.length > 0) this.#keptBefore = new Set(kept)
     this.#entries.clear()
     this.#remembered.clear()
@@ -88,7 +91,12 @@ export class PageCache {
   /** Whether what is kept may be used now: the same test as `serve` makes, without waiting. */
   #usableNow(): boolean {
     const known = this.#knownUntil
-    return this.enabled && known !== null && known.generation === this.#generation && Date.now() < known.until
+    return (
+      this.enabled &&
+      known !== null &&
+      known.generation === this.#generation &&
+      Date.now() < known.until
+    )
   }
 
   /**
@@ -140,7 +148,8 @@ export class PageCache {
     this.#rendering.set(key, { generation, rendered: rendering })
     try {
       const rendered = await rendering
-      if (until !== null && !rendered.noStore && generation === this.#generation) this.#store(key, rendered, until)
+      if (until !== null && !rendered.noStore && generation === this.#generation)
+        this.#store(key, rendered, until)
       return rendered
     } finally {
       if (this.#rendering.get(key)?.rendered === rendering) this.#rendering.delete(key)

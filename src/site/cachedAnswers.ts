@@ -62,10 +62,21 @@ export class CachedAnswers {
   }
 
   /** Answers `req` from the cache (or with the busy page) and says so, or leaves it alone (false) for express. */
-  answer(req: http.IncomingMessage, res: http.ServerResponse, { securityHeaders, addressOf }: Asker): boolean {
+  answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    { securityHeaders, addressOf }: Asker,
+  ): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const { headers } = req
-    if (headers['if-none-match'] || headers['if-modified-since'] || headers['content-length'] || headers['transfer-encoding'] || headers.range) return false
+    if (
+      headers['if-none-match'] ||
+      headers['if-modified-since'] ||
+      headers['content-length'] ||
+      headers['transfer-encoding'] ||
+      headers.range
+    )
+      return false
     const url = req.url ?? ''
     const at = url.indexOf('?')
     const learnt = this.#learnt.get(at === -1 ? url : url.slice(0, at))
@@ -73,12 +84,21 @@ export class CachedAnswers {
     const key = learnt.keyer(new URLSearchParams(at === -1 ? '' : url.slice(at + 1)))
     if (key === undefined) return false
     const rendered = this.cache.peek(key)
-    if (rendered) return this.#send(req, res, answerFor(rendered, this.#encoding(req), this.cacheControl), { ...securityHeaders, 'X-Page-Cache': 'hit' })
+    if (rendered)
+      return this.#send(req, res, answerFor(rendered, this.#encoding(req), this.cacheControl), {
+        ...securityHeaders,
+        'X-Page-Cache': 'hit',
+      })
     // The route would make the page, and its render limit would refuse it at once: say so as it would.
     const { busy } = this
     if (!busy || !this.cache.wouldRender(key)) return false
     if (busy.limit.refuses(addressOf(req), { first: learnt.first && this.cache.wasKept(key) })) {
-      return this.#send(req, res, answerFor(busy.page(), this.#encoding(req), 'no-store'), securityHeaders)
+      return this.#send(
+        req,
+        res,
+        answerFor(busy.page(), this.#encoding(req), 'no-store'),
+        securityHeaders,
+      )
     }
     return false
   }
@@ -87,8 +107,17 @@ export class CachedAnswers {
     return accepts(req).encodings([...ENCODINGS]) as Encoding | false
   }
 
-  #send(req: http.IncomingMessage, res: http.ServerResponse, answer: ReturnType<typeof answerFor>, headers: Record<string, string>): true {
-    res.writeHead(answer.status, { ...headers, ...answer.headers, 'Content-Length': String(answer.body.length) })
+  #send(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    answer: ReturnType<typeof answerFor>,
+    headers: Record<string, string>,
+  ): true {
+    res.writeHead(answer.status, {
+      ...headers,
+      ...answer.headers,
+      'Content-Length': String(answer.body.length),
+    })
     res.end(req.method === 'HEAD' ? undefined : answer.body)
     return true
   }

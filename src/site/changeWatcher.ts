@@ -15,7 +15,11 @@ export const watchForChanges = (payload: Payload, onChange: () => void) => {
     if (running) return
     running = true
     try {
-      const { stamp } = (await payload.findGlobal({ slug: 'content-version', depth: 0, overrideAccess: true })) as { stamp?: string | null }
+      const { stamp } = (await payload.findGlobal({
+        slug: 'content-version',
+        depth: 0,
+        overrideAccess: true,
+      })) as { stamp?: string | null }
       if (last !== undefined && stamp !== last) onChange()
       last = stamp ?? null
     } catch {

@@ -25,7 +25,10 @@ const cardPopulate = {
   categories: { name: true, slug: true },
 } as const
 
-export type ReleaseCard = Pick<News, 'id' | 'title' | 'slug' | 'summary' | 'publishAt' | 'heroImage' | 'category'>
+export type ReleaseCard = Pick<
+  News,
+  'id' | 'title' | 'slug' | 'summary' | 'publishAt' | 'heroImage' | 'category'
+>
 
 /** A release found by a search: a card, and its body for the snippet. */
 export type SearchHit = ReleaseCard & Pick<News, 'body'>
@@ -56,18 +59,50 @@ export const siteContent = (payload: Payload) => {
    */
   const listed = (where: Where = {}): Where => ({ and: [where, listedNowWhere(new Date())] })
 
-  const list = async (where: Where, page: number, limit = PAGE_SIZE): Promise<Page<ReleaseCard>> => {
+  const list = async (
+    where: Where,
+    page: number,
+    limit = PAGE_SIZE,
+  ): Promise<Page<ReleaseCard>> => {
     // No count: counting every release would take longer the more there are. Whether there
     // is a next page is the question "is there a release just after this page?".
-    const query = { collection: 'news' as const, where: listed(where), sort: '-publishAt', pagination: false as const, ...asThePublic }
-    const { docs } = await payload.find({ ...query, limit, page, depth: 1, select: cardSelect, populate: cardPopulate })
-    const next = docs.length < limit ? [] : (await payload.find({ ...query, limit: 1, page: page * limit + 1, depth: 0, select: { slug: true } })).docs
+    const query = {
+      collection: 'news' as const,
+      where: listed(where),
+      sort: '-publishAt',
+      pagination: false as const,
+      ...asThePublic,
+    }
+    const { docs } = await payload.find({
+      ...query,
+      limit,
+      page,
+      depth: 1,
+      select: cardSelect,
+      populate: cardPopulate,
+    })
+    const next =
+      docs.length < limit
+        ? []
+        : (
+            await payload.find({
+              ...query,
+              limit: 1,
+              page: page * limit + 1,
+              depth: 0,
+              select: { slug: true },
+            })
+          ).docs
     return { docs: docs as ReleaseCard[], page, hasNext: next.length > 0 }
   }
 
   return {
     settings: async (): Promise<SiteSetting> => {
-      lastKnownSettings = await payload.findGlobal({ slug: 'site-settings', depth: 1, ...asThePublic })
+      lastKnownSettings = await payload.findGlobal({
+        slug: 'site-settings',
+        depth: 1,
+        ...asThePublic,
+      })
       return lastKnownSettings
     },
 
@@ -76,33 +111,64 @@ export const siteContent = (payload: Payload) => {
 
     latest: (page: number) => list({}, page),
 
-    inCategory: (category: Category, page: number) => list({ category: { equals: category.id } }, page),
+    inCategory: (category: Category, page: number) =>
+      list({ category: { equals: category.id } }, page),
 
     related: async (release: News, limit = 3): Promise<ReleaseCard[]> => {
-      const categoryId = typeof release.category === 'object' ? release.category?.id : release.category
+      const categoryId =
+        typeof release.category === 'object' ? release.category?.id : release.category
       if (!categoryId) return []
-      const { docs } = await list({ and: [{ category: { equals: categoryId } }, { id: { not_equals: release.id } }] }, 1, limit)
+      const { docs } = await list(
+        { and: [{ category: { equals: categoryId } }, { id: { not_equals: release.id } }] },
+        1,
+        limit,
+      )
       return docs
     },
 
     release: async (slug: string): Promise<News | null> => {
-      const { docs } = await payload.find({ collection: 'news', where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 1, ...asThePublic })
+      const { docs } = await payload.find({
+        collection: 'news',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        pagination: false,
+        depth: 1,
+        ...asThePublic,
+      })
       return docs[0] ?? null
     },
 
     category: async (slug: string): Promise<Category | null> => {
-      const { docs } = await payload.find({ collection: 'categories', where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 0, ...asThePublic })
+      const { docs } = await payload.find({
+        collection: 'categories',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        pagination: false,
+        depth: 0,
+        ...asThePublic,
+      })
       return docs[0] ?? null
     },
 
     categories: async (): Promise<Category[]> =>
-      (await payload.find({ collection: 'categories', sort: 'name', pagination: false, depth: 0, ...asThePublic })).docs,
+      (
+        await payload.find({
+          collection: 'categories',
+          sort: 'name',
+          pagination: false,
+          depth: 0,
+          ...asThePublic,
+        })
+      ).docs,
 
     /**
      * Public releases matching every word, best first, found by the database's full-text
      * search and then read as the public, so that only what the public may see is kept.
      */
-    matching: async (words: string[], limit = SEARCH_CANDIDATES): Promise<{ docs: SearchHit[]; more: boolean }> => {
+    matching: async (
+      words: string[],
+      limit = SEARCH_CANDIDATES,
+    ): Promise<{ docs: SearchHit[]; more: boolean }> => {
       const ids = await fullTextSearch(payload, words, limit)
       if (ids.length === 0) return { docs: [], more: false }
       const { docs } = await payload.find({
@@ -116,12 +182,27 @@ export const siteContent = (payload: Payload) => {
         ...asThePublic,
       })
       const order = new Map(ids.map((id, i) => [String(id), i]))
-      return { docs: (docs as SearchHit[]).sort((a, b) => order.get(String(a.id))! - order.get(String(b.id))!), more: ids.length === limit }
+      return {
+        docs: (docs as SearchHit[]).sort(
+          (a, b) => order.get(String(a.id))! - order.get(String(b.id))!,
+        ),
+        more: ids.length === limit,
+      }
     },
 
     /** The newest releases in full, for feeds. Not counted: a count grows with the releases. */
     forFeed: async (limit = 20): Promise<News[]> =>
-      (await payload.find({ collection: 'news', where: listed(), sort: '-publishAt', limit, pagination: false, depth: 1, ...asThePublic })).docs,
+      (
+        await payload.find({
+          collection: 'news',
+          where: listed(),
+          sort: '-publishAt',
+          limit,
+          pagination: false,
+          depth: 1,
+          ...asThePublic,
+        })
+      ).docs,
 
     /**
      * Where an address that shows no release now sends readers: elsewhere (301) or nowhere (410).
@@ -157,7 +238,8 @@ export const siteContent = (payload: Payload) => {
       ).docs,
 
     /** How many public releases are listed (in a category, when given): for sitemaps, and to know a listing's last page. */
-    countListed: async (where: Where = {}) => (await payload.count({ collection: 'news', where: listed(where), ...asThePublic })).totalDocs,
+    countListed: async (where: Where = {}) =>
+      (await payload.count({ collection: 'news', where: listed(where), ...asThePublic })).totalDocs,
   }
 }
 

@@ -7,7 +7,8 @@ import { ReportCard } from './components/ReportCard'
 import { RichText } from './components/RichText'
 import { releaseFacts } from './releaseFacts'
 
-const populated = <T,>(values: unknown): T[] => (Array.isArray(values) ? values.filter((v) => v && typeof v === 'object') : []) as T[]
+const populated = <T,>(values: unknown): T[] =>
+  (Array.isArray(values) ? values.filter((v) => v && typeof v === 'object') : []) as T[]
 
 /** A release's full text as HTML for feed readers: body, quotes and report links, all escaped. */
 const contentHtml = (release: News) =>
@@ -25,7 +26,12 @@ const contentHtml = (release: News) =>
   )
 
 const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 
 /**
  * The news feed, built by the `feed` library, which writes RSS 2.0, Atom and JSON Feed.
@@ -34,7 +40,12 @@ const escapeHtml = (text: string) =>
  * so for those formats the text is escaped first and a headline with "<script>" in it stays
  * words. JSON Feed's title and summary are plain text by definition, so for it they are not.
  */
-export const buildFeed = (releases: News[], settings: SiteSetting, siteUrl: string, { format }: { format: 'xml' | 'json' }): Feed => {
+export const buildFeed = (
+  releases: News[],
+  settings: SiteSetting,
+  siteUrl: string,
+  { format }: { format: 'xml' | 'json' },
+): Feed => {
   const text = format === 'xml' ? escapeHtml : (value: string) => value
   const force = { name: settings.forceName, link: `${siteUrl}/` }
   const author = { ...force, name: text(force.name) }
@@ -48,9 +59,15 @@ export const buildFeed = (releases: News[], settings: SiteSetting, siteUrl: stri
     image: `${siteUrl}/logo.png`,
     favicon: `${siteUrl}/favicon.svg`,
     copyright: text(`© ${settings.forceName}`),
-    updated: facts[0] ? new Date(Math.max(...facts.map((f) => Date.parse(f.modified)))) : new Date(0),
+    updated: facts[0]
+      ? new Date(Math.max(...facts.map((f) => Date.parse(f.modified))))
+      : new Date(0),
     generator: 'Newsroom',
-    feedLinks: { rss: `${siteUrl}/feed.xml`, atom: `${siteUrl}/feed.atom`, json: `${siteUrl}/feed.json` },
+    feedLinks: {
+      rss: `${siteUrl}/feed.xml`,
+      atom: `${siteUrl}/feed.atom`,
+      json: `${siteUrl}/feed.json`,
+    },
     author,
   })
   for (const { release, url, title, description, published, modified, category, image } of facts) {
@@ -75,7 +92,9 @@ export const buildFeed = (releases: News[], settings: SiteSetting, siteUrl: stri
  * list) in 1.1, which also added `language`; the rest is the same.
  */
 export const jsonFeed11 = (feed: Feed): string => {
-  const json = JSON.parse(feed.json1()) as Record<string, unknown> & { items: Record<string, unknown>[] }
+  const json = JSON.parse(feed.json1()) as Record<string, unknown> & {
+    items: Record<string, unknown>[]
+  }
   const toAuthors = (object: Record<string, unknown>) => {
     if (object.author) object.authors = [object.author]
     delete object.author

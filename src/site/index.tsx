@@ -14,7 +14,14 @@ import { CachedAnswers } from './cachedAnswers'
 import { watchForChanges } from './changeWatcher'
 import { siteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
-import { BadRequest, cacheKey, cacheKeyOf, type CachePolicy, type PageContext, type PageModule } from './page'
+import {
+  BadRequest,
+  cacheKey,
+  cacheKeyOf,
+  type CachePolicy,
+  type PageContext,
+  type PageModule,
+} from './page'
 import { accessibilityPage } from './pages/AccessibilityPage'
 import { articlePage } from './pages/ArticlePage'
 import { categoryPage, homePage, newsPage } from './pages/NewsListPage'
@@ -27,7 +34,14 @@ import { previewRoutes } from './embargoPreview/routes'
 import { htmlPage } from './render'
 import { Busy, RenderLimit } from './renderLimit'
 import { sendRendered } from './respond'
-import { newsSitemapXml, pagesSitemapXml, releasesSitemapXml, SITEMAP_SIZE, sitemapIndexXml, sitemapXml } from './sitemaps'
+import {
+  newsSitemapXml,
+  pagesSitemapXml,
+  releasesSitemapXml,
+  SITEMAP_SIZE,
+  sitemapIndexXml,
+  sitemapXml,
+} from './sitemaps'
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
 
@@ -50,15 +64,41 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */
   const notFound = async (req: Request): Promise<Rendered> => {
     const redirect = await content.redirectFor(req.path)
-    if (redirect?.to) return { status: 301, type: 'text/plain; charset=utf-8', body: `Moved to ${redirect.to}`, headers: { Location: redirect.to } }
+    if (redirect?.to)
+      return {
+        status: 301,
+        type: 'text/plain; charset=utf-8',
+        body: `Moved to ${redirect.to}`,
+        headers: { Location: redirect.to },
+      }
     const [settings, latest] = await Promise.all([content.settings(), content.latest(1)])
-    if (redirect) return htmlPage(410, { settings, siteUrl, meta: { title: 'This page has been removed', noindex: true } }, <GonePage />)
-    return htmlPage(404, { settings, siteUrl, meta: { title: 'Page not found', noindex: true } }, <NotFoundPage latest={latest.docs.slice(0, 5)} />)
+    if (redirect)
+      return htmlPage(
+        410,
+        { settings, siteUrl, meta: { title: 'This page has been removed', noindex: true } },
+        <GonePage />,
+      )
+    return htmlPage(
+      404,
+      { settings, siteUrl, meta: { title: 'Page not found', noindex: true } },
+      <NotFoundPage latest={latest.docs.slice(0, 5)} />,
+    )
   }
 
   const badRequest = async (message: string): Promise<Rendered> => {
     const settings = await content.settings()
-    return { ...htmlPage(400, { settings, siteUrl, meta: { title: 'There is a problem with the address', noindex: true } }, <ErrorPage title="There is a problem with the address" message={message} />), noStore: true }
+    return {
+      ...htmlPage(
+        400,
+        {
+          settings,
+          siteUrl,
+          meta: { title: 'There is a problem with the address', noindex: true },
+        },
+        <ErrorPage title="There is a problem with the address" message={message} />,
+      ),
+      noStore: true,
+    }
   }
 
   const limit = new RenderLimit()
@@ -99,14 +139,19 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     async (req, res, next) => {
       try {
         const pageKey = key ? await key(req, context) : cacheKey(req, query)
-        const knownBy = key ? keyNow : (path: string) => (given: URLSearchParams) => cacheKeyOf(path, given, query)
+        const knownBy = key
+          ? keyNow
+          : (path: string) => (given: URLSearchParams) => cacheKeyOf(path, given, query)
         // Only the spelling the browser sent, unchanged on the way (src/http/canonicalPath.ts).
-        if (knownBy && req.originalUrl.split('?')[0] === req.path) cached.learn(req.path, knownBy(req.path, context), { first })
+        if (knownBy && req.originalUrl.split('?')[0] === req.path)
+          cached.learn(req.path, knownBy(req.path, context), { first })
         let made = false
         const make = () => {
           made = true
           const rendering = () =>
-            render(req).catch((error) => (error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error)))
+            render(req).catch((error) =>
+              error instanceof BadRequest ? badRequest(error.message) : Promise.reject(error),
+            )
           return limit.run(req.ip ?? '', rendering, { first: first && cache.wasKept(pageKey) })
         }
         const rendered = await cache.serve(pageKey, make)
@@ -119,18 +164,31 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     }
 
   /** A page module (src/site/page.ts) as a cached route: its loader, then its metadata and component in the layout. */
-  const pageRoute = <Data extends { settings: SiteSetting }>(page: PageModule<Data>): [string, RequestHandler] => [
+  const pageRoute = <Data extends { settings: SiteSetting }>(
+    page: PageModule<Data>,
+  ): [string, RequestHandler] => [
     page.path,
     route(async (req) => {
       const data = await page.load(req, context)
       if (!data) return notFound(req)
-      const rendered = htmlPage(page.status?.(data) ?? 200, { settings: data.settings, siteUrl, meta: page.metadata(data, context) }, <page.Component {...data} />)
+      const rendered = htmlPage(
+        page.status?.(data) ?? 200,
+        { settings: data.settings, siteUrl, meta: page.metadata(data, context) },
+        <page.Component {...data} />,
+      )
       return page.noStore?.(data) ? { ...rendered, noStore: true } : rendered
     }, page.cache),
   ]
 
   /** The public pages, each one module with its loader, metadata and component. */
-  const PAGES = [pageRoute(homePage), pageRoute(newsPage), pageRoute(categoryPage), pageRoute(articlePage), pageRoute(searchPage), pageRoute(accessibilityPage)]
+  const PAGES = [
+    pageRoute(homePage),
+    pageRoute(newsPage),
+    pageRoute(categoryPage),
+    pageRoute(articlePage),
+    pageRoute(searchPage),
+    pageRoute(accessibilityPage),
+  ]
 
   const router = express.Router()
 
@@ -140,22 +198,31 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const feed = (format: 'rss' | 'atom' | 'json') =>
     route(async () => {
       const [settings, releases] = await Promise.all([content.settings(), content.forFeed()])
-      const built = buildFeed(releases, settings, siteUrl, { format: format === 'json' ? 'json' : 'xml' })
-      if (format === 'rss') return { status: 200, type: 'application/rss+xml; charset=utf-8', body: built.rss2() }
-      if (format === 'atom') return { status: 200, type: 'application/atom+xml; charset=utf-8', body: built.atom1() }
+      const built = buildFeed(releases, settings, siteUrl, {
+        format: format === 'json' ? 'json' : 'xml',
+      })
+      if (format === 'rss')
+        return { status: 200, type: 'application/rss+xml; charset=utf-8', body: built.rss2() }
+      if (format === 'atom')
+        return { status: 200, type: 'application/atom+xml; charset=utf-8', body: built.atom1() }
       return { status: 200, type: 'application/feed+json; charset=utf-8', body: jsonFeed11(built) }
     })
   router.get('/feed.xml', feed('rss'))
   router.get('/feed.atom', feed('atom'))
   router.get('/feed.json', feed('json'))
 
-  const xml = (body: string): Rendered => ({ status: 200, type: 'application/xml; charset=utf-8', body })
+  const xml = (body: string): Rendered => ({
+    status: 200,
+    type: 'application/xml; charset=utf-8',
+    body,
+  })
 
   router.get(
     '/sitemap.xml',
     route(async () => {
       const count = await content.countListed()
-      if (count > SITEMAP_SIZE) return xml(await sitemapIndexXml(siteUrl, Math.ceil(count / SITEMAP_SIZE)))
+      if (count > SITEMAP_SIZE)
+        return xml(await sitemapIndexXml(siteUrl, Math.ceil(count / SITEMAP_SIZE)))
       const [releases, categories] = await Promise.all([content.forSitemap(), content.categories()])
       return xml(await sitemapXml(siteUrl, releases, categories))
     }),
@@ -179,9 +246,17 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     '/news-sitemap.xml',
     route(async () => {
       const since = new Date(Date.now() - TWO_DAYS).toISOString()
-      const [settings, releases] = await Promise.all([content.settings(), content.forSitemap({ publishAt: { greater_than_equal: since } })])
+      const [settings, releases] = await Promise.all([
+        content.settings(),
+        content.forSitemap({ publishAt: { greater_than_equal: since } }),
+      ])
       // Releases leave this sitemap two days after they went out: keep it a minute at most.
-      return { status: 200, type: 'application/xml; charset=utf-8', body: await newsSitemapXml(siteUrl, releases, settings), maxAgeMs: 60_000 }
+      return {
+        status: 200,
+        type: 'application/xml; charset=utf-8',
+        body: await newsSitemapXml(siteUrl, releases, settings),
+        maxAgeMs: 60_000,
+      }
     }),
   )
 
@@ -190,19 +265,43 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     route(async () => ({
       status: 200,
       type: 'text/plain; charset=utf-8',
-      body: ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /search', '', `Sitemap: ${siteUrl}/sitemap.xml`, `Sitemap: ${siteUrl}/news-sitemap.xml`, ''].join('\n'),
+      body: [
+        'User-agent: *',
+        'Disallow: /admin',
+        'Disallow: /api/',
+        'Disallow: /search',
+        '',
+        `Sitemap: ${siteUrl}/sitemap.xml`,
+        `Sitemap: ${siteUrl}/news-sitemap.xml`,
+        '',
+      ].join('\n'),
     })),
   )
 
   for (const asset of Object.values(assets)) {
-    router.get(asset.path, (req, res) => sendRendered(req, res, asset.rendered, req.query.v === asset.version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'))
+    router.get(asset.path, (req, res) =>
+      sendRendered(
+        req,
+        res,
+        asset.rendered,
+        req.query.v === asset.version
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=3600',
+      ),
+    )
   }
 
   let logo: Promise<Buffer> | undefined
   router.get('/logo.png', async (_req, res, next) => {
     try {
-      logo ??= sharp(path.join(projectRoot, 'public', 'favicon.svg'), { density: 1200 }).resize(512, 512).png().toBuffer()
-      res.type('image/png').set('Cache-Control', 'public, max-age=86400').send(await logo)
+      logo ??= sharp(path.join(projectRoot, 'public', 'favicon.svg'), { density: 1200 })
+        .resize(512, 512)
+        .png()
+        .toBuffer()
+      res
+        .type('image/png')
+        .set('Cache-Control', 'public, max-age=86400')
+        .send(await logo)
     } catch (error) {
       next(error)
     }
@@ -227,16 +326,33 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
       return void res.destroy()
     }
     const down = !(await databaseAnswers(payload, 1000))
-    if (down) console.error(`The database is not answering: ${req.method} ${req.originalUrl} got the 503 page.`)
+    if (down)
+      console.error(
+        `The database is not answering: ${req.method} ${req.originalUrl} got the 503 page.`,
+      )
     else console.error(`Error serving ${req.method} ${req.originalUrl}:`, error)
     const settings = content.lastKnownSettings()
     const rendered = down
       ? htmlPage(
           503,
-          { settings, siteUrl, meta: { title: 'This website is not available at the moment', noindex: true } },
-          <ErrorPage title="Sorry, this website is not available at the moment" message="Please try again in a few minutes. If you need the police urgently, call 999. For anything else, call 101." />,
+          {
+            settings,
+            siteUrl,
+            meta: { title: 'This website is not available at the moment', noindex: true },
+          },
+          <ErrorPage
+            title="Sorry, this website is not available at the moment"
+            message="Please try again in a few minutes. If you need the police urgently, call 999. For anything else, call 101."
+          />,
         )
-      : htmlPage(500, { settings, siteUrl, meta: { title: 'Sorry, there is a problem', noindex: true } }, <ErrorPage title="Sorry, there is a problem with this website" message="Please try again in a few minutes." />)
+      : htmlPage(
+          500,
+          { settings, siteUrl, meta: { title: 'Sorry, there is a problem', noindex: true } },
+          <ErrorPage
+            title="Sorry, there is a problem with this website"
+            message="Please try again in a few minutes."
+          />,
+        )
     res.status(rendered.status).set('Cache-Control', 'no-store')
     if (down) res.set('Retry-After', '30')
     res.type(rendered.type).send(rendered.body)

@@ -24,7 +24,9 @@ export const readMediaFile = async (filename: string): Promise<Readable | null> 
   }
   client ??= new S3Client(s3.config)
   try {
-    const object = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `${s3.prefix}/${name}` }))
+    const object = await client.send(
+      new GetObjectCommand({ Bucket: s3.bucket, Key: `${s3.prefix}/${name}` }),
+    )
     return object.Body as Readable
   } catch {
     return null
@@ -39,7 +41,10 @@ export const PRIVATE_PICTURE_CACHE_CONTROL = 'private, no-store'
 
 /** The media record with this file: the original or one of its sizes. */
 export const byFilename = (filename: string): Where => ({
-  or: [{ filename: { equals: filename } }, ...IMAGE_SIZE_NAMES.map((name) => ({ [`sizes.${name}.filename`]: { equals: filename } }))],
+  or: [
+    { filename: { equals: filename } },
+    ...IMAGE_SIZE_NAMES.map((name) => ({ [`sizes.${name}.filename`]: { equals: filename } })),
+  ],
 })
 
 /**
@@ -47,7 +52,10 @@ export const byFilename = (filename: string): Where => ({
  * WebP), never from the name. Anything else is sent as bytes to download, never as a page.
  */
 const storedType = (media: Media, filename: string): string => {
-  const stored = media.filename === filename ? media : Object.values(media.sizes ?? {}).find((size) => size?.filename === filename)
+  const stored =
+    media.filename === filename
+      ? media
+      : Object.values(media.sizes ?? {}).find((size) => size?.filename === filename)
   const type = stored?.mimeType ?? ''
   return IMAGE_MIME_TYPES.includes(type) ? type : 'application/octet-stream'
 }
@@ -56,9 +64,20 @@ const storedType = (media: Media, filename: string): string => {
  * Sends one stored picture of a media record, for GET and HEAD, with the type it was stored
  * as and who may keep it. Local files go through express's `sendFile` (ranges, ETag, 304).
  */
-export const sendMediaFile = async (req: Request, res: Response, media: Media, filename: string, cacheControl: string) => {
-  const notThere = () => res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('Not found')
-  res.set({ 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff', 'Content-Type': storedType(media, filename) })
+export const sendMediaFile = async (
+  req: Request,
+  res: Response,
+  media: Media,
+  filename: string,
+  cacheControl: string,
+) => {
+  const notThere = () =>
+    res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('Not found')
+  res.set({
+    'Cache-Control': cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Type': storedType(media, filename),
+  })
   if (cacheControl !== PUBLIC_PICTURE_CACHE_CONTROL) res.vary('Cookie').vary('Authorization')
   const name = path.basename(filename)
   if (!s3Settings()) {
@@ -95,17 +114,32 @@ export const mediaFileRoute =
       const filename = String(req.params.filename)
       const find = async (user: TypedUser | null) => {
         const where = byFilename(filename)
-        const { docs } = await payload.find({ collection: 'media', where, limit: 1, pagination: false, depth: 0, overrideAccess: false, user })
+        const { docs } = await payload.find({
+          collection: 'media',
+          where,
+          limit: 1,
+          pagination: false,
+          depth: 0,
+          overrideAccess: false,
+          user,
+        })
         return docs[0] as Media | undefined
       }
       const asPublic = await find(null)
-      if (asPublic) return await sendMediaFile(req, res, asPublic, filename, PUBLIC_PICTURE_CACHE_CONTROL)
+      if (asPublic)
+        return await sendMediaFile(req, res, asPublic, filename, PUBLIC_PICTURE_CACHE_CONTROL)
       const headers = new Headers()
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === 'string') headers.set(name, value)
       const { user } = await payload.auth({ headers })
       const asStaff = isStaffUser(user) ? await find(user) : undefined
-      if (asStaff) return await sendMediaFile(req, res, asStaff, filename, PRIVATE_PICTURE_CACHE_CONTROL)
-      res.status(404).set({ 'Cache-Control': 'no-store', Vary: 'Cookie, Authorization' }).type('text/plain').send('Not found')
+      if (asStaff)
+        return await sendMediaFile(req, res, asStaff, filename, PRIVATE_PICTURE_CACHE_CONTROL)
+      res
+        .status(404)
+        .set({ 'Cache-Control': 'no-store', Vary: 'Cookie, Authorization' })
+        .type('text/plain')
+        .send('Not found')
     } catch (error) {
       next(error)
     }

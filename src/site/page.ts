@@ -52,7 +52,8 @@ export class BadRequest extends Error {}
 export const pageNumber = (req: Request): number => {
   const raw = req.query.page
   if (raw === undefined) return 1
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadRequest('The page number in the address must be a whole number, such as 2.')
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw))
+    throw new BadRequest('The page number in the address must be a whole number, such as 2.')
   return Number(raw)
 }
 
@@ -60,7 +61,11 @@ export const pageNumber = (req: Request): number => {
  * The page cache's key for an address: its path and only the parameters the page reads, so
  * that `/?cb=1`, `/?cb=2`… or `/?utm_source=…` are all the one cached `/`.
  */
-export const cacheKeyOf = (path: string, given: URLSearchParams, query: readonly string[] = []): string => {
+export const cacheKeyOf = (
+  path: string,
+  given: URLSearchParams,
+  query: readonly string[] = [],
+): string => {
   const kept = new URLSearchParams()
   for (const name of query) for (const value of given.getAll(name)) kept.append(name, value)
   const search = kept.toString()
@@ -70,4 +75,5 @@ export const cacheKeyOf = (path: string, given: URLSearchParams, query: readonly
 /** The parameters of the address as the browser sent it. */
 export const paramsOf = (req: Request) => new URL(req.originalUrl, 'http://site').searchParams
 
-export const cacheKey = (req: Request, query: readonly string[] = []): string => cacheKeyOf(req.path, paramsOf(req), query)
+export const cacheKey = (req: Request, query: readonly string[] = []): string =>
+  cacheKeyOf(req.path, paramsOf(req), query)

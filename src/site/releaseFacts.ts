@@ -14,7 +14,8 @@ export const releaseFacts = (release: News, siteUrl: string) => {
   const amendment = latestAmendment(release)
   const modified = amendment?.at ?? published
   const shareImage = asMedia(release.meta?.image) ?? asMedia(release.heroImage)
-  const category = release.category && typeof release.category === 'object' ? (release.category as Category) : null
+  const category =
+    release.category && typeof release.category === 'object' ? (release.category as Category) : null
   return {
     url,
     title: release.meta?.title || release.title,
@@ -29,8 +30,10 @@ export const releaseFacts = (release: News, siteUrl: string) => {
 /** The Open Graph size of a picture (1200×630), or the largest there is. */
 export const socialImage = (media: Media): SocialImage | undefined => {
   const og = media.sizes?.og
-  if (og?.url && og.width && og.height) return { url: og.url, width: og.width, height: og.height, alt: media.alt }
-  if (media.url && media.width && media.height) return { url: media.url, width: media.width, height: media.height, alt: media.alt }
+  if (og?.url && og.width && og.height)
+    return { url: og.url, width: og.width, height: og.height, alt: media.alt }
+  if (media.url && media.width && media.height)
+    return { url: media.url, width: media.width, height: media.height, alt: media.alt }
   return undefined
 }
 
@@ -52,6 +55,9 @@ export const newsArticleJsonLd = (release: News, settings: SiteSetting, siteUrl:
     inLanguage: 'en-GB',
     isAccessibleForFree: true,
     author: [force],
-    publisher: { ...force, logo: { '@type': 'ImageObject', url: `${siteUrl}/logo.png`, width: 512, height: 512 } },
+    publisher: {
+      ...force,
+      logo: { '@type': 'ImageObject', url: `${siteUrl}/logo.png`, width: 512, height: 512 },
+    },
   }
 }

@@ -5,7 +5,12 @@ import type { Request, Response } from 'express'
 
 import type { Rendered } from './cache'
 
-type Compressed = Rendered & { raw?: Buffer; br?: Buffer; gzip?: Buffer; etags?: WeakMap<Buffer, string> }
+type Compressed = Rendered & {
+  raw?: Buffer
+  br?: Buffer
+  gzip?: Buffer
+  etags?: WeakMap<Buffer, string>
+}
 
 /** The encodings a rendered response can be sent in, best first, as the browser is asked. */
 export const ENCODINGS = ['br', 'gzip', 'identity'] as const
@@ -37,7 +42,9 @@ export const answerFor = (rendered: Rendered, encoding: Encoding | false, cacheC
   let contentEncoding: string | undefined
   if (body.length >= MIN_COMPRESSIBLE) {
     if (encoding === 'br') {
-      response.br ??= zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      response.br ??= zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
+      })
       body = response.br
       contentEncoding = 'br'
     } else if (encoding === 'gzip') {
@@ -58,8 +65,17 @@ export const answerFor = (rendered: Rendered, encoding: Encoding | false, cacheC
 }
 
 /** Sends a rendered response through express, which answers 304 when the ETag matches. */
-export const sendRendered = (req: Request, res: Response, rendered: Rendered, cacheControl: string) => {
-  const { status, headers, body } = answerFor(rendered, req.acceptsEncodings(...ENCODINGS) as Encoding | false, cacheControl)
+export const sendRendered = (
+  req: Request,
+  res: Response,
+  rendered: Rendered,
+  cacheControl: string,
+) => {
+  const { status, headers, body } = answerFor(
+    rendered,
+    req.acceptsEncodings(...ENCODINGS) as Encoding | false,
+    cacheControl,
+  )
   res.status(status)
   for (const [name, value] of Object.entries(headers)) {
     // `Vary` adds to what is already there, as express's res.vary does.

@@ -17,7 +17,9 @@ export type AuditAction = TransitionName | keyof typeof OTHER_EVENTS
 
 /** "Approve and schedule", "Embargo lifted": an entry's action in the press office's words. */
 export const actionLabel = (action: AuditAction): string =>
-  Object.hasOwn(OTHER_EVENTS, action) ? OTHER_EVENTS[action as keyof typeof OTHER_EVENTS] : TRANSITIONS[action as TransitionName].label
+  Object.hasOwn(OTHER_EVENTS, action)
+    ? OTHER_EVENTS[action as keyof typeof OTHER_EVENTS]
+    : TRANSITIONS[action as TransitionName].label
 
 type Actor = { id: number | string; name?: string | null; email?: string } | null | undefined
 
@@ -39,7 +41,9 @@ export type AuditEntry = {
 
 /** Records one state change of a release. The title and address are copied, so the record outlives the release. */
 export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) => {
-  const actorName = entry.actor ? entry.actor.name || entry.actor.email || `user ${entry.actor.id}` : 'Newsroom'
+  const actorName = entry.actor
+    ? entry.actor.name || entry.actor.email || `user ${entry.actor.id}`
+    : 'Newsroom'
   await req.payload.create({
     collection: 'audit-log',
     data: {
@@ -69,6 +73,11 @@ export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) =
 
 /** A deleted release leaves a last entry in its history, which is kept. */
 export const recordDeletion: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await recordTransition(req, { release: doc as News, action: 'deleted', from: releaseState(doc as News), actor: req.user })
+  await recordTransition(req, {
+    release: doc as News,
+    action: 'deleted',
+    from: releaseState(doc as News),
+    actor: req.user,
+  })
   return doc
 }

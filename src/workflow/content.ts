@@ -18,7 +18,13 @@ const NOT_CONTENT = new Set([
 ])
 
 /** Not the words the second pair of eyes reviews: who is credited, and what is derived from the body. */
-const NOT_REVIEWED = new Set([...NOT_CONTENT, 'authors', 'generateSlug', 'inlineQuotes', 'inlineReportLinks'])
+const NOT_REVIEWED = new Set([
+  ...NOT_CONTENT,
+  'authors',
+  'generateSlug',
+  'inlineQuotes',
+  'inlineReportLinks',
+])
 
 /** What an editor publishes: everything of a version but the workflow's own fields. */
 export const contentOf = (release: Partial<News>): Record<string, unknown> =>
@@ -41,5 +47,12 @@ const normal = (value: unknown): unknown => {
 }
 
 /** Whether a save changes anything a reviewer read: the fields it sends, against the version they had. */
-export const changesReviewedContent = (data: Record<string, unknown>, before: Record<string, unknown>): boolean =>
-  Object.keys(data).some((key) => !NOT_REVIEWED.has(key) && JSON.stringify(normal(data[key])) !== JSON.stringify(normal(before[key])))
+export const changesReviewedContent = (
+  data: Record<string, unknown>,
+  before: Record<string, unknown>,
+): boolean =>
+  Object.keys(data).some(
+    (key) =>
+      !NOT_REVIEWED.has(key) &&
+      JSON.stringify(normal(data[key])) !== JSON.stringify(normal(before[key])),
+  )

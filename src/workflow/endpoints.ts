@@ -15,15 +15,24 @@ const text = (body: Record<string, unknown>, key: string): string | undefined =>
 /** The workflow's parameters from a request body, refusing anything of the wrong type. */
 const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
   const change = text(body, 'change')
-  if (change !== undefined && change !== 'major' && change !== 'minor') throw new WorkflowError('"change" is "major" or "minor".', 400)
+  if (change !== undefined && change !== 'major' && change !== 'minor')
+    throw new WorkflowError('"change" is "major" or "minor".', 400)
   const ukZone = text(body, 'ukZone')
-  if (ukZone !== undefined && ukZone !== 'BST' && ukZone !== 'GMT') throw new WorkflowError('"ukZone" is "BST" or "GMT".', 400)
+  if (ukZone !== undefined && ukZone !== 'BST' && ukZone !== 'GMT')
+    throw new WorkflowError('"ukZone" is "BST" or "GMT".', 400)
   for (const key of ['force', 'keepPreviewLinks']) {
-    if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new WorkflowError(`"${key}" is true or false.`, 400)
+    if (body[key] !== undefined && typeof body[key] !== 'boolean')
+      throw new WorkflowError(`"${key}" is true or false.`, 400)
   }
   const retirement = body.retirement
-  if (retirement !== undefined && (typeof retirement !== 'object' || retirement === null || Array.isArray(retirement))) {
-    throw new WorkflowError('"retirement" is an object: { "mode": "gone" } or { "mode": "redirect", "redirectTo": "…" }.', 400)
+  if (
+    retirement !== undefined &&
+    (typeof retirement !== 'object' || retirement === null || Array.isArray(retirement))
+  ) {
+    throw new WorkflowError(
+      '"retirement" is an object: { "mode": "gone" } or { "mode": "redirect", "redirectTo": "…" }.',
+      400,
+    )
   }
   const retire = retirement as Record<string, unknown> | undefined
   return {
@@ -36,7 +45,12 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
     forceReason: text(body, 'forceReason'),
     change: change as TransitionParams['change'],
     keepPreviewLinks: body.keepPreviewLinks as boolean | undefined,
-    retirement: retire ? { mode: text(retire, 'mode') as 'gone' | 'redirect', redirectTo: text(retire, 'redirectTo') } : undefined,
+    retirement: retire
+      ? {
+          mode: text(retire, 'mode') as 'gone' | 'redirect',
+          redirectTo: text(retire, 'redirectTo'),
+        }
+      : undefined,
   }
 }
 
@@ -56,10 +70,23 @@ export const workflowEndpoints: Endpoint[] = [
     handler: async (req) => {
       const action = String(req.routeParams?.action)
       if (!isTransitionName(action)) {
-        throw new WorkflowError(`There is no workflow action "${action}". The actions are: ${Object.keys(TRANSITIONS).join(', ')}.`, 404)
+        throw new WorkflowError(
+          `There is no workflow action "${action}". The actions are: ${Object.keys(TRANSITIONS).join(', ')}.`,
+          404,
+        )
       }
-      const result = await performTransition(req, String(req.routeParams?.id), action, paramsFrom(await bodyOf(req)))
-      return json(req, { message: result.message, from: result.from, state: result.to, doc: result.release })
+      const result = await performTransition(
+        req,
+        String(req.routeParams?.id),
+        action,
+        paramsFrom(await bodyOf(req)),
+      )
+      return json(req, {
+        message: result.message,
+        from: result.from,
+        state: result.to,
+        doc: result.release,
+      })
     },
   },
 ]

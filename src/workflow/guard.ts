@@ -1,4 +1,10 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
+  PayloadRequest,
+  Where,
+} from 'payload'
 
 import type { News } from '../payload-types'
 import { liveWhere } from '../releases/state'
@@ -16,7 +22,11 @@ const inWorkflow = (req: PayloadRequest) => Boolean(req.context?.workflow)
  * down. Saving drafts is free (access control decides who may); a write that would touch
  * the published release is refused unless it comes from a workflow transition.
  */
-export const guardReleaseState: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const guardReleaseState: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
   if (inWorkflow(req)) return args
   const data = (args as { data?: { _status?: string } }).data
   if (operation === 'create') {
@@ -38,9 +48,15 @@ export const guardReleaseState: CollectionBeforeOperationHook = async ({ args, o
 }
 
 /** The same rule where the data is changed, for paths that do not pass through an update (restoring a version). */
-export const guardReleaseStateOnChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+export const guardReleaseStateOnChange: CollectionBeforeChangeHook = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   if (inWorkflow(req)) return data
-  const publishing = data._status === 'published' && (operation === 'create' || originalDoc?._status !== 'published')
+  const publishing =
+    data._status === 'published' && (operation === 'create' || originalDoc?._status !== 'published')
   if (publishing) throw new WorkflowError(USE_THE_WORKFLOW, 403)
   return data
 }
@@ -50,15 +66,32 @@ export const guardReleaseStateOnChange: CollectionBeforeChangeHook = ({ data, or
  * or an editor, autosave included) sends it back to draft, to be submitted again, so that
  * nothing goes out that nobody reviewed. The history says so (recordChangeInReview).
  */
-export const backToDraftWhenChangedInReview: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
-  if (inWorkflow(req) || operation !== 'update' || originalDoc?.workflowState !== 'in-review') return data
+export const backToDraftWhenChangedInReview: CollectionBeforeChangeHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (inWorkflow(req) || operation !== 'update' || originalDoc?.workflowState !== 'in-review')
+    return data
   if (!changesReviewedContent(data, originalDoc)) return data
   return { ...data, workflowState: 'draft', review: { submittedBy: null, submittedAt: null } }
 }
 
-export const recordChangeInReview: CollectionAfterChangeHook<News> = async ({ doc, previousDoc, operation, req }) => {
+export const recordChangeInReview: CollectionAfterChangeHook<News> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   if (inWorkflow(req) || operation !== 'update') return doc
   if (previousDoc?.workflowState !== 'in-review' || doc.workflowState !== 'draft') return doc
-  await recordTransition(req, { release: doc, action: 'changedInReview', from: 'in-review', to: 'draft', actor: req.user })
+  await recordTransition(req, {
+    release: doc,
+    action: 'changedInReview',
+    from: 'in-review',
+    to: 'draft',
+    actor: req.user,
+  })
   return doc
 }

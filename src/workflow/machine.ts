@@ -60,17 +60,92 @@ export type Transition = {
 const EDITORS: Role[] = ['editor', 'admin']
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
-  submit: { label: 'Submit for review', from: ['draft'], to: 'in-review', who: ['author', 'editor', 'admin'], needs: [] },
-  recall: { label: 'Recall from review', from: ['in-review'], to: 'draft', who: ['author', 'editor', 'admin'], needs: [], submitterOrEditor: true },
-  return: { label: 'Return to the author', from: ['in-review'], to: 'draft', who: EDITORS, needs: ['note'], noteWhy: 'tell the author what to change.' },
-  approve: { label: 'Approve and publish now', from: ['in-review'], to: 'published', who: EDITORS, needs: [], secondPairOfEyes: true },
-  schedule: { label: 'Approve and schedule', from: ['in-review'], to: 'scheduled', who: EDITORS, needs: ['publishAt'], secondPairOfEyes: true },
-  reschedule: { label: 'Change the embargo time', from: ['scheduled'], to: 'scheduled', who: EDITORS, needs: ['publishAt', 'note'], noteWhy: 'say why the embargo time changes.' },
-  liftEmbargoNow: { label: 'Lift the embargo now', from: ['scheduled'], to: 'published', who: EDITORS, needs: ['note'], noteWhy: 'say why the embargo is lifted early (it is recorded).' },
-  unschedule: { label: 'Cancel the schedule', from: ['scheduled'], to: 'draft', who: EDITORS, needs: ['note'], noteWhy: 'say why the release is no longer scheduled.' },
-  amend: { label: 'Publish changes', from: ['published'], to: 'published', who: EDITORS, needs: ['change'] },
-  withdraw: { label: 'Withdraw', from: ['published'], to: 'withdrawn', who: EDITORS, needs: ['note'], noteWhy: 'the notice is shown to the public on the page, with the withdrawal.' },
-  reinstate: { label: 'Reinstate', from: ['withdrawn'], to: 'published', who: EDITORS, needs: ['note'], noteWhy: 'say why the release is back.' },
+  submit: {
+    label: 'Submit for review',
+    from: ['draft'],
+    to: 'in-review',
+    who: ['author', 'editor', 'admin'],
+    needs: [],
+  },
+  recall: {
+    label: 'Recall from review',
+    from: ['in-review'],
+    to: 'draft',
+    who: ['author', 'editor', 'admin'],
+    needs: [],
+    submitterOrEditor: true,
+  },
+  return: {
+    label: 'Return to the author',
+    from: ['in-review'],
+    to: 'draft',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy: 'tell the author what to change.',
+  },
+  approve: {
+    label: 'Approve and publish now',
+    from: ['in-review'],
+    to: 'published',
+    who: EDITORS,
+    needs: [],
+    secondPairOfEyes: true,
+  },
+  schedule: {
+    label: 'Approve and schedule',
+    from: ['in-review'],
+    to: 'scheduled',
+    who: EDITORS,
+    needs: ['publishAt'],
+    secondPairOfEyes: true,
+  },
+  reschedule: {
+    label: 'Change the embargo time',
+    from: ['scheduled'],
+    to: 'scheduled',
+    who: EDITORS,
+    needs: ['publishAt', 'note'],
+    noteWhy: 'say why the embargo time changes.',
+  },
+  liftEmbargoNow: {
+    label: 'Lift the embargo now',
+    from: ['scheduled'],
+    to: 'published',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy: 'say why the embargo is lifted early (it is recorded).',
+  },
+  unschedule: {
+    label: 'Cancel the schedule',
+    from: ['scheduled'],
+    to: 'draft',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy: 'say why the release is no longer scheduled.',
+  },
+  amend: {
+    label: 'Publish changes',
+    from: ['published'],
+    to: 'published',
+    who: EDITORS,
+    needs: ['change'],
+  },
+  withdraw: {
+    label: 'Withdraw',
+    from: ['published'],
+    to: 'withdrawn',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy: 'the notice is shown to the public on the page, with the withdrawal.',
+  },
+  reinstate: {
+    label: 'Reinstate',
+    from: ['withdrawn'],
+    to: 'published',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy: 'say why the release is back.',
+  },
   unpublish: {
     label: 'Unpublish (published in error)',
     from: ['published', 'withdrawn'],
@@ -81,7 +156,8 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
   },
 }
 
-export const isTransitionName = (name: string): name is TransitionName => Object.hasOwn(TRANSITIONS, name)
+export const isTransitionName = (name: string): name is TransitionName =>
+  Object.hasOwn(TRANSITIONS, name)
 
 type Person = { id: number | string; roles?: readonly string[] | null }
 
@@ -97,25 +173,45 @@ export const roleRefusal = (name: TransitionName, person: Person): string | null
 export const stateRefusal = (name: TransitionName, state: ReleaseState): string | null => {
   const transition = TRANSITIONS[name]
   if (transition.from.includes(state)) return null
-  const why = state === 'draft' && transition.from.includes('in-review') ? ' A change saved while it was in review sends it back to draft: submit it again.' : ''
+  const why =
+    state === 'draft' && transition.from.includes('in-review')
+      ? ' A change saved while it was in review sends it back to draft: submit it again.'
+      : ''
   return `This release is ${describeState(state)}, so it cannot be given “${transition.label}”.${why}`
 }
 
 /** Why this person may not take it for this release (an author, for a release someone else submitted), or null. */
-export const submitterRefusal = (name: TransitionName, person: Person, ownSubmission: boolean): string | null =>
+export const submitterRefusal = (
+  name: TransitionName,
+  person: Person,
+  ownSubmission: boolean,
+): string | null =>
   TRANSITIONS[name].submitterOrEditor && !ownSubmission && !isEditorUser(person)
     ? `Only whoever submitted this release, or an editor, can take “${TRANSITIONS[name].label}”.`
     : null
 
 /** The transitions this person may take from this state, for this release (before the second-pair-of-eyes check). */
-export const transitionsFrom = (state: ReleaseState, person: Person, ownSubmission: boolean): TransitionName[] =>
+export const transitionsFrom = (
+  state: ReleaseState,
+  person: Person,
+  ownSubmission: boolean,
+): TransitionName[] =>
   (Object.keys(TRANSITIONS) as TransitionName[]).filter(
-    (name) => !roleRefusal(name, person) && !stateRefusal(name, state) && !submitterRefusal(name, person, ownSubmission),
+    (name) =>
+      !roleRefusal(name, person) &&
+      !stateRefusal(name, state) &&
+      !submitterRefusal(name, person, ownSubmission),
   )
 
 /** "This release is in review", "…is a draft". */
 export const describeState = (state: ReleaseState) =>
-  ({ draft: 'a draft', 'in-review': 'in review', scheduled: 'scheduled', published: 'published', withdrawn: 'withdrawn' })[state]
+  ({
+    draft: 'a draft',
+    'in-review': 'in review',
+    scheduled: 'scheduled',
+    published: 'published',
+    withdrawn: 'withdrawn',
+  })[state]
 
 /** The states as the press office says them. */
 export const STATE_LABELS: Record<ReleaseState, string> = {

@@ -8,7 +8,17 @@ import { isLive, releaseState } from '../releases/state'
 import { recordTransition } from './audit'
 import { contentOf } from './content'
 import { WorkflowError } from './errors'
-import { describeState, roleRefusal, stateRefusal, storedStateFor, submitterRefusal, transitionsFrom, TRANSITIONS, type ReleaseState, type TransitionName } from './machine'
+import {
+  describeState,
+  roleRefusal,
+  stateRefusal,
+  storedStateFor,
+  submitterRefusal,
+  transitionsFrom,
+  TRANSITIONS,
+  type ReleaseState,
+  type TransitionName,
+} from './machine'
 import { planTransition, type Plan, type Release, type TransitionParams } from './plans'
 
 export type { TransitionParams } from './plans'
@@ -16,7 +26,8 @@ export type { TransitionParams } from './plans'
 /** The signed-in Newsroom user, or a 401. */
 const signedIn = (req: PayloadRequest) => {
   const user = req.user
-  if (!user || !isStaffUser(user)) throw new WorkflowError('Sign in with a Newsroom account to do that.', 401)
+  if (!user || !isStaffUser(user))
+    throw new WorkflowError('Sign in with a Newsroom account to do that.', 401)
   return user
 }
 
@@ -25,15 +36,37 @@ const refuseIf = (message: string | null, status: number) => {
 }
 
 const loadRelease = async (req: PayloadRequest, id: number | string) => {
-  const live = (await req.payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Release | null
+  const live = (await req.payload.findByID({
+    collection: 'news',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Release | null
   if (!live) throw new WorkflowError('There is no release with that id.', 404)
-  const latest = (await req.payload.findByID({ collection: 'news', id, depth: 0, draft: true, overrideAccess: true, req })) as Release
+  const latest = (await req.payload.findByID({
+    collection: 'news',
+    id,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    req,
+  })) as Release
   return { live, latest }
 }
 
 /** The version just saved: the one a submission puts in front of the reviewer. */
 const newestVersionId = async (req: PayloadRequest, id: number | string) => {
-  const { docs } = await req.payload.findVersions({ collection: 'news', where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true, req })
+  const { docs } = await req.payload.findVersions({
+    collection: 'news',
+    where: { parent: { equals: id } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return docs[0]?.id
 }
 
@@ -53,32 +86,75 @@ const submittedVersion = async (req: PayloadRequest, id: number | string) => {
   })
   const versionId = docs[0]?.version
   if (!versionId) return null
-  const version = await req.payload.findVersionByID({ collection: 'news', id: versionId, depth: 0, overrideAccess: true, disableErrors: true, req })
-  if (!version) throw new WorkflowError('The version submitted for review is no longer kept: recall the release and submit it again.', 409)
+  const version = await req.payload.findVersionByID({
+    collection: 'news',
+    id: versionId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if (!version)
+    throw new WorkflowError(
+      'The version submitted for review is no longer kept: recall the release and submit it again.',
+      409,
+    )
   return { id: versionId, release: version.version as Release }
 }
 
 /** Where the release stands: the workflow state of its latest version, told apart by the clock on the live one. */
-const currentState = ({ live, latest }: { live: Release; latest: Release }, now: Date): ReleaseState =>
-  releaseState({ workflowState: latest.workflowState ?? live.workflowState, _status: live._status, publishAt: live.publishAt, withdrawal: live.withdrawal }, now)
+const currentState = (
+  { live, latest }: { live: Release; latest: Release },
+  now: Date,
+): ReleaseState =>
+  releaseState(
+    {
+      workflowState: latest.workflowState ?? live.workflowState,
+      _status: live._status,
+      publishAt: live.publishAt,
+      withdrawal: live.withdrawal,
+    },
+    now,
+  )
 
 const hasPendingDraft = ({ live, latest }: { live: Release; latest: Release }) =>
   latest._status === 'draft' && Date.parse(latest.updatedAt) > Date.parse(live.updatedAt)
 
-const isOwnSubmission = (latest: Release, user: { id: number | string }) => String(latest.review?.submittedBy ?? '') === String(user.id)
+const isOwnSubmission = (latest: Release, user: { id: number | string }) =>
+  String(latest.review?.submittedBy ?? '') === String(user.id)
 
-export type TransitionResult = { release: Release; from: ReleaseState; to: ReleaseState; message: string }
+export type TransitionResult = {
+  release: Release
+  from: ReleaseState
+  to: ReleaseState
+  message: string
+}
 
 /** Carries out a plan's write and what follows it, in the request's transaction; gives the release as written and what the history adds. */
-const apply = async (req: PayloadRequest, name: TransitionName, loaded: { live: Release; latest: Release }, plan: Plan) => {
+const apply = async (
+  req: PayloadRequest,
+  name: TransitionName,
+  loaded: { live: Release; latest: Release },
+  plan: Plan,
+) => {
   const { live, latest } = loaded
   const context = { workflow: name }
   const update = (data: Record<string, unknown>, draft: boolean) =>
-    req.payload.update({ collection: 'news', id: live.id, data, draft, overrideAccess: true, context, req, depth: 0 }) as Promise<Release>
+    req.payload.update({
+      collection: 'news',
+      id: live.id,
+      data,
+      draft,
+      overrideAccess: true,
+      context,
+      req,
+      depth: 0,
+    }) as Promise<Release>
 
   const release = await update(plan.write.data, plan.write.draft)
   // A later draft (changes not yet published) survives a change made to the live release.
-  if (plan.keepPendingDraft && hasPendingDraft(loaded)) await update({ ...contentOf(latest), ...plan.keepPendingDraft }, true)
+  if (plan.keepPendingDraft && hasPendingDraft(loaded))
+    await update({ ...contentOf(latest), ...plan.keepPendingDraft }, true)
 
   const recorded = { ...plan.record }
   for (const effect of plan.effects) {
@@ -88,14 +164,21 @@ const apply = async (req: PayloadRequest, name: TransitionName, loaded: { live: 
         break
       case 'revokePreviewLinks': {
         const revoked = await revokeAllPreviewLinks(req, live.id)
-        if (revoked || effect.say === 'always') recorded.internalNote = `Preview links revoked: ${revoked}.`
+        if (revoked || effect.say === 'always')
+          recorded.internalNote = `Preview links revoked: ${revoked}.`
         break
       }
       case 'retire':
         await retire(req, live, { mode: effect.mode, redirectTo: effect.redirectTo }, effect.reason)
         break
       case 'redirectIfMoved':
-        if (release.slug !== live.slug) await retire(req, live, { mode: 'redirect', redirectTo: `/news/${release.slug}` }, `Address changed to /news/${release.slug}`)
+        if (release.slug !== live.slug)
+          await retire(
+            req,
+            live,
+            { mode: 'redirect', redirectTo: `/news/${release.slug}` },
+            `Address changed to /news/${release.slug}`,
+          )
         break
       case 'unretire':
         await unretire(req, release)
@@ -111,7 +194,12 @@ const apply = async (req: PayloadRequest, name: TransitionName, loaded: { live: 
  * (plans.ts) is applied and recorded in its history in one database transaction, and the
  * embargo lift is queued. All of it happens, or none of it does.
  */
-export const performTransition = async (req: PayloadRequest, id: number | string, name: TransitionName, params: TransitionParams = {}): Promise<TransitionResult> => {
+export const performTransition = async (
+  req: PayloadRequest,
+  id: number | string,
+  name: TransitionName,
+  params: TransitionParams = {},
+): Promise<TransitionResult> => {
   const transition = TRANSITIONS[name]
   const user = signedIn(req)
   refuseIf(roleRefusal(name, user), 403)
@@ -126,14 +214,27 @@ export const performTransition = async (req: PayloadRequest, id: number | string
     refuseIf(submitterRefusal(name, user, ownSubmission), 403)
 
     const submitted = transition.secondPairOfEyes ? await submittedVersion(req, id) : null
-    const plan = planTransition(name, { ...loaded, pendingDraft: hasPendingDraft(loaded), submitted, actor: user, ownSubmission, now, params })
+    const plan = planTransition(name, {
+      ...loaded,
+      pendingDraft: hasPendingDraft(loaded),
+      submitted,
+      actor: user,
+      ownSubmission,
+      now,
+      params,
+    })
     const { release, recorded } = await apply(req, name, loaded, plan)
     const to = releaseState(release, now)
     await recordTransition(req, { release, action: name, from, to, actor: user, ...recorded })
 
     if (plan.queueLift) await queueLift(req.payload, release, req)
     if (shouldCommit) await commitTransaction(req)
-    return { release, from, to, message: `${transition.label}: done. The release is now ${describeState(to)}.` }
+    return {
+      release,
+      from,
+      to,
+      message: `${transition.label}: done. The release is now ${describeState(to)}.`,
+    }
   } catch (error) {
     if (shouldCommit) await killTransaction(req)
     throw error
@@ -141,17 +242,40 @@ export const performTransition = async (req: PayloadRequest, id: number | string
 }
 
 /** The release's old address stops working: it answers 410 Gone, or redirects. */
-const retire = async (req: PayloadRequest, release: Release, { mode, redirectTo }: { mode: 'gone' | 'redirect'; redirectTo?: string }, reason: string) => {
+const retire = async (
+  req: PayloadRequest,
+  release: Release,
+  { mode, redirectTo }: { mode: 'gone' | 'redirect'; redirectTo?: string },
+  reason: string,
+) => {
   const from = `/news/${release.slug}`
-  const existing = await req.payload.find({ collection: 'redirects', where: { from: { equals: from } }, limit: 1, overrideAccess: true, req })
+  const existing = await req.payload.find({
+    collection: 'redirects',
+    where: { from: { equals: from } },
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
   const data = { from, to: mode === 'redirect' ? redirectTo : null, reason, release: release.id }
-  if (existing.docs[0]) await req.payload.update({ collection: 'redirects', id: existing.docs[0].id, data, overrideAccess: true, req })
+  if (existing.docs[0])
+    await req.payload.update({
+      collection: 'redirects',
+      id: existing.docs[0].id,
+      data,
+      overrideAccess: true,
+      req,
+    })
   else await req.payload.create({ collection: 'redirects', data, overrideAccess: true, req })
 }
 
 /** A release published again takes its address back. */
 const unretire = async (req: PayloadRequest, release: Release) => {
-  await req.payload.delete({ collection: 'redirects', where: { from: { equals: `/news/${release.slug}` } }, overrideAccess: true, req })
+  await req.payload.delete({
+    collection: 'redirects',
+    where: { from: { equals: `/news/${release.slug}` } },
+    overrideAccess: true,
+    req,
+  })
 }
 
 /**
@@ -161,7 +285,9 @@ const unretire = async (req: PayloadRequest, release: Release) => {
 const lastReturn = async (req: PayloadRequest, id: number | string) => {
   const { docs } = await req.payload.find({
     collection: 'audit-log',
-    where: { and: [{ releaseRef: { equals: String(id) } }, { action: { in: ['submit', 'return'] } }] },
+    where: {
+      and: [{ releaseRef: { equals: String(id) } }, { action: { in: ['submit', 'return'] } }],
+    },
     sort: '-at',
     limit: 1,
     depth: 0,
@@ -169,7 +295,9 @@ const lastReturn = async (req: PayloadRequest, id: number | string) => {
     req,
   })
   const last = docs[0]
-  return last?.action === 'return' ? { note: last.note ?? '', by: last.actorName ?? null, at: last.at } : null
+  return last?.action === 'return'
+    ? { note: last.note ?? '', by: last.actorName ?? null, at: last.at }
+    : null
 }
 
 /** What a person may do with a release now, for the admin's buttons. */

@@ -73,7 +73,14 @@ export type Plan = {
   /** Written as well onto changes waiting in a later draft, so that they survive the change to the live release. */
   keepPendingDraft?: Record<string, unknown>
   /** What the history records, besides who, from and to. */
-  record: { note?: string; internalNote?: string; publishAt?: string | null; version?: number | string; forced: boolean; forceReason?: string }
+  record: {
+    note?: string
+    internalNote?: string
+    publishAt?: string | null
+    version?: number | string
+    forced: boolean
+    forceReason?: string
+  }
   /** Done in the same transaction, after the write. */
   effects: Effect[]
   /** The embargo lift is queued (for its publishAt) once the transaction is committed. */
@@ -100,13 +107,26 @@ const resolvePublishAt = (params: TransitionParams, now: Date): string => {
     if (!result.ok) refuse(result.message, 400)
     else iso = result.iso
   } else if (params.publishAt) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(params.publishAt) || Number.isNaN(Date.parse(params.publishAt))) {
-      refuse('Give the embargo as an ISO 8601 time with its offset, such as 2026-06-19T09:00:00+01:00, or as publishAtLocal in UK time.', 400)
+    if (
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(
+        params.publishAt,
+      ) ||
+      Number.isNaN(Date.parse(params.publishAt))
+    ) {
+      refuse(
+        'Give the embargo as an ISO 8601 time with its offset, such as 2026-06-19T09:00:00+01:00, or as publishAtLocal in UK time.',
+        400,
+      )
     }
     iso = new Date(params.publishAt).toISOString()
   }
-  if (!iso) return refuse('Give the time the embargo lifts (publishAt, or publishAtLocal in UK time).', 400)
-  if (Date.parse(iso) <= now.getTime()) refuse('That time has already passed. To publish now, approve and publish instead of scheduling.', 400)
+  if (!iso)
+    return refuse('Give the time the embargo lifts (publishAt, or publishAtLocal in UK time).', 400)
+  if (Date.parse(iso) <= now.getTime())
+    refuse(
+      'That time has already passed. To publish now, approve and publish instead of scheduling.',
+      400,
+    )
   return iso
 }
 
@@ -118,13 +138,25 @@ const backdatedOrNow = ({ params, actor, now }: PlanInput): string => {
   if (!params.publishAt) return now.toISOString()
   const at = Date.parse(params.publishAt)
   if (Number.isNaN(at)) refuse('Give "publishAt" as an ISO 8601 time.', 400)
-  if (at > now.getTime()) refuse('That time is still to come: to publish then, approve and schedule instead.', 400)
-  if (!hasRole(actor, 'admin')) refuse('Only an admin can publish a release with an earlier date (for releases brought over from an earlier website).', 403)
+  if (at > now.getTime())
+    refuse('That time is still to come: to publish then, approve and schedule instead.', 400)
+  if (!hasRole(actor, 'admin'))
+    refuse(
+      'Only an admin can publish a release with an earlier date (for releases brought over from an earlier website).',
+      403,
+    )
   return new Date(at).toISOString()
 }
 
 /** The second pair of eyes, then what the table says a transition needs, checked in the order it lists them. */
-type Given = { note?: string; publishAt?: string; change?: 'major' | 'minor'; retirement?: { mode: 'gone' | 'redirect'; redirectTo?: string }; forced: boolean; forceReason?: string }
+type Given = {
+  note?: string
+  publishAt?: string
+  change?: 'major' | 'minor'
+  retirement?: { mode: 'gone' | 'redirect'; redirectTo?: string }
+  forced: boolean
+  forceReason?: string
+}
 
 const given = (name: TransitionName, input: PlanInput): Given => {
   const transition = TRANSITIONS[name]
@@ -132,10 +164,17 @@ const given = (name: TransitionName, input: PlanInput): Given => {
   const result: Given = { note: optionalNote(params), forced: false }
   if (transition.secondPairOfEyes && input.ownSubmission) {
     if (!params.force) {
-      refuse('You submitted this release, so another editor should approve it. To approve it yourself, force it and give your reason: it will be recorded.', 403)
+      refuse(
+        'You submitted this release, so another editor should approve it. To approve it yourself, force it and give your reason: it will be recorded.',
+        403,
+      )
     }
     const forceReason = params.forceReason?.trim()
-    if (!forceReason || forceReason.length < 10) refuse('Give a reason of at least a few words for approving your own release: it is recorded in its history.', 400)
+    if (!forceReason || forceReason.length < 10)
+      refuse(
+        'Give a reason of at least a few words for approving your own release: it is recorded in its history.',
+        400,
+      )
     result.forced = true
     result.forceReason = forceReason
   }
@@ -143,15 +182,21 @@ const given = (name: TransitionName, input: PlanInput): Given => {
     if (need === 'note') result.note = requireNote(params, transition.noteWhy ?? 'say why.')
     if (need === 'publishAt') result.publishAt = resolvePublishAt(params, input.now)
     if (need === 'change') {
-      if (params.change !== 'major' && params.change !== 'minor') refuse('Say whether the change is major (shown as "Updated" on the page) or minor.', 400)
+      if (params.change !== 'major' && params.change !== 'minor')
+        refuse('Say whether the change is major (shown as "Updated" on the page) or minor.', 400)
       result.change = params.change
     }
     if (need === 'retirement') {
       const mode = params.retirement?.mode ?? 'gone'
-      if (mode !== 'gone' && mode !== 'redirect') refuse('Choose whether the address answers "gone" or redirects elsewhere.', 400)
+      if (mode !== 'gone' && mode !== 'redirect')
+        refuse('Choose whether the address answers "gone" or redirects elsewhere.', 400)
       if (mode === 'redirect') {
         const valid = validateLinkUrl(params.retirement?.redirectTo)
-        if (!params.retirement?.redirectTo || valid !== true) refuse(`Give the address to redirect to: ${valid === true ? 'it is missing.' : valid}`, 400)
+        if (!params.retirement?.redirectTo || valid !== true)
+          refuse(
+            `Give the address to redirect to: ${valid === true ? 'it is missing.' : valid}`,
+            400,
+          )
       }
       result.retirement = { mode, redirectTo: params.retirement?.redirectTo }
     }
@@ -162,7 +207,11 @@ const given = (name: TransitionName, input: PlanInput): Given => {
 /** Checked before anything the transition needs: whether there is anything to take it on. */
 const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>> = {
   submit: ({ latest }) => {
-    if (!latest.title?.trim() || !latest.summary?.trim()) refuse('Add a title and a summary (standfirst) before submitting the release for review.', 400)
+    if (!latest.title?.trim() || !latest.summary?.trim())
+      refuse(
+        'Add a title and a summary (standfirst) before submitting the release for review.',
+        400,
+      )
   },
   amend: ({ pendingDraft }) => {
     if (!pendingDraft) refuse('There are no saved changes to publish.', 409)
@@ -172,8 +221,17 @@ const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>>
 const cleared = { review: { submittedBy: null, submittedAt: null } }
 const noWithdrawal = { withdrawnAt: null, reason: null, withdrawnBy: null }
 
-const record = (g: Given, extra: Partial<Plan['record']> = {}): Plan['record'] => ({ note: g.note, forced: g.forced, forceReason: g.forceReason, ...extra })
-const plan = (write: Plan['write'], g: Given, rest: Partial<Omit<Plan, 'write' | 'record'>> & { record?: Partial<Plan['record']> } = {}): Plan => ({
+const record = (g: Given, extra: Partial<Plan['record']> = {}): Plan['record'] => ({
+  note: g.note,
+  forced: g.forced,
+  forceReason: g.forceReason,
+  ...extra,
+})
+const plan = (
+  write: Plan['write'],
+  g: Given,
+  rest: Partial<Omit<Plan, 'write' | 'record'>> & { record?: Partial<Plan['record']> } = {},
+): Plan => ({
   write,
   keepPendingDraft: rest.keepPendingDraft,
   record: record(g, rest.record),
@@ -192,17 +250,36 @@ const approval = (input: PlanInput, g: Given, publishAt: string): Plan =>
         workflowState: 'approved',
         publishAt,
         ...cleared,
-        approval: { approvedBy: input.actor.id, approvedAt: input.now.toISOString(), forced: g.forced, forceReason: g.forceReason ?? null },
+        approval: {
+          approvedBy: input.actor.id,
+          approvedAt: input.now.toISOString(),
+          forced: g.forced,
+          forceReason: g.forceReason ?? null,
+        },
       },
       draft: false,
     },
     g,
-    { record: { publishAt, version: input.submitted?.id }, effects: [{ kind: 'unretire' }], queueLift: true },
+    {
+      record: { publishAt, version: input.submitted?.id },
+      effects: [{ kind: 'unretire' }],
+      queueLift: true,
+    },
   )
 
 const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
   submit: ({ actor, now }, g) =>
-    plan({ data: { workflowState: 'in-review', review: { submittedBy: actor.id, submittedAt: now.toISOString() } }, draft: true }, g, { effects: [{ kind: 'recordNewestVersion' }] }),
+    plan(
+      {
+        data: {
+          workflowState: 'in-review',
+          review: { submittedBy: actor.id, submittedAt: now.toISOString() },
+        },
+        draft: true,
+      },
+      g,
+      { effects: [{ kind: 'recordNewestVersion' }] },
+    ),
   recall: (_input, g) => plan({ data: { workflowState: 'draft', ...cleared }, draft: true }, g),
   return: (_input, g) => plan({ data: { workflowState: 'draft', ...cleared }, draft: true }, g),
   approve: (input, g) => approval(input, g, backdatedOrNow(input)),
@@ -211,37 +288,83 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
     plan({ data: { publishAt: g.publishAt }, draft: false }, g, {
       keepPendingDraft: { publishAt: g.publishAt },
       record: { publishAt: g.publishAt },
-      effects: params.keepPreviewLinks === false ? [{ kind: 'revokePreviewLinks', say: 'always' }] : [],
+      effects:
+        params.keepPreviewLinks === false ? [{ kind: 'revokePreviewLinks', say: 'always' }] : [],
       queueLift: true,
     }),
   liftEmbargoNow: ({ now }, g) => {
     const publishAt = now.toISOString()
-    return plan({ data: { publishAt }, draft: false }, g, { keepPendingDraft: { publishAt }, record: { publishAt }, queueLift: true })
+    return plan({ data: { publishAt }, draft: false }, g, {
+      keepPendingDraft: { publishAt },
+      record: { publishAt },
+      queueLift: true,
+    })
   },
   // It may be rewritten before it is scheduled again: nobody holding an old link reads that.
   unschedule: (_input, g) =>
-    plan({ data: { _status: 'draft', workflowState: 'draft' }, draft: false }, g, { keepPendingDraft: { workflowState: 'draft' }, effects: [{ kind: 'revokePreviewLinks', say: 'ifAny' }] }),
+    plan({ data: { _status: 'draft', workflowState: 'draft' }, draft: false }, g, {
+      keepPendingDraft: { workflowState: 'draft' },
+      effects: [{ kind: 'revokePreviewLinks', say: 'ifAny' }],
+    }),
   amend: ({ live, latest, now, params }, g) => {
     const major = g.change === 'major'
-    const note = major ? requireNote(params, 'a major change is shown on the page as "Updated …: note".') : g.note
-    const amendments = [...(live.amendments ?? []).map(({ at, note: n }) => ({ at, note: n })), ...(major ? [{ at: now.toISOString(), note }] : [])]
-    return plan({ data: { ...contentOf(latest), _status: 'published', workflowState: 'approved', publishAt: live.publishAt, amendments }, draft: false }, { ...g, note }, {
-      effects: [{ kind: 'redirectIfMoved' }],
-    })
+    const note = major
+      ? requireNote(params, 'a major change is shown on the page as "Updated …: note".')
+      : g.note
+    const amendments = [
+      ...(live.amendments ?? []).map(({ at, note: n }) => ({ at, note: n })),
+      ...(major ? [{ at: now.toISOString(), note }] : []),
+    ]
+    return plan(
+      {
+        data: {
+          ...contentOf(latest),
+          _status: 'published',
+          workflowState: 'approved',
+          publishAt: live.publishAt,
+          amendments,
+        },
+        draft: false,
+      },
+      { ...g, note },
+      {
+        effects: [{ kind: 'redirectIfMoved' }],
+      },
+    )
   },
   withdraw: ({ actor, now, params }, g) => {
     const internalNote = params.internalNote?.trim() || undefined
-    if (internalNote && internalNote.length > 2000) refuse('Keep the internal note to 2,000 characters or fewer.', 400)
+    if (internalNote && internalNote.length > 2000)
+      refuse('Keep the internal note to 2,000 characters or fewer.', 400)
     const withdrawal = { withdrawnAt: now.toISOString(), reason: g.note, withdrawnBy: actor.id }
-    return plan({ data: { workflowState: 'withdrawn', withdrawal }, draft: false }, g, { keepPendingDraft: { workflowState: 'withdrawn', withdrawal }, record: { internalNote } })
+    return plan({ data: { workflowState: 'withdrawn', withdrawal }, draft: false }, g, {
+      keepPendingDraft: { workflowState: 'withdrawn', withdrawal },
+      record: { internalNote },
+    })
   },
   reinstate: (_input, g) =>
-    plan({ data: { workflowState: 'approved', withdrawal: noWithdrawal }, draft: false }, g, { keepPendingDraft: { workflowState: 'approved', withdrawal: noWithdrawal } }),
-  unpublish: (_input, g) =>
-    plan({ data: { _status: 'draft', workflowState: 'draft', withdrawal: noWithdrawal }, draft: false }, g, {
-      keepPendingDraft: { workflowState: 'draft', withdrawal: noWithdrawal },
-      effects: [{ kind: 'retire', mode: g.retirement!.mode, redirectTo: g.retirement!.redirectTo, reason: g.note! }],
+    plan({ data: { workflowState: 'approved', withdrawal: noWithdrawal }, draft: false }, g, {
+      keepPendingDraft: { workflowState: 'approved', withdrawal: noWithdrawal },
     }),
+  unpublish: (_input, g) =>
+    plan(
+      {
+        data: { _status: 'draft', workflowState: 'draft', withdrawal: noWithdrawal },
+        draft: false,
+      },
+      g,
+      {
+        keepPendingDraft: { workflowState: 'draft', withdrawal: noWithdrawal },
+        effects: [
+          {
+            kind: 'retire',
+            mode: g.retirement!.mode,
+            redirectTo: g.retirement!.redirectTo,
+            reason: g.note!,
+          },
+        ],
+      },
+    ),
 }
 
 /** The plan for one transition, or a refusal: its preconditions, then what the table says it needs, then what it does. */

@@ -27,8 +27,15 @@ const readTable = (): Row[] =>
     .split('\n')
     .filter((line) => /^\| [a-z-]+ \| [a-z ]+ \|/.test(line))
     .map((line) => {
-      const [collection, action, ...rules] = line.split('|').slice(1, -1).map((cell) => cell.trim())
-      return { collection: collection!, action: action!, rules: Object.fromEntries(WHO.map((who, i) => [who, rules[i]!])) as Record<Who, string> }
+      const [collection, action, ...rules] = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim())
+      return {
+        collection: collection!,
+        action: action!,
+        rules: Object.fromEntries(WHO.map((who, i) => [who, rules[i]!])) as Record<Who, string>,
+      }
     })
 
 const table = readTable()
@@ -56,26 +63,55 @@ const DAY = 24 * 60 * 60 * 1000
 
 const validData: Record<string, () => Record<string, unknown>> = {
   // Slugs are given: REST makes one from the title, but GraphQL's schema asks for every required field.
-  news: () => ({ title: `Release ${next()}`, slug: `release-${next()}`, summary: 'What happened, in one sentence.' }),
-  quotes: () => ({ speakerName: `Speaker ${next()}`, speakerRole: 'Inspector', text: 'We are grateful for the help.' }),
-  'report-links': () => ({ title: `Report ${next()}`, publisher: 'HMICFRS', url: `https://example.gov.uk/report-${next()}` }),
-  'recruitment-ctas': () => ({ heading: `Join us ${next()}`, body: 'Apply now.', linkLabel: 'Apply', linkUrl: 'https://careers.example.police.uk', audience: ['volunteer'] }),
+  news: () => ({
+    title: `Release ${next()}`,
+    slug: `release-${next()}`,
+    summary: 'What happened, in one sentence.',
+  }),
+  quotes: () => ({
+    speakerName: `Speaker ${next()}`,
+    speakerRole: 'Inspector',
+    text: 'We are grateful for the help.',
+  }),
+  'report-links': () => ({
+    title: `Report ${next()}`,
+    publisher: 'HMICFRS',
+    url: `https://example.gov.uk/report-${next()}`,
+  }),
+  'recruitment-ctas': () => ({
+    heading: `Join us ${next()}`,
+    body: 'Apply now.',
+    linkLabel: 'Apply',
+    linkUrl: 'https://careers.example.police.uk',
+    audience: ['volunteer'],
+  }),
   categories: () => ({ name: `Category ${next()}`, slug: `category-${next()}` }),
-  users: () => ({ email: `person${next()}@northmoor.test`, password: 'a-long-test-password-42', name: 'Someone', roles: ['author'] }),
+  users: () => ({
+    email: `person${next()}@northmoor.test`,
+    password: 'a-long-test-password-42',
+    name: 'Someone',
+    roles: ['author'],
+  }),
 }
 
 const create = async (who: Api, collection: string, data?: Record<string, unknown>, query = '') => {
-  if (collection === 'media') return who.upload('/api/media', imageForm(await jpeg(800, 450), `m${next()}.jpg`, 'image/jpeg', { alt: `Picture ${next()}` }))
+  if (collection === 'media')
+    return who.upload(
+      '/api/media',
+      imageForm(await jpeg(800, 450), `m${next()}.jpg`, 'image/jpeg', { alt: `Picture ${next()}` }),
+    )
   return who.post(`/api/${collection}${query}`, data ?? validData[collection]!())
 }
 
 const makeAsAdmin = async (collection: string, data?: Record<string, unknown>) => {
   const response = await create(as.admin, collection, data)
-  if (response.status !== 201) throw new Error(`Fixture ${collection}: ${response.status} ${JSON.stringify(response.body)}`)
+  if (response.status !== 201)
+    throw new Error(`Fixture ${collection}: ${response.status} ${JSON.stringify(response.body)}`)
   return response.body.doc.id as number
 }
 
-const getAsAdmin = async (collection: string, id: number) => (await as.admin.get(`/api/${collection}/${id}?draft=true&depth=0`)).body
+const getAsAdmin = async (collection: string, id: number) =>
+  (await as.admin.get(`/api/${collection}/${id}?draft=true&depth=0`)).body
 
 const shared = ['quotes', 'report-links', 'media'] as const
 
@@ -90,8 +126,14 @@ beforeAll(async () => {
   server = await startServer()
   as.anonymous = api(server.url)
   as.admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  as.editor = await createUserAndSignIn(server.url, as.admin, { email: 'editor@northmoor.test', roles: ['editor'] })
-  as.author = await createUserAndSignIn(server.url, as.admin, { email: 'author@northmoor.test', roles: ['author'] })
+  as.editor = await createUserAndSignIn(server.url, as.admin, {
+    email: 'editor@northmoor.test',
+    roles: ['editor'],
+  })
+  as.author = await createUserAndSignIn(server.url, as.admin, {
+    email: 'author@northmoor.test',
+    roles: ['author'],
+  })
   fx.users = {
     anonymous: 0,
     admin: (await as.admin.get('/api/users/me')).body.user.id,
@@ -106,11 +148,23 @@ beforeAll(async () => {
     fx.embargoedOnly[collection] = await makeAsAdmin(collection)
     fx.unused[collection] = await makeAsAdmin(collection)
   }
-  fx.publicRelease = (await publishRelease(as.admin, releaseUsing(fx.used), { publishAt: new Date(Date.now() - DAY).toISOString() })).id
-  fx.embargoedRelease = (await publishRelease(as.admin, releaseUsing(fx.embargoedOnly), { publishAt: new Date(Date.now() + DAY).toISOString() })).id
+  fx.publicRelease = (
+    await publishRelease(as.admin, releaseUsing(fx.used), {
+      publishAt: new Date(Date.now() - DAY).toISOString(),
+    })
+  ).id
+  fx.embargoedRelease = (
+    await publishRelease(as.admin, releaseUsing(fx.embargoedOnly), {
+      publishAt: new Date(Date.now() + DAY).toISOString(),
+    })
+  ).id
   fx.draftRelease = (await createDraft(as.admin, validData.news!())).id
   fx.runningCta = await makeAsAdmin('recruitment-ctas')
-  fx.expiredCta = await makeAsAdmin('recruitment-ctas', { ...validData['recruitment-ctas']!(), activeFrom: new Date(Date.now() - 30 * DAY).toISOString(), activeUntil: new Date(Date.now() - DAY).toISOString() })
+  fx.expiredCta = await makeAsAdmin('recruitment-ctas', {
+    ...validData['recruitment-ctas']!(),
+    activeFrom: new Date(Date.now() - 30 * DAY).toISOString(),
+    activeUntil: new Date(Date.now() - DAY).toISOString(),
+  })
   fx.category = await makeAsAdmin('categories')
 })
 
@@ -122,18 +176,28 @@ const isGlobal = (collection: string) => collection === 'site-settings'
 
 /** What each collection's read check looks at: documents the rule lets through, and documents it must hide. */
 const readTargets = (collection: string, rule: string): { shown: number[]; hidden: number[] } => {
-  if (collection === 'news') return rule === 'public' ? { shown: [fx.publicRelease], hidden: [fx.embargoedRelease, fx.draftRelease] } : { shown: [fx.publicRelease, fx.embargoedRelease, fx.draftRelease], hidden: [] }
+  if (collection === 'news')
+    return rule === 'public'
+      ? { shown: [fx.publicRelease], hidden: [fx.embargoedRelease, fx.draftRelease] }
+      : { shown: [fx.publicRelease, fx.embargoedRelease, fx.draftRelease], hidden: [] }
   if ((shared as readonly string[]).includes(collection)) {
     const all = [fx.used[collection]!, fx.embargoedOnly[collection]!, fx.unused[collection]!]
-    return rule === 'public' ? { shown: [fx.used[collection]!], hidden: all.slice(1) } : { shown: all, hidden: [] }
+    return rule === 'public'
+      ? { shown: [fx.used[collection]!], hidden: all.slice(1) }
+      : { shown: all, hidden: [] }
   }
-  if (collection === 'recruitment-ctas') return rule === 'running' ? { shown: [fx.runningCta], hidden: [fx.expiredCta] } : { shown: [fx.runningCta, fx.expiredCta], hidden: [] }
+  if (collection === 'recruitment-ctas')
+    return rule === 'running'
+      ? { shown: [fx.runningCta], hidden: [fx.expiredCta] }
+      : { shown: [fx.runningCta, fx.expiredCta], hidden: [] }
   if (collection === 'categories') return { shown: [fx.category], hidden: [] }
-  if (collection === 'users') return { shown: [fx.users.admin, fx.users.editor, fx.users.author], hidden: [] }
+  if (collection === 'users')
+    return { shown: [fx.users.admin, fx.users.editor, fx.users.author], hidden: [] }
   throw new Error(`No read targets for ${collection}`)
 }
 
-const expectRefused = (status: number, body?: unknown) => expect([401, 403], JSON.stringify(body)).toContain(status)
+const expectRefused = (status: number, body?: unknown) =>
+  expect([401, 403], JSON.stringify(body)).toContain(status)
 
 const checkRead = async (who: Client, collection: string, rule: string) => {
   if (isGlobal(collection)) {
@@ -146,7 +210,8 @@ const checkRead = async (who: Client, collection: string, rule: string) => {
     const list = await who.list(collection)
     if (list.status === 200) expect(list.ids).toEqual([])
     else expectRefused(list.status)
-    for (const id of readTargets(collection, 'yes').shown) expect([401, 403, 404]).toContain((await who.read(collection, id)).status)
+    for (const id of readTargets(collection, 'yes').shown)
+      expect([401, 403, 404]).toContain((await who.read(collection, id)).status)
     return
   }
   const { shown, hidden } = readTargets(collection, rule)
@@ -168,11 +233,16 @@ const checkRead = async (who: Client, collection: string, rule: string) => {
   }
 }
 
-const countAsAdmin = async (collection: string) => (await as.admin.get(`/api/${collection}?limit=1&draft=true`)).body.totalDocs as number
+const countAsAdmin = async (collection: string) =>
+  (await as.admin.get(`/api/${collection}?limit=1&draft=true`)).body.totalDocs as number
 
 const checkCreate = async (who: Client, whoName: Who, collection: string, rule: string) => {
   if (collection === 'news' && rule === 'draft') {
-    const draft = await who.create('news', { ...validData.news!(), _status: 'draft' }, { draft: true })
+    const draft = await who.create(
+      'news',
+      { ...validData.news!(), _status: 'draft' },
+      { draft: true },
+    )
     expect(draft.status, JSON.stringify(draft.body)).toBe(201)
     // Nobody creates a release already published: releases go out through the workflow.
     const before = await countAsAdmin('news')
@@ -190,7 +260,10 @@ const checkCreate = async (who: Client, whoName: Who, collection: string, rule: 
     expect(await countAsAdmin(collection)).toBe(before)
     return
   }
-  const response = collection === 'media' ? await create(as[whoName], 'media') : await who.create(collection, validData[collection]!())
+  const response =
+    collection === 'media'
+      ? await create(as[whoName], 'media')
+      : await who.create(collection, validData[collection]!())
   if (rule === 'yes') {
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     return
@@ -233,22 +306,38 @@ const checkUpdate = async (who: Client, whoName: Who, collection: string, rule: 
     const before = current.forceName
     // GraphQL's schema asks for the required groups too: the quick exit goes back as it was.
     const quickExit = { label: current.quickExit.label, url: current.quickExit.url }
-    const response = await who.updateGlobal('site-settings', { forceName: `Force ${next()}`, quickExit })
+    const response = await who.updateGlobal('site-settings', {
+      forceName: `Force ${next()}`,
+      quickExit,
+    })
     const after = (await as.admin.get('/api/globals/site-settings')).body.forceName
-    if (rule === 'yes') expect([response.status, after === before], JSON.stringify(response.body)).toEqual([200, false])
+    if (rule === 'yes')
+      expect([response.status, after === before], JSON.stringify(response.body)).toEqual([
+        200,
+        false,
+      ])
     else {
       expectRefused(response.status, response.body)
       expect(after).toBe(before)
     }
     return
   }
-  const liveTarget = collection === 'news' ? fx.publicRelease : (shared as readonly string[]).includes(collection) ? fx.used[collection]! : undefined
+  const liveTarget =
+    collection === 'news'
+      ? fx.publicRelease
+      : (shared as readonly string[]).includes(collection)
+        ? fx.used[collection]!
+        : undefined
   const freeTarget =
-    collection === 'news' ? fx.draftRelease
-    : (shared as readonly string[]).includes(collection) ? fx.unused[collection]!
-    : collection === 'recruitment-ctas' ? fx.runningCta
-    : collection === 'categories' ? fx.category
-    : fx.users.author
+    collection === 'news'
+      ? fx.draftRelease
+      : (shared as readonly string[]).includes(collection)
+        ? fx.unused[collection]!
+        : collection === 'recruitment-ctas'
+          ? fx.runningCta
+          : collection === 'categories'
+            ? fx.category
+            : fx.users.author
   switch (rule) {
     case 'yes':
       await expectUpdate(who, collection, liveTarget ?? freeTarget, true)
@@ -263,15 +352,24 @@ const checkUpdate = async (who: Client, whoName: Who, collection: string, rule: 
       return
     case 'self':
       await expectUpdate(who, collection, fx.users[whoName], true)
-      await expectUpdate(who, collection, fx.users[whoName === 'author' ? 'editor' : 'author'], false)
+      await expectUpdate(
+        who,
+        collection,
+        fx.users[whoName === 'author' ? 'editor' : 'author'],
+        false,
+      )
       return
   }
   throw new Error(`Unknown rule "${rule}" for ${collection} update`)
 }
 
 const checkDelete = async (who: Client, collection: string, rule: string) => {
-  const fresh = await makeAsAdmin(collection, collection === 'news' ? { ...validData.news!(), _status: 'draft' } : undefined)
-  const exists = async (id: number) => (await as.admin.get(`/api/${collection}/${id}?draft=true`)).status === 200
+  const fresh = await makeAsAdmin(
+    collection,
+    collection === 'news' ? { ...validData.news!(), _status: 'draft' } : undefined,
+  )
+  const exists = async (id: number) =>
+    (await as.admin.get(`/api/${collection}/${id}?draft=true`)).status === 200
   const response = await who.remove(collection, fresh)
   if (rule === 'yes' || rule === 'unpublished') {
     expect(response.status).toBe(200)
@@ -331,8 +429,19 @@ const checkChangeRoles = async (who: Client, whoName: Who, rule: string) => {
 describe('the access table in docs/access.md', () => {
   it('covers every collection and global, and every action', () => {
     const covered = new Set(table.map((row) => row.collection))
-    expect([...covered].sort()).toEqual(['categories', 'media', 'news', 'quotes', 'recruitment-ctas', 'report-links', 'site-settings', 'users'])
-    for (const row of table) for (const who of WHO) expect(row.rules[who], `${row.collection} ${row.action} ${who}`).toBeTruthy()
+    expect([...covered].sort()).toEqual([
+      'categories',
+      'media',
+      'news',
+      'quotes',
+      'recruitment-ctas',
+      'report-links',
+      'site-settings',
+      'users',
+    ])
+    for (const row of table)
+      for (const who of WHO)
+        expect(row.rules[who], `${row.collection} ${row.action} ${who}`).toBeTruthy()
   })
 
   for (const transport of TRANSPORTS) {
@@ -366,7 +475,8 @@ describe('the access table in docs/access.md', () => {
 
 describe('accounts', () => {
   it('will not take the admin role from the last admin', async () => {
-    const admins = (await as.admin.get('/api/users?where[roles][contains]=admin&limit=1')).body.totalDocs
+    const admins = (await as.admin.get('/api/users?where[roles][contains]=admin&limit=1')).body
+      .totalDocs
     expect(admins).toBe(1)
     const response = await as.admin.patch(`/api/users/${fx.users.admin}`, { roles: ['editor'] })
     expect(response.status).toBe(400)
@@ -383,7 +493,12 @@ describe('accounts', () => {
   it('makes the first account created an admin whatever roles were asked for', async () => {
     const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
     try {
-      const first = await api(fresh.url).post('/api/users/first-register', { email: 'first@northmoor.test', password: 'a-long-test-password-42', name: 'First', roles: ['author'] })
+      const first = await api(fresh.url).post('/api/users/first-register', {
+        email: 'first@northmoor.test',
+        password: 'a-long-test-password-42',
+        name: 'First',
+        roles: ['author'],
+      })
       expect(first.status).toBe(200)
       expect(first.body.user.roles).toEqual(['admin'])
       const redirect = await fetch(`${fresh.url}/admin`, { redirect: 'manual' })
@@ -398,7 +513,8 @@ describe('accounts', () => {
     const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
     try {
       // Next.js redirects from inside the streamed page (a browser follows it): /admin → /admin/login → create-first-user.
-      const redirectIn = async (path: string) => /NEXT_REDIRECT;replace;([^;]+);/.exec(await (await fetch(fresh.url + path)).text())?.[1]
+      const redirectIn = async (path: string) =>
+        /NEXT_REDIRECT;replace;([^;]+);/.exec(await (await fetch(fresh.url + path)).text())?.[1]
       expect(await redirectIn('/admin')).toBe('/admin/login')
       expect(await redirectIn('/admin/login')).toBe('/admin/create-first-user')
     } finally {

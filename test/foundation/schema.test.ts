@@ -28,18 +28,37 @@ describe('generated code is current', () => {
       delete process.env.PAYLOAD_TS_OUTPUT_PATH
     }
     const committed = fs.readFileSync(path.join(projectRoot, 'src/payload-types.ts'), 'utf8')
-    expect(committed, 'src/payload-types.ts is stale: run `npm run generate:types` and commit the result').toBe(fs.readFileSync(fresh, 'utf8'))
+    expect(
+      committed,
+      'src/payload-types.ts is stale: run `npm run generate:types` and commit the result',
+    ).toBe(fs.readFileSync(fresh, 'utf8'))
   })
 
-  it.skipIf(TEST_DATABASE !== 'sqlite')('keeps the full-text index of releases in step, through triggers the schema generator does not know about', async () => {
-    const client = (local.payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: { name: string }[] }> } }).client
-    const { rows } = await client.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'news_fts_%' ORDER BY name")
-    // A later migration that rebuilds the news table drops these: it must create them again.
-    expect(rows.map((row) => row.name)).toEqual(['news_fts_delete', 'news_fts_insert', 'news_fts_update'])
-  })
+  it.skipIf(TEST_DATABASE !== 'sqlite')(
+    'keeps the full-text index of releases in step, through triggers the schema generator does not know about',
+    async () => {
+      const client = (
+        local.payload.db as unknown as {
+          client: { execute: (sql: string) => Promise<{ rows: { name: string }[] }> }
+        }
+      ).client
+      const { rows } = await client.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'news_fts_%' ORDER BY name",
+      )
+      // A later migration that rebuilds the news table drops these: it must create them again.
+      expect(rows.map((row) => row.name)).toEqual([
+        'news_fts_delete',
+        'news_fts_insert',
+        'news_fts_update',
+      ])
+    },
+  )
 
   it(`the committed ${TEST_DATABASE} migrations describe the whole content model`, async () => {
     const missing = await schemaChangesWithoutMigration(local.payload)
-    expect(missing, 'The content model changed without a migration: run `npm run migrate:create -- <name>`').toEqual([])
+    expect(
+      missing,
+      'The content model changed without a migration: run `npm run migrate:create -- <name>`',
+    ).toEqual([])
   })
 })

@@ -12,7 +12,14 @@ let local: Awaited<ReturnType<typeof startLocalPayload>>
 
 const counts = async () => {
   const out: Record<string, number> = {}
-  for (const collection of ['news', 'quotes', 'report-links', 'recruitment-ctas', 'media', 'categories'] as const) {
+  for (const collection of [
+    'news',
+    'quotes',
+    'report-links',
+    'recruitment-ctas',
+    'media',
+    'categories',
+  ] as const) {
     out[collection] = (await local.payload.count({ collection, overrideAccess: true })).totalDocs
   }
   return out
@@ -39,10 +46,20 @@ describe('npm run seed', () => {
   })
 
   it('includes one release scheduled for the future, one draft, and at least six published', async () => {
-    const { docs } = await local.payload.find({ collection: 'news', draft: true, pagination: false, overrideAccess: true, depth: 0 })
+    const { docs } = await local.payload.find({
+      collection: 'news',
+      draft: true,
+      pagination: false,
+      overrideAccess: true,
+      depth: 0,
+    })
     const now = Date.now()
-    const published = docs.filter((d) => d._status === 'published' && Date.parse(d.publishAt!) <= now)
-    const scheduled = docs.filter((d) => d._status === 'published' && Date.parse(d.publishAt!) > now)
+    const published = docs.filter(
+      (d) => d._status === 'published' && Date.parse(d.publishAt!) <= now,
+    )
+    const scheduled = docs.filter(
+      (d) => d._status === 'published' && Date.parse(d.publishAt!) > now,
+    )
     const drafts = docs.filter((d) => d._status === 'draft')
     expect(published.length).toBeGreaterThanOrEqual(6)
     expect(scheduled).toHaveLength(1)
@@ -58,7 +75,10 @@ describe('npm run seed', () => {
     })
     const release = docs[0]!
     expect(release.quotes?.length).toBeGreaterThanOrEqual(2)
-    const report = release.reportLinks![0] as { findings: { area: string; grade: string }[]; url: string }
+    const report = release.reportLinks![0] as {
+      findings: { area: string; grade: string }[]
+      url: string
+    }
     expect(report.url).toMatch(/^https:\/\//)
     expect(report.findings.length).toBeGreaterThan(0)
     expect(report.findings[0]!.grade).toBe('Good')
@@ -66,7 +86,11 @@ describe('npm run seed', () => {
   })
 
   it('makes its hero images with sharp, with every size on disk', async () => {
-    const { docs } = await local.payload.find({ collection: 'media', pagination: false, overrideAccess: true })
+    const { docs } = await local.payload.find({
+      collection: 'media',
+      pagination: false,
+      overrideAccess: true,
+    })
     expect(docs.length).toBeGreaterThanOrEqual(6)
     for (const image of docs) {
       expect(image.alt).toBeTruthy()
@@ -85,7 +109,11 @@ describe('npm run seed', () => {
   })
 
   it('sets up the site settings: force name, beta banner, quick exit and a default call to action', async () => {
-    const settings = await local.payload.findGlobal({ slug: 'site-settings', overrideAccess: true, depth: 0 })
+    const settings = await local.payload.findGlobal({
+      slug: 'site-settings',
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(settings.forceName).toBe('Northmoor Police')
     expect(settings.betaBanner?.enabled).toBe(true)
     expect(settings.quickExit?.url).toBe('https://www.bbc.co.uk/weather')

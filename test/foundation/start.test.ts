@@ -24,9 +24,12 @@ describe('a fresh start with the embedded database and the demo content', () => 
     expect(await response.json()).toEqual({ status: 'ok' })
   })
 
-  it.skipIf(TEST_DATABASE !== 'sqlite')('creates the SQLite database file under the data folder', () => {
-    expect(fs.existsSync(path.join(server.dir, 'newsroom.db'))).toBe(true)
-  })
+  it.skipIf(TEST_DATABASE !== 'sqlite')(
+    'creates the SQLite database file under the data folder',
+    () => {
+      expect(fs.existsSync(path.join(server.dir, 'newsroom.db'))).toBe(true)
+    },
+  )
 
   it('serves the demo releases to an anonymous reader: published ones only', async () => {
     const { status, body } = await api(server.url).get('/api/news?limit=100&depth=0')
@@ -45,7 +48,9 @@ describe('a fresh start with the embedded database and the demo content', () => 
     const hidden = demoReleases.filter((r) => !('publishedHoursAgo' in r.timing)).map((r) => r.slug)
     expect(hidden).toHaveLength(2)
     for (const slug of hidden) {
-      const anonymous = await api(server.url).get(`/api/news?where[slug][equals]=${slug}&draft=true`)
+      const anonymous = await api(server.url).get(
+        `/api/news?where[slug][equals]=${slug}&draft=true`,
+      )
       expect(anonymous.body.docs).toEqual([])
     }
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
@@ -85,14 +90,19 @@ describe('a fresh start with the embedded database and the demo content', () => 
 
 describe('start-up refuses to run when it cannot run safely', () => {
   it('refuses to start in production without PAYLOAD_SECRET, and says what to set', async () => {
-    const { code, output } = await runStartExpectingFailure({ NODE_ENV: 'production', PAYLOAD_SECRET: undefined })
+    const { code, output } = await runStartExpectingFailure({
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: undefined,
+    })
     expect(code).toBe(1)
     expect(output).toContain('PAYLOAD_SECRET is not set')
     expect(output).not.toMatch(/\n\s+at /)
   })
 
   it('refuses a DATABASE_URL it does not understand, and says which ones it does', async () => {
-    const { code, output } = await runStartExpectingFailure({ DATABASE_URL: 'mysql://localhost/newsroom' })
+    const { code, output } = await runStartExpectingFailure({
+      DATABASE_URL: 'mysql://localhost/newsroom',
+    })
     expect(code).toBe(1)
     expect(output).toContain('DATABASE_URL must start with file:, postgres:// or mongodb://')
   })

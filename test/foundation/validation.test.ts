@@ -18,7 +18,8 @@ beforeAll(async () => {
   server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
 })
-const count = async (collection: string) => (await admin.get(`/api/${collection}?limit=1&draft=true`)).body.totalDocs as number
+const count = async (collection: string) =>
+  (await admin.get(`/api/${collection}?limit=1&draft=true`)).body.totalDocs as number
 
 describe('releases', () => {
   it('refuses a release without a title with a 400 that names the field, and stores nothing', async () => {
@@ -30,7 +31,10 @@ describe('releases', () => {
   })
 
   it('saves a draft without a summary, but will not publish one', async () => {
-    const draft = await admin.post('/api/news?draft=true', { title: 'Road closed for resurfacing', _status: 'draft' })
+    const draft = await admin.post('/api/news?draft=true', {
+      title: 'Road closed for resurfacing',
+      _status: 'draft',
+    })
     expect(draft.status).toBe(201)
     const submit = await transition(admin, draft.body.doc.id, 'submit')
     expect(submit.status).toBe(400)
@@ -40,24 +44,44 @@ describe('releases', () => {
   })
 
   it('makes a URL-safe slug from the title, and a unique one when the title repeats', async () => {
-    const first = await publishRelease(admin, { title: 'Appeal: Café owner’s £2.5m fraud — can you help?', summary: 'x' })
+    const first = await publishRelease(admin, {
+      title: 'Appeal: Café owner’s £2.5m fraud — can you help?',
+      summary: 'x',
+    })
     expect(first.slug).toBe('appeal-cafe-owners-2-5m-fraud-can-you-help')
-    const second = await publishRelease(admin, { title: 'Appeal: Café owner’s £2.5m fraud — can you help?', summary: 'x' })
+    const second = await publishRelease(admin, {
+      title: 'Appeal: Café owner’s £2.5m fraud — can you help?',
+      summary: 'x',
+    })
     expect(second.slug).toBe('appeal-cafe-owners-2-5m-fraud-can-you-help-2')
   })
 
   it('refuses a typed slug that another release already has, with a 400 and nothing stored', async () => {
-    const taken = await publishRelease(admin, { title: 'Bridge inspection', slug: 'bridge-inspection', summary: 'x' })
+    const taken = await publishRelease(admin, {
+      title: 'Bridge inspection',
+      slug: 'bridge-inspection',
+      summary: 'x',
+    })
     expect(taken.slug).toBe('bridge-inspection')
     const before = await count('news')
-    const clash = await admin.post('/api/news', { title: 'Something else', slug: 'bridge-inspection', generateSlug: false, summary: 'x' })
+    const clash = await admin.post('/api/news', {
+      title: 'Something else',
+      slug: 'bridge-inspection',
+      generateSlug: false,
+      summary: 'x',
+    })
     expect(clash.status).toBe(400)
     expect(fieldErrors(clash.body)).toHaveProperty('slug')
     expect(await count('news')).toBe(before)
   })
 
   it('turns a typed slug into a URL-safe one', async () => {
-    const { status, body } = await admin.post('/api/news', { title: 'Typed', slug: 'Road Closure: A12 <b>now</b>', generateSlug: false, summary: 'x' })
+    const { status, body } = await admin.post('/api/news', {
+      title: 'Typed',
+      slug: 'Road Closure: A12 <b>now</b>',
+      generateSlug: false,
+      summary: 'x',
+    })
     expect(status).toBe(201)
     expect(body.doc.slug).toBe('road-closure-a12-b-now-b')
   })
@@ -74,7 +98,11 @@ describe('links where https is required', () => {
   for (const [url, message] of hostile) {
     it(`refuses ${url.slice(0, 24)}… as a report link address, with a 400 and nothing stored`, async () => {
       const before = await count('report-links')
-      const { status, body } = await admin.post('/api/report-links', { title: 'Inspection', publisher: 'HMICFRS', url })
+      const { status, body } = await admin.post('/api/report-links', {
+        title: 'Inspection',
+        publisher: 'HMICFRS',
+        url,
+      })
       expect(status).toBe(400)
       expect(fieldErrors(body).url).toMatch(message)
       expect(await count('report-links')).toBe(before)
@@ -95,7 +123,9 @@ describe('links where https is required', () => {
 
   it('refuses a javascript: quick-exit destination and keeps the one that was there', async () => {
     const before = (await admin.get('/api/globals/site-settings')).body.quickExit.url
-    const { status, body } = await admin.post('/api/globals/site-settings', { quickExit: { label: 'Leave', url: 'javascript:history.back()' } })
+    const { status, body } = await admin.post('/api/globals/site-settings', {
+      quickExit: { label: 'Leave', url: 'javascript:history.back()' },
+    })
     expect(status).toBe(400)
     expect(allMessages(body)).toMatch(/https/)
     expect((await admin.get('/api/globals/site-settings')).body.quickExit.url).toBe(before)
@@ -114,7 +144,10 @@ describe('links where https is required', () => {
 
   it('refuses a finding graded outside the inspectorate scale', async () => {
     const { status, body } = await admin.post('/api/report-links', {
-      title: 'PEEL', publisher: 'HMICFRS', url: 'https://example.gov.uk/r', findings: [{ area: 'Vetting', grade: 'Brilliant' }],
+      title: 'PEEL',
+      publisher: 'HMICFRS',
+      url: 'https://example.gov.uk/r',
+      findings: [{ area: 'Vetting', grade: 'Brilliant' }],
     })
     expect(status).toBe(400)
     expect(Object.keys(fieldErrors(body))[0]).toMatch(/findings\.0\.grade/)
@@ -122,10 +155,19 @@ describe('links where https is required', () => {
 })
 
 describe('images', () => {
-  const mediaFiles = () => (fs.existsSync(path.join(server.dir, 'media')) ? fs.readdirSync(path.join(server.dir, 'media')) : [])
+  const mediaFiles = () =>
+    fs.existsSync(path.join(server.dir, 'media'))
+      ? fs.readdirSync(path.join(server.dir, 'media'))
+      : []
 
   it('stores an image with WebP card, hero and 1200×630 Open Graph sizes', async () => {
-    const { status, body } = await admin.upload('/api/media', imageForm(await jpeg(2400, 1600), 'hq.jpg', 'image/jpeg', { alt: 'Police headquarters', credit: 'Northmoor Police' }))
+    const { status, body } = await admin.upload(
+      '/api/media',
+      imageForm(await jpeg(2400, 1600), 'hq.jpg', 'image/jpeg', {
+        alt: 'Police headquarters',
+        credit: 'Northmoor Police',
+      }),
+    )
     expect(status).toBe(201)
     const { sizes } = body.doc
     for (const name of ['card', 'hero', 'heroLarge', 'og']) {
@@ -140,7 +182,10 @@ describe('images', () => {
   it('refuses a text file dressed up as a JPEG, by its content, with a clear 400 and no file kept', async () => {
     const before = { docs: await count('media'), files: mediaFiles().length }
     const text = Buffer.from('This is not a picture, whatever its name says.\n'.repeat(20))
-    const { status, body } = await admin.upload('/api/media', imageForm(text, 'holiday.jpg', 'image/jpeg', { alt: 'A picture' }))
+    const { status, body } = await admin.upload(
+      '/api/media',
+      imageForm(text, 'holiday.jpg', 'image/jpeg', { alt: 'A picture' }),
+    )
     expect(status).toBe(400)
     expect(allMessages(body)).toMatch(/not a picture|JPEG, PNG/i)
     expect(await count('media')).toBe(before.docs)
@@ -148,15 +193,23 @@ describe('images', () => {
   })
 
   it('refuses a PDF with a clear 400', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
-    const { status, body } = await admin.upload('/api/media', imageForm(pdf, 'report.pdf', 'application/pdf', { alt: 'Report' }))
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    )
+    const { status, body } = await admin.upload(
+      '/api/media',
+      imageForm(pdf, 'report.pdf', 'application/pdf', { alt: 'Report' }),
+    )
     expect(status).toBe(400)
     expect(allMessages(body)).toMatch(/not a picture|not allowed|Invalid MIME/i)
   })
 
   it('refuses an image without alternative text', async () => {
     const before = await count('media')
-    const { status, body } = await admin.upload('/api/media', imageForm(await jpeg(800, 600), 'no-alt.jpg', 'image/jpeg', {}))
+    const { status, body } = await admin.upload(
+      '/api/media',
+      imageForm(await jpeg(800, 600), 'no-alt.jpg', 'image/jpeg', {}),
+    )
     expect(status).toBe(400)
     expect(fieldErrors(body)).toHaveProperty('alt')
     expect(await count('media')).toBe(before)
@@ -179,8 +232,13 @@ describe('quotes, categories and recruitment calls to action', () => {
 
   it('refuses a call to action that ends before it starts', async () => {
     const { status, body } = await admin.post('/api/recruitment-ctas', {
-      heading: 'Join us', body: 'Apply now.', linkLabel: 'Apply', linkUrl: 'https://careers.example.police.uk', audience: ['volunteer'],
-      activeFrom: '2026-06-01T00:00:00.000Z', activeUntil: '2026-05-01T00:00:00.000Z',
+      heading: 'Join us',
+      body: 'Apply now.',
+      linkLabel: 'Apply',
+      linkUrl: 'https://careers.example.police.uk',
+      audience: ['volunteer'],
+      activeFrom: '2026-06-01T00:00:00.000Z',
+      activeUntil: '2026-05-01T00:00:00.000Z',
     })
     expect(status).toBe(400)
     expect(fieldErrors(body).activeUntil).toMatch(/after the start/)

@@ -28,7 +28,12 @@ describe('a server killed mid-write', () => {
   it('restarts with every acknowledged write whole, and nothing half-written', async () => {
     first = await startServer()
     const admin: Api = await signIn(first.url, ADMIN.email, ADMIN.password)
-    const quote = (await admin.post('/api/quotes', { speakerName: 'Ch Insp Dana Moss', text: 'Thank you for your patience.' })).body.doc.id
+    const quote = (
+      await admin.post('/api/quotes', {
+        speakerName: 'Ch Insp Dana Moss',
+        text: 'Thank you for your patience.',
+      })
+    ).body.doc.id
     const category = (await admin.post('/api/categories', { name: 'Crash testing' })).body.doc.id
 
     const created = new Map<number, number>() // id → n
@@ -51,7 +56,10 @@ describe('a server killed mid-write', () => {
           if (response.status !== 201) throw new Error(`create: ${response.status}`)
           const id = response.body.doc.id as number
           created.set(id, mine)
-          const edit = await admin.patch(`/api/news/${id}?draft=true`, { title: `Crash test ${mine} edited`, summary: `Summary ${mine} edited` })
+          const edit = await admin.patch(`/api/news/${id}?draft=true`, {
+            title: `Crash test ${mine} edited`,
+            summary: `Summary ${mine} edited`,
+          })
           if (edit.status === 200) edited.add(id)
         } catch {
           return // the server has gone
@@ -69,10 +77,15 @@ describe('a server killed mid-write', () => {
       const url = fs.readFileSync(path.join(dir, '.test-database-url'), 'utf8')
       const db = createClient({ url })
       try {
-        expect((await db.execute('PRAGMA integrity_check')).rows.map((row) => row[0])).toEqual(['ok'])
+        expect((await db.execute('PRAGMA integrity_check')).rows.map((row) => row[0])).toEqual([
+          'ok',
+        ])
         expect((await db.execute('PRAGMA foreign_key_check')).rows).toEqual([])
         // The search index is kept by triggers in the same transaction as each release.
-        const [news, indexed] = await Promise.all([db.execute('SELECT count(*) FROM news'), db.execute('SELECT count(*) FROM news_fts')])
+        const [news, indexed] = await Promise.all([
+          db.execute('SELECT count(*) FROM news'),
+          db.execute('SELECT count(*) FROM news_fts'),
+        ])
         expect(Number(indexed.rows[0]![0])).toBe(Number(news.rows[0]![0]))
       } finally {
         db.close()
@@ -83,7 +96,9 @@ describe('a server killed mid-write', () => {
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200)
     expect((await fetch(`${second.url}/`)).status).toBe(200)
     const again = await signIn(second.url, ADMIN.email, ADMIN.password)
-    const { body } = await again.get('/api/news?where[title][like]=Crash test&limit=500&draft=true&depth=0')
+    const { body } = await again.get(
+      '/api/news?where[title][like]=Crash test&limit=500&draft=true&depth=0',
+    )
     const found = new Map<number, any>(body.docs.map((doc: any) => [doc.id, doc]))
 
     // Everything acknowledged survived, with its acknowledged edit.
@@ -99,8 +114,12 @@ describe('a server killed mid-write', () => {
       expect(slateToPlainText(doc.body)).toMatch(new RegExp(`^Body ${mine} `))
       expect(doc.quotes).toEqual([quote])
       expect(doc.category).toBe(category)
-      const versions = await again.get(`/api/news/versions?where[parent][equals]=${doc.id}&sort=-updatedAt&limit=1&depth=0`)
-      expect(versions.body.docs[0]?.version.title, `the latest version of ${doc.title}`).toBe(doc.title)
+      const versions = await again.get(
+        `/api/news/versions?where[parent][equals]=${doc.id}&sort=-updatedAt&limit=1&depth=0`,
+      )
+      expect(versions.body.docs[0]?.version.title, `the latest version of ${doc.title}`).toBe(
+        doc.title,
+      )
     }
   })
 })

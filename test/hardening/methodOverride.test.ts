@@ -18,10 +18,15 @@ let admin: Api
 beforeAll(async () => {
   server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  for (const name of ['Override alpha', 'Override beta', 'Override gamma']) expect((await admin.post('/api/categories', { name })).status).toBe(201)
+  for (const name of ['Override alpha', 'Override beta', 'Override gamma'])
+    expect((await admin.post('/api/categories', { name })).status).toBe(201)
 })
 /** A read sent as the admin's relationship fields send it: POST, the query as a form in the body. */
-const overridden = async (path: string, form: string, { header = 'X-Payload-HTTP-Method-Override', type = 'application/x-www-form-urlencoded' } = {}) => {
+const overridden = async (
+  path: string,
+  form: string,
+  { header = 'X-Payload-HTTP-Method-Override', type = 'application/x-www-form-urlencoded' } = {},
+) => {
   const response = await fetch(server.url + path, {
     method: 'POST',
     headers: { 'Content-Type': type, [header]: 'GET', Authorization: `JWT ${admin.token}` },
@@ -39,7 +44,9 @@ const rawGet = (path: string) =>
         let text = ''
         response.setEncoding('utf8')
         response.on('data', (chunk: string) => (text += chunk))
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }),
+        )
       })
       .on('error', reject)
   })
@@ -62,17 +69,26 @@ describe('a read sent as a POST with the method override', () => {
   })
 
   it('still answers the admin’s own searches, with the query from the body', async () => {
-    const { status, body } = await overridden('/api/categories', 'limit=10&depth=0&sort=name&where[and][0][name][like]=Override')
+    const { status, body } = await overridden(
+      '/api/categories',
+      'limit=10&depth=0&sort=name&where[and][0][name][like]=Override',
+    )
     expect(status).toBe(200)
     expect(body.limit).toBe(10)
-    expect(body.docs.map((doc: { name: string }) => doc.name)).toEqual(['Override alpha', 'Override beta', 'Override gamma'])
+    expect(body.docs.map((doc: { name: string }) => doc.name)).toEqual([
+      'Override alpha',
+      'Override beta',
+      'Override gamma',
+    ])
   })
 
   it('refuses a query in both the address and the body, and a query that is not a form', async () => {
     const both = await overridden('/api/categories?limit=2', 'limit=100000')
     expect(both.status).toBe(400)
     expect(allMessages(both.body)).toMatch(/either in the address or in the body/)
-    const json = await overridden('/api/news', JSON.stringify({ limit: 100000 }), { type: 'application/json' })
+    const json = await overridden('/api/news', JSON.stringify({ limit: 100000 }), {
+      type: 'application/json',
+    })
     expect(json.status).toBe(415)
     expect(allMessages(json.body)).toMatch(/send the query as a form/)
   })
@@ -88,7 +104,12 @@ describe('the query as Payload reads it', () => {
   })
 
   it('nor does spelling the address with %XX', async () => {
-    for (const path of ['/api/%6eews?limit=100000', '/api/%6eews?sort=nonsense', '/api/./news?sort=nonsense', '/api/news/%31abc']) {
+    for (const path of [
+      '/api/%6eews?limit=100000',
+      '/api/%6eews?sort=nonsense',
+      '/api/./news?sort=nonsense',
+      '/api/news/%31abc',
+    ]) {
       const { status } = await rawGet(path)
       expect(status, path).toBeGreaterThanOrEqual(400)
       expect(status, path).toBeLessThan(500)

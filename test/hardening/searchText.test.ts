@@ -32,15 +32,33 @@ beforeAll(async () => {
     summary: `Officers name ${SECRET.summary} in an appeal later withdrawn.`,
     body: paragraph(`The body says ${SECRET.body} and more that must not stay public.`),
   })
-  expect((await transition(admin, withdrawn.id, 'withdraw', { note: 'Legal advice: proceedings are active.' })).status).toBe(200)
-  standing = await publishRelease(admin, { title: 'Cycle marking at the market', summary: 'Free bike marking on Saturday.', body: paragraph('Bring your bicycle to the periwinkle stall.') })
+  expect(
+    (
+      await transition(admin, withdrawn.id, 'withdraw', {
+        note: 'Legal advice: proceedings are active.',
+      })
+    ).status,
+  ).toBe(200)
+  standing = await publishRelease(admin, {
+    title: 'Cycle marking at the market',
+    summary: 'Free bike marking on Saturday.',
+    body: paragraph('Bring your bicycle to the periwinkle stall.'),
+  })
 })
 const graphql = (as: Api, query: string) => as.post('/api/graphql', { query })
 
 describe('the search text is never in an answer', () => {
   it('not over REST, to the public or to staff, by id or in a list', async () => {
-    for (const [who, as] of [['public', anonymous], ['admin', admin]] as const) {
-      for (const path of [`/api/news/${withdrawn.id}?depth=0`, `/api/news/${standing.id}?depth=0`, '/api/news?depth=0&limit=50', `/api/news/${standing.id}?draft=true`]) {
+    for (const [who, as] of [
+      ['public', anonymous],
+      ['admin', admin],
+    ] as const) {
+      for (const path of [
+        `/api/news/${withdrawn.id}?depth=0`,
+        `/api/news/${standing.id}?depth=0`,
+        '/api/news?depth=0&limit=50',
+        `/api/news/${standing.id}?draft=true`,
+      ]) {
         const { status, body } = await as.get(path)
         expect(status, `${who} ${path}`).toBe(200)
         expect(JSON.stringify(body), `${who} ${path}`).not.toMatch(/searchText/)
@@ -49,7 +67,9 @@ describe('the search text is never in an answer', () => {
   })
 
   it('nor in the versions, which staff read', async () => {
-    const { status, body } = await admin.get(`/api/news/versions?where[parent][equals]=${withdrawn.id}&depth=0`)
+    const { status, body } = await admin.get(
+      `/api/news/versions?where[parent][equals]=${withdrawn.id}&depth=0`,
+    )
     expect(status).toBe(200)
     expect(body.totalDocs).toBeGreaterThan(0)
     expect(JSON.stringify(body)).not.toMatch(/searchText/)
@@ -66,9 +86,15 @@ describe('the search text is never in an answer', () => {
         `{ versionsallNews { docs { id version { searchText } } } }`,
       ]) {
         const { body } = await graphql(as, query)
-        expect(body.errors?.find((error: { message: string }) => /Cannot query field/.test(error.message)), query).toBeUndefined()
+        expect(
+          body.errors?.find((error: { message: string }) =>
+            /Cannot query field/.test(error.message),
+          ),
+          query,
+        ).toBeUndefined()
         const answer = JSON.stringify(body)
-        for (const word of ['periwinkle', ...Object.values(SECRET)]) expect(answer, query).not.toContain(word)
+        for (const word of ['periwinkle', ...Object.values(SECRET)])
+          expect(answer, query).not.toContain(word)
         expect(answer, query).not.toMatch(/"searchText":"/)
       }
     }
@@ -101,7 +127,10 @@ describe('the public cannot ask about what it cannot read', () => {
   })
 
   it('refuses it over GraphQL too', async () => {
-    const { body } = await graphql(anonymous, `{ allNews(where: { summary: { like: "${SECRET.summary}" } }) { totalDocs docs { id } } }`)
+    const { body } = await graphql(
+      anonymous,
+      `{ allNews(where: { summary: { like: "${SECRET.summary}" } }) { totalDocs docs { id } } }`,
+    )
     expect(body.data?.allNews?.totalDocs ?? 0).toBe(0)
     expect(allMessages(body)).toMatch(/summary/)
   })
@@ -120,13 +149,17 @@ describe('the public cannot ask about what it cannot read', () => {
   })
 
   it('still lets staff filter by the content, as the admin’s list search does', async () => {
-    const { status, body } = await admin.get(`/api/news?depth=0&where[summary][like]=${SECRET.summary}`)
+    const { status, body } = await admin.get(
+      `/api/news?depth=0&where[summary][like]=${SECRET.summary}`,
+    )
     expect(status).toBe(200)
     expect(body.docs.map((doc: { id: number }) => doc.id)).toEqual([withdrawn.id])
   })
 
   it('still lets the public read and filter what it may: titles, addresses, dates', async () => {
-    const { status, body } = await anonymous.get(`/api/news?depth=0&where[slug][equals]=${standing.slug}&sort=-publishAt`)
+    const { status, body } = await anonymous.get(
+      `/api/news?depth=0&where[slug][equals]=${standing.slug}&sort=-publishAt`,
+    )
     expect(status).toBe(200)
     expect(body.docs.map((doc: { id: number }) => doc.id)).toEqual([standing.id])
     const one = await anonymous.get(`/api/news/${standing.id}?depth=0&select[summary]=true`)

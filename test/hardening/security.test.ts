@@ -34,7 +34,15 @@ const csp = (header: string | null) =>
 
 describe('security headers', () => {
   it('public pages: a strict policy, no referrer, no framing, no sniffing', async () => {
-    for (const path of ['/', '/news/headers-on-a-release-page', '/search?q=x', '/no-such-page', '/feed.xml', '/healthz', '/quick-exit.js']) {
+    for (const path of [
+      '/',
+      '/news/headers-on-a-release-page',
+      '/search?q=x',
+      '/no-such-page',
+      '/feed.xml',
+      '/healthz',
+      '/quick-exit.js',
+    ]) {
       const response = await fetch(server.url + path)
       const policy = csp(response.headers.get('content-security-policy'))
       expect(policy['default-src'], path).toEqual(["'none'"])
@@ -50,14 +58,19 @@ describe('security headers', () => {
   })
 
   it('public pages run no inline script: every script is a file of this site or a data block', async () => {
-    const page = parseHtml(await (await fetch(server.url + '/news/headers-on-a-release-page')).text())
+    const page = parseHtml(
+      await (await fetch(server.url + '/news/headers-on-a-release-page')).text(),
+    )
     const scripts = page.all.filter((element) => element.tag === 'script')
     expect(scripts.length).toBeGreaterThan(0)
     for (const script of scripts) {
       if (script.attrs.type === 'application/ld+json') continue
       expect(script.attrs.src, 'an inline script').toMatch(/^\/(?!\/)/)
     }
-    for (const element of page.all) expect(Object.keys(element.attrs).filter((name) => name.startsWith('on') || name === 'style')).toEqual([])
+    for (const element of page.all)
+      expect(
+        Object.keys(element.attrs).filter((name) => name.startsWith('on') || name === 'style'),
+      ).toEqual([])
   })
 
   it('the admin has its own policy, limited to this site, and may frame only itself', async () => {
@@ -67,7 +80,9 @@ describe('security headers', () => {
     expect(policy['default-src']).toEqual(["'self'"])
     expect(policy['frame-ancestors']).toEqual(["'self'"])
     expect(policy['object-src']).toEqual(["'none'"])
-    for (const values of Object.values(policy)) for (const value of values) expect(value).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/)
+    for (const values of Object.values(policy))
+      for (const value of values)
+        expect(value).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/)
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
   })
@@ -99,14 +114,27 @@ describe('signing in', () => {
   })
 
   it('ignores the session cookie on a write from another site (CSRF), and honours it from this one', async () => {
-    const response = await fetch(server.url + '/api/users/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]!
+    const response = await fetch(server.url + '/api/users/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+    const cookie = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('payload-token='))!
+      .split(';')[0]!
     const write = (origin: string, title: string) =>
-      fetch(server.url + '/api/categories', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: origin }, body: JSON.stringify({ name: title }) })
+      fetch(server.url + '/api/categories', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: origin },
+        body: JSON.stringify({ name: title }),
+      })
 
     const forged = await write('https://evil.example', 'Made by a forged request')
     expect(forged.status).toBe(403)
-    const found = await admin.get(`/api/categories?where[name][equals]=${encodeURIComponent('Made by a forged request')}`)
+    const found = await admin.get(
+      `/api/categories?where[name][equals]=${encodeURIComponent('Made by a forged request')}`,
+    )
     expect(found.body.totalDocs).toBe(0)
 
     const genuine = await write(server.url, 'Made from the admin')
@@ -116,7 +144,12 @@ describe('signing in', () => {
 
 describe('passwords', () => {
   const tryPassword = (password: string, name = 'Pat Password') =>
-    admin.post('/api/users', { email: `pw-${crypto.randomUUID().slice(0, 8)}@northmoor.test`, password, name, roles: ['author'] })
+    admin.post('/api/users', {
+      email: `pw-${crypto.randomUUID().slice(0, 8)}@northmoor.test`,
+      password,
+      name,
+      roles: ['author'],
+    })
 
   it('refuses a short password, saying how long it must be', async () => {
     const response = await tryPassword('Tr1cky!')
@@ -143,7 +176,12 @@ describe('passwords', () => {
 
   it('applies the same rule when someone changes their own password', async () => {
     const email = `self-${crypto.randomUUID().slice(0, 8)}@northmoor.test`
-    const created = await admin.post('/api/users', { email, password: 'copper meadow violin ember', name: 'Sam Self', roles: ['author'] })
+    const created = await admin.post('/api/users', {
+      email,
+      password: 'copper meadow violin ember',
+      name: 'Sam Self',
+      roles: ['author'],
+    })
     const self = await signIn(server.url, email, 'copper meadow violin ember')
     const weak = await self.patch(`/api/users/${created.body.doc.id}`, { password: 'letmein12345' })
     expect(weak.status).toBe(400)
@@ -154,22 +192,40 @@ describe('passwords', () => {
 
   it('applies the same rule to a password chosen from a reset link', async () => {
     const email = `reset-${crypto.randomUUID().slice(0, 8)}@northmoor.test`
-    await admin.post('/api/users', { email, password: 'saffron glacier ladder mint', name: 'Robin Reset', roles: ['author'] })
+    await admin.post('/api/users', {
+      email,
+      password: 'saffron glacier ladder mint',
+      name: 'Robin Reset',
+      roles: ['author'],
+    })
     expect((await api(server.url).post('/api/users/forgot-password', { email })).status).toBe(200)
     // The link would go by email; no mail server here, so the token is read where it is kept.
-    const [row] = await queryServerDatabase(server.dir, 'SELECT reset_password_token AS token FROM users WHERE email = ?', [email])
+    const [row] = await queryServerDatabase(
+      server.dir,
+      'SELECT reset_password_token AS token FROM users WHERE email = ?',
+      [email],
+    )
     const token = row?.token as string
     expect(token).toMatch(/^[a-f0-9]{40}$/)
-    const weak = await api(server.url).post('/api/users/reset-password', { token, password: 'iloveyou1234' })
+    const weak = await api(server.url).post('/api/users/reset-password', {
+      token,
+      password: 'iloveyou1234',
+    })
     expect(weak.status).toBe(400)
     expect(fieldErrors(weak.body).password).toMatch(/too easy to guess/)
-    const strong = await api(server.url).post('/api/users/reset-password', { token, password: 'orbit walnut cedar trumpet' })
+    const strong = await api(server.url).post('/api/users/reset-password', {
+      token,
+      password: 'orbit walnut cedar trumpet',
+    })
     expect(strong.status).toBe(200)
     await signIn(server.url, email, 'orbit walnut cedar trumpet')
   })
 
   it('will not start with a weak ADMIN_PASSWORD, and says why', async () => {
-    const { code, output } = await runStartExpectingFailure({ ADMIN_EMAIL: 'first@northmoor.test', ADMIN_PASSWORD: 'password' })
+    const { code, output } = await runStartExpectingFailure({
+      ADMIN_EMAIL: 'first@northmoor.test',
+      ADMIN_PASSWORD: 'password',
+    })
     expect(code).not.toBe(0)
     expect(output).toMatch(/ADMIN_PASSWORD is not accepted: Use at least 12 characters/)
   })
@@ -178,7 +234,9 @@ describe('passwords', () => {
 describe('behind https, with a low limit per address', () => {
   let secure: TestServer
   beforeAll(async () => {
-    secure = await startServer({ env: { SITE_URL: 'https://news.northmoor.example', SIGN_IN_RATE_LIMIT: '5' } })
+    secure = await startServer({
+      env: { SITE_URL: 'https://news.northmoor.example', SIGN_IN_RATE_LIMIT: '5' },
+    })
   })
   afterAll(async () => {
     await secure?.stop()
@@ -187,16 +245,31 @@ describe('behind https, with a low limit per address', () => {
   it('sends HSTS and marks the session cookie Secure', async () => {
     const page = await fetch(secure.url + '/')
     expect(page.headers.get('strict-transport-security')).toMatch(/max-age=31536000/)
-    expect(csp(page.headers.get('content-security-policy'))['upgrade-insecure-requests']).toEqual([])
-    const login = await fetch(secure.url + '/api/users/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://news.northmoor.example' }, body: JSON.stringify(ADMIN) })
+    expect(csp(page.headers.get('content-security-policy'))['upgrade-insecure-requests']).toEqual(
+      [],
+    )
+    const login = await fetch(secure.url + '/api/users/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://news.northmoor.example' },
+      body: JSON.stringify(ADMIN),
+    })
     expect(login.status).toBe(200)
-    expect(login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))).toMatch(/;\s*Secure/i)
+    expect(login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))).toMatch(
+      /;\s*Secure/i,
+    )
   })
 
   it('limits sign-in attempts per address, and a forged X-Forwarded-For does not get round it', async () => {
     // One attempt was used above; four more are allowed.
     const attempt = (forwardedFor: string) =>
-      fetch(secure.url + '/api/users/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor }, body: JSON.stringify({ email: 'nobody@northmoor.test', password: 'not the password at all' }) })
+      fetch(secure.url + '/api/users/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+        body: JSON.stringify({
+          email: 'nobody@northmoor.test',
+          password: 'not the password at all',
+        }),
+      })
     for (let i = 0; i < 4; i++) expect((await attempt(`203.0.113.${i}`)).status).toBe(401)
     const limited = await attempt('198.51.100.7')
     expect(limited.status).toBe(429)

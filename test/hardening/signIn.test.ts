@@ -40,7 +40,17 @@ const post = (path: string, body: unknown, from: string) =>
     const { hostname, port } = new URL(server.url)
     const data = JSON.stringify(body)
     const request = http.request(
-      { hostname, port, path, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), 'X-Forwarded-For': from } },
+      {
+        hostname,
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(data),
+          'X-Forwarded-For': from,
+        },
+      },
       (response) => {
         let text = ''
         response.setEncoding('utf8')
@@ -60,22 +70,33 @@ const post = (path: string, body: unknown, from: string) =>
     request.end(data)
   })
 
-const login = (email: string, password: string, from: string, path = '/api/users/login') => post(path, { email, password }, from)
+const login = (email: string, password: string, from: string, path = '/api/users/login') =>
+  post(path, { email, password }, from)
 
 const newAccount = async (password = 'granite lantern pebble orchard') => {
   const email = `person-${crypto.randomUUID().slice(0, 8)}@northmoor.test`
-  const created = await admin.post('/api/users', { email, password, name: 'Jo Person', roles: ['author'] })
+  const created = await admin.post('/api/users', {
+    email,
+    password,
+    name: 'Jo Person',
+    roles: ['author'],
+  })
   expect(created.status).toBe(201)
   return { email, password }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 describe('what a wrong password tells', () => {
   it('the same answer for an account that exists and one that does not', async () => {
     const { email } = await newAccount()
     const real = await login(email, 'not the password at all', newAddress())
-    const unknown = await login(`nobody-${crypto.randomUUID().slice(0, 8)}@northmoor.test`, 'not the password at all', newAddress())
+    const unknown = await login(
+      `nobody-${crypto.randomUUID().slice(0, 8)}@northmoor.test`,
+      'not the password at all',
+      newAddress(),
+    )
     expect(real.status).toBe(401)
     expect(unknown).toEqual(real)
   })
@@ -108,7 +129,8 @@ describe('wrong passwords slow down whoever sends them', () => {
   it('five are free, then each try from that address waits longer; the real person signs in from elsewhere', async () => {
     const { email, password } = await newAccount()
     const attacker = newAddress()
-    for (let i = 0; i < 5; i++) expect((await login(email, `guess number ${i} wrong`, attacker)).status).toBe(401)
+    for (let i = 0; i < 5; i++)
+      expect((await login(email, `guess number ${i} wrong`, attacker)).status).toBe(401)
     const waiting = await login(email, 'guess number 5 wrong', attacker)
     expect(waiting.status).toBe(429)
     expect(allMessages(waiting.body)).toMatch(/Try again in 1 second/)
@@ -123,7 +145,9 @@ describe('wrong passwords slow down whoever sends them', () => {
     // After the wait, one more try; a wrong one doubles the wait.
     await new Promise((resolve) => setTimeout(resolve, 1100))
     expect((await login(email, 'guess number 6 wrong', attacker)).status).toBe(401)
-    expect(allMessages((await login(email, 'guess number 7 wrong', attacker)).body)).toMatch(/Try again in 2 seconds/)
+    expect(allMessages((await login(email, 'guess number 7 wrong', attacker)).body)).toMatch(
+      /Try again in 2 seconds/,
+    )
   })
 
   it('the same for an account that does not exist, so that the wait tells nothing either', async () => {
@@ -148,8 +172,16 @@ describe('wrong passwords slow down whoever sends them', () => {
 
     expect((await post('/api/users/forgot-password', { email }, office)).status).toBe(200)
     // The link would go by email; no mail server here, so the token is read where it is kept.
-    const [row] = await queryServerDatabase(server.dir, 'SELECT reset_password_token AS token FROM users WHERE email = ?', [email])
-    const reset = await post('/api/users/reset-password', { token: row!.token, password: 'saffron glacier ladder mint' }, office)
+    const [row] = await queryServerDatabase(
+      server.dir,
+      'SELECT reset_password_token AS token FROM users WHERE email = ?',
+      [email],
+    )
+    const reset = await post(
+      '/api/users/reset-password',
+      { token: row!.token, password: 'saffron glacier ladder mint' },
+      office,
+    )
     expect(reset.status).toBe(200)
     expect((await login(email, 'saffron glacier ladder mint', office)).status).toBe(200)
   })
@@ -172,15 +204,33 @@ describe('wrong passwords slow down whoever sends them', () => {
 describe('every attempt counts against the address', () => {
   it('however the path is spelt', async () => {
     const from = newAddress()
-    const spellings = ['/api/users/%6cogin', '/api/users/./login', '/api/users/LOGIN', '/api/%75sers/login', '/api/users/x/../login', '/api/users/%2e/login']
-    const others = ['/api/users/forgot-passwor%64', '/api/users/reset-passwor%64', '/api/users/%75nlock', '/api/users/./forgot-password', '/api/users/RESET-PASSWORD', '/api/users/x/../unlock']
+    const spellings = [
+      '/api/users/%6cogin',
+      '/api/users/./login',
+      '/api/users/LOGIN',
+      '/api/%75sers/login',
+      '/api/users/x/../login',
+      '/api/users/%2e/login',
+    ]
+    const others = [
+      '/api/users/forgot-passwor%64',
+      '/api/users/reset-passwor%64',
+      '/api/users/%75nlock',
+      '/api/users/./forgot-password',
+      '/api/users/RESET-PASSWORD',
+      '/api/users/x/../unlock',
+    ]
     expect(spellings.length + others.length).toBe(LIMIT)
     for (const [i, path] of spellings.entries()) {
       const answer = await login(`nobody-${i}@northmoor.test`, 'not the password', from, path)
       expect(answer.status, path).toBe(401)
     }
     for (const path of others) {
-      const answer = await post(path, { email: 'nobody@northmoor.test', token: 'not a token', password: 'not a password either' }, from)
+      const answer = await post(
+        path,
+        { email: 'nobody@northmoor.test', token: 'not a token', password: 'not a password either' },
+        from,
+      )
       expect(answer.status, path).not.toBe(404)
       expect(answer.status, path).not.toBe(429)
     }
@@ -194,14 +244,24 @@ describe('every attempt counts against the address', () => {
   it('a GraphQL request carries one sign-in, not forty', async () => {
     const { email, password } = await newAccount()
     const from = newAddress()
-    const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? password : `guess number ${i} wrong`))
+    const guesses = Array.from({ length: 40 }, (_, i) =>
+      i === 39 ? password : `guess number ${i} wrong`,
+    )
     const query = `mutation { ${guesses.map((guess, i) => `try${i}: loginUser(email: ${JSON.stringify(email)}, password: ${JSON.stringify(guess)}) { token }`).join(' ')} }`
     const { body } = await post('/api/graphql', { query }, from)
     // None of them ran: the right password, last, was never reached.
     expect(body.data?.try39?.token ?? null).toBeNull()
-    expect(allMessages(body)).toMatch(/one sign-in or password mutation per request; this one has 40 \(loginUser\)/)
+    expect(allMessages(body)).toMatch(
+      /one sign-in or password mutation per request; this one has 40 \(loginUser\)/,
+    )
     // Fragments do not hide them either.
-    const hidden = await post('/api/graphql', { query: `mutation { ...a ...b } fragment a on Mutation { a: loginUser(email: "${email}", password: "one") { token } } fragment b on Mutation { b: loginUser(email: "${email}", password: "two") { token } }` }, from)
+    const hidden = await post(
+      '/api/graphql',
+      {
+        query: `mutation { ...a ...b } fragment a on Mutation { a: loginUser(email: "${email}", password: "one") { token } } fragment b on Mutation { b: loginUser(email: "${email}", password: "two") { token } }`,
+      },
+      from,
+    )
     expect(allMessages(hidden.body)).toMatch(/this one has 2/)
   })
 
@@ -209,13 +269,29 @@ describe('every attempt counts against the address', () => {
     const { email, password } = await newAccount()
     const from = newAddress()
     const graphqlLogin = async (who: string, guess: string) =>
-      (await post('/api/graphql', { query: `mutation { loginUser(email: ${JSON.stringify(who)}, password: ${JSON.stringify(guess)}) { token } }` }, from)).body
-    for (let i = 0; i < 5; i++) expect(allMessages(await graphqlLogin(email, `guess number ${i} wrong`))).toMatch(/incorrect/)
-    expect(allMessages(await graphqlLogin(email, password))).toMatch(/Too many wrong passwords for this account from this address/)
+      (
+        await post(
+          '/api/graphql',
+          {
+            query: `mutation { loginUser(email: ${JSON.stringify(who)}, password: ${JSON.stringify(guess)}) { token } }`,
+          },
+          from,
+        )
+      ).body
+    for (let i = 0; i < 5; i++)
+      expect(allMessages(await graphqlLogin(email, `guess number ${i} wrong`))).toMatch(/incorrect/)
+    expect(allMessages(await graphqlLogin(email, password))).toMatch(
+      /Too many wrong passwords for this account from this address/,
+    )
     expect((await login(email, password, from)).status).toBe(429)
     // The rest of the address's attempts, on accounts of their own.
-    for (let i = 7; i < LIMIT; i++) expect(allMessages(await graphqlLogin(`nobody-${i}@northmoor.test`, 'wrong'))).toMatch(/incorrect/)
-    expect(allMessages(await graphqlLogin('nobody-else@northmoor.test', 'wrong'))).toMatch(/Too many sign-in attempts from this address/)
+    for (let i = 7; i < LIMIT; i++)
+      expect(allMessages(await graphqlLogin(`nobody-${i}@northmoor.test`, 'wrong'))).toMatch(
+        /incorrect/,
+      )
+    expect(allMessages(await graphqlLogin('nobody-else@northmoor.test', 'wrong'))).toMatch(
+      /Too many sign-in attempts from this address/,
+    )
     expect((await login('nobody-else@northmoor.test', 'wrong', from)).status).toBe(429)
     // The owner, elsewhere, is not affected.
     expect((await login(email, password, newAddress())).status).toBe(200)

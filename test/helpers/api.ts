@@ -45,7 +45,10 @@ export const api = (baseUrl: string, token?: string): Api => {
 
 export const signIn = async (baseUrl: string, email: string, password: string): Promise<Api> => {
   const response = await api(baseUrl).post('/api/users/login', { email, password })
-  if (response.status !== 200) throw new Error(`Sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`)
+  if (response.status !== 200)
+    throw new Error(
+      `Sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+    )
   return api(baseUrl, response.body.token)
 }
 
@@ -57,6 +60,7 @@ export const createUserAndSignIn = async (
 ): Promise<Api> => {
   const password = 'a-long-test-password-42'
   const created = await admin.post('/api/users', { email, password, name, roles })
-  if (created.status !== 201) throw new Error(`Creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`)
+  if (created.status !== 201)
+    throw new Error(`Creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`)
   return signIn(baseUrl, email, password)
 }

@@ -13,25 +13,38 @@ import { makeTempDir } from './tempDir'
  * Each server or Payload a test starts gets a database of its own, remembered in its
  * folder, so that a restart on the same folder finds the same database.
  */
-export const TEST_DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'postgres' | 'mongodb'
+export const TEST_DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as
+  'sqlite' | 'postgres' | 'mongodb'
 
 const REMEMBERED = '.test-database-url'
 
-export const databaseFor = async (dir: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+export const databaseFor = async (
+  dir: string,
+): Promise<{ url: string; drop: () => Promise<void> }> => {
   const remembered = path.join(dir, REMEMBERED)
   const none = async () => {}
   if (fs.existsSync(remembered)) return { url: fs.readFileSync(remembered, 'utf8'), drop: none }
   let made: { url: string; drop: () => Promise<void> }
   if (TEST_DATABASE === 'postgres') {
     const template = process.env.NEWSROOM_TEST_PG_TEMPLATE
-    if (!template) throw new Error('TEST_DATABASE=postgres needs the global setup to have made the migrated template database')
+    if (!template)
+      throw new Error(
+        'TEST_DATABASE=postgres needs the global setup to have made the migrated template database',
+      )
     const name = `newsroom_t_${crypto.randomBytes(5).toString('hex')}`
     // A copy of a database already migrated: much quicker than migrating each one.
     await asPostgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
     made = { url: withDatabase(POSTGRES_SERVER, name), drop: () => dropDatabase(name) }
   } else if (TEST_DATABASE === 'mongodb') {
-    if (!process.env.MONGODB_TEST_URL) throw new Error('TEST_DATABASE=mongodb needs MONGODB_TEST_URL')
-    made = { url: withDatabase(process.env.MONGODB_TEST_URL, `newsroom_t_${crypto.randomBytes(5).toString('hex')}`), drop: none }
+    if (!process.env.MONGODB_TEST_URL)
+      throw new Error('TEST_DATABASE=mongodb needs MONGODB_TEST_URL')
+    made = {
+      url: withDatabase(
+        process.env.MONGODB_TEST_URL,
+        `newsroom_t_${crypto.randomBytes(5).toString('hex')}`,
+      ),
+      drop: none,
+    }
   } else {
     const file = path.join(dir, 'newsroom.db')
     // A copy of a file already migrated, as on PostgreSQL: the server's start-up migration
@@ -66,7 +79,8 @@ export const makeSqliteTemplate = async (migrate: (url: string) => Promise<void>
   const client = createClient({ url: `file:${file}` })
   await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
   client.close()
-  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) throw new Error('The migrated SQLite template still has a write-ahead log')
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0)
+    throw new Error('The migrated SQLite template still has a write-ahead log')
   return { file, drop: async () => temp.remove() }
 }
 
@@ -75,19 +89,29 @@ export const makeSqliteTemplate = async (migrate: (url: string) => Promise<void>
  * PostgreSQL: for what no API shows, such as a reset token that would have gone by email.
  * Placeholders are written `?`.
  */
-export const queryServerDatabase = async (dir: string, sql: string, args: (string | number)[] = []): Promise<Record<string, unknown>[]> => {
+export const queryServerDatabase = async (
+  dir: string,
+  sql: string,
+  args: (string | number)[] = [],
+): Promise<Record<string, unknown>[]> => {
   const url = fs.readFileSync(path.join(dir, REMEMBERED), 'utf8')
   if (url.startsWith('postgres')) {
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     try {
       let i = 0
-      return (await client.query(sql.replace(/\?/g, () => `$${++i}`), args)).rows
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++i}`),
+          args,
+        )
+      ).rows
     } finally {
       await client.end()
     }
   }
-  if (!url.startsWith('file:')) throw new Error(`queryServerDatabase does not know ${url.split(':')[0]}`)
+  if (!url.startsWith('file:'))
+    throw new Error(`queryServerDatabase does not know ${url.split(':')[0]}`)
   const { createClient } = await import('@libsql/client')
   const client = createClient({ url })
   try {

@@ -14,9 +14,13 @@ import { startLocalPayload } from './localPayload'
 import { createDraft, publishRelease, transition } from './releases'
 import { ADMIN, startServer, type TestServer } from './server'
 
-type Database = { url?: (dir: string) => string; before?: () => Promise<{ url: string; drop: () => Promise<void> }> }
+type Database = {
+  url?: (dir: string) => string
+  before?: () => Promise<{ url: string; drop: () => Promise<void> }>
+}
 
-const sleepUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
+const sleepUntil = (time: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
 
 export const embargoSuite = (name: string, database: Database) => {
   describe(`the embargo on every public surface (${name})`, () => {
@@ -41,12 +45,22 @@ export const embargoSuite = (name: string, database: Database) => {
       server = await startServer({ databaseUrl })
       databaseUrl ??= (await databaseFor(server.dir)).url
       admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-      editor = await createUserAndSignIn(server.url, admin, { email: 'editor@northmoor.test', roles: ['editor'] })
-      author = await createUserAndSignIn(server.url, admin, { email: 'author@northmoor.test', roles: ['author'] })
+      editor = await createUserAndSignIn(server.url, admin, {
+        email: 'editor@northmoor.test',
+        roles: ['editor'],
+      })
+      author = await createUserAndSignIn(server.url, admin, {
+        email: 'author@northmoor.test',
+        roles: ['author'],
+      })
       const category = (await admin.post('/api/categories', { name: 'Operations' })).body.doc
       categoryId = category.id
       categorySlug = category.slug
-      neighbour = await publishRelease(admin, { title: 'Earlier operation in Fenwick', summary: 'An earlier release in the same category.', category: categoryId })
+      neighbour = await publishRelease(admin, {
+        title: 'Earlier operation in Fenwick',
+        summary: 'An earlier release in the same category.',
+        category: categoryId,
+      })
       // The Local API called without a user, in this process, on the same database.
       local = await startLocalPayload({ databaseUrl, runJobs: false })
     })
@@ -60,22 +74,50 @@ export const embargoSuite = (name: string, database: Database) => {
     /** A release scheduled `seconds` ahead, with a picture and words of its own. */
     const schedule = async (seconds: number) => {
       const word = `zephyrine${++n}${Date.now().toString(36)}`
-      const upload = await admin.upload('/api/media', imageForm(await jpeg(1600, 900, '#3d405b'), `${word}.jpg`, 'image/jpeg', { alt: `Picture for ${word}` }))
+      const upload = await admin.upload(
+        '/api/media',
+        imageForm(await jpeg(1600, 900, '#3d405b'), `${word}.jpg`, 'image/jpeg', {
+          alt: `Picture for ${word}`,
+        }),
+      )
       const media = upload.body.doc
-      const draft = await createDraft(author, { title: `Operation ${word} ends with arrests`, summary: `Officers searched ${word} homes.`, category: categoryId, heroImage: media.id })
+      const draft = await createDraft(author, {
+        title: `Operation ${word} ends with arrests`,
+        summary: `Officers searched ${word} homes.`,
+        category: categoryId,
+        heroImage: media.id,
+      })
       expect((await transition(author, draft.id, 'submit')).status).toBe(200)
-      const publishAt = new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000).toISOString()
+      const publishAt = new Date(
+        Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000,
+      ).toISOString()
       const scheduled = await transition(editor, draft.id, 'schedule', { publishAt })
       expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200)
-      return { id: draft.id as number, slug: draft.slug as string, title: draft.title as string, word, media, publishAt: Date.parse(publishAt) }
+      return {
+        id: draft.id as number,
+        slug: draft.slug as string,
+        title: draft.title as string,
+        word,
+        media,
+        publishAt: Date.parse(publishAt),
+      }
     }
 
     /** Whether each public surface shows the release now. */
     const surfaces = async (release: Awaited<ReturnType<typeof schedule>>, url: string) => {
       const anonymous = api(url)
-      const html = (path: string) => get(url + path).then((r) => r.status === 200 && (r.body.includes(release.title) || r.body.includes(`href="/news/${release.slug}"`)))
+      const html = (path: string) =>
+        get(url + path).then(
+          (r) =>
+            r.status === 200 &&
+            (r.body.includes(release.title) || r.body.includes(`href="/news/${release.slug}"`)),
+        )
       const graphql = (query: string) =>
-        fetch(`${url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (r) => JSON.stringify(await r.json()).includes(release.title))
+        fetch(`${url}/api/graphql`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }).then(async (r) => JSON.stringify(await r.json()).includes(release.title))
       const checks: Record<string, Promise<boolean>> = {
         'release page': html(`/news/${release.slug}`),
         'home page': html('/'),
@@ -87,27 +129,55 @@ export const embargoSuite = (name: string, database: Database) => {
         'Atom feed': html('/feed.atom'),
         'JSON feed': get(`${url}/feed.json`).then((r) => r.body.includes(release.slug)),
         sitemap: get(`${url}/sitemap.xml`).then((r) => r.body.includes(`/news/${release.slug}`)),
-        'news sitemap': get(`${url}/news-sitemap.xml`).then((r) => r.body.includes(`/news/${release.slug}`)),
-        'REST list': anonymous.get('/api/news?limit=100').then((r) => r.body.docs?.some((d: { id: number }) => d.id === release.id)),
+        'news sitemap': get(`${url}/news-sitemap.xml`).then((r) =>
+          r.body.includes(`/news/${release.slug}`),
+        ),
+        'REST list': anonymous
+          .get('/api/news?limit=100')
+          .then((r) => r.body.docs?.some((d: { id: number }) => d.id === release.id)),
         'REST by id': anonymous.get(`/api/news/${release.id}`).then((r) => r.status === 200),
-        'REST by where': anonymous.get(`/api/news?where[slug][equals]=${release.slug}`).then((r) => r.body.docs?.length === 1),
-        'REST drafts': anonymous.get(`/api/news?draft=true&where[title][like]=${release.word}`).then((r) => r.body.docs?.length === 1),
-        'GraphQL list': graphql(`{ allNews(where: { slug: { equals: "${release.slug}" } }) { docs { id title } } }`),
+        'REST by where': anonymous
+          .get(`/api/news?where[slug][equals]=${release.slug}`)
+          .then((r) => r.body.docs?.length === 1),
+        'REST drafts': anonymous
+          .get(`/api/news?draft=true&where[title][like]=${release.word}`)
+          .then((r) => r.body.docs?.length === 1),
+        'GraphQL list': graphql(
+          `{ allNews(where: { slug: { equals: "${release.slug}" } }) { docs { id title } } }`,
+        ),
         'GraphQL by id': graphql(`{ News(id: ${release.id}) { id title } }`),
-        'its picture': fetch(`${url}/api/media/file/${release.media.filename}`).then((r) => r.status === 200),
-        'its picture (a WebP size)': fetch(`${url}/api/media/file/${release.media.sizes.card.filename}`).then((r) => r.status === 200),
-        'its picture (REST)': anonymous.get(`/api/media/${release.media.id}`).then((r) => r.status === 200),
-        'Local API with no user': local!.payload.find({ collection: 'news', where: { slug: { equals: release.slug } }, overrideAccess: false }).then((r) => r.docs.length === 1),
+        'its picture': fetch(`${url}/api/media/file/${release.media.filename}`).then(
+          (r) => r.status === 200,
+        ),
+        'its picture (a WebP size)': fetch(
+          `${url}/api/media/file/${release.media.sizes.card.filename}`,
+        ).then((r) => r.status === 200),
+        'its picture (REST)': anonymous
+          .get(`/api/media/${release.media.id}`)
+          .then((r) => r.status === 200),
+        'Local API with no user': local!.payload
+          .find({
+            collection: 'news',
+            where: { slug: { equals: release.slug } },
+            overrideAccess: false,
+          })
+          .then((r) => r.docs.length === 1),
       }
       const names = Object.keys(checks)
       const results = await Promise.all(Object.values(checks))
-      return Object.fromEntries(names.map((name, i) => [name, Boolean(results[i])])) as Record<string, boolean>
+      return Object.fromEntries(names.map((name, i) => [name, Boolean(results[i])])) as Record<
+        string,
+        boolean
+      >
     }
 
     /** Before the lift, a check only counts if every answer came back before publishAt. */
     const expectNoneBefore = async (release: Awaited<ReturnType<typeof schedule>>) => {
       const seen = await surfaces(release, server.url)
-      expect(Date.now(), 'the checks took so long that the embargo lifted while they ran').toBeLessThan(release.publishAt)
+      expect(
+        Date.now(),
+        'the checks took so long that the embargo lifted while they ran',
+      ).toBeLessThan(release.publishAt)
       expectAll(seen, false)
     }
 
@@ -115,7 +185,12 @@ export const embargoSuite = (name: string, database: Database) => {
       const wrong = Object.entries(seen)
         .filter(([, shown]) => shown !== visible)
         .map(([surface]) => surface)
-      expect(wrong, visible ? 'not yet showing the release after the lift' : 'showing the release before the lift').toEqual([])
+      expect(
+        wrong,
+        visible
+          ? 'not yet showing the release after the lift'
+          : 'showing the release before the lift',
+      ).toEqual([])
     }
 
     it('a scheduled release is on no surface one second before its publishAt, and on all of them within a second after', async () => {
@@ -135,7 +210,9 @@ export const embargoSuite = (name: string, database: Database) => {
       await server.stop({ keepFiles: true })
       server = await startServer({ databaseUrl, dir: server.dir })
       // The same people, still signed in (the secret is kept), at the new address.
-      ;[admin, editor, author] = [admin, editor, author].map((person) => api(server.url, person.token)) as [Api, Api, Api]
+      ;[admin, editor, author] = [admin, editor, author].map((person) =>
+        api(server.url, person.token),
+      ) as [Api, Api, Api]
       // The new process's first answers (GraphQL builds its schema) are slow: warm it up first.
       await expectNoneBefore(release)
       expect(Date.now()).toBeLessThan(release.publishAt - 1500)
@@ -146,7 +223,11 @@ export const embargoSuite = (name: string, database: Database) => {
       // The lift's side effects ran after the restart, from the job queue.
       let lifted = 0
       for (let attempt = 0; attempt < 20 && lifted === 0; attempt++) {
-        lifted = (await admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=lifted&limit=1`)).body.totalDocs
+        lifted = (
+          await admin.get(
+            `/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=lifted&limit=1`,
+          )
+        ).body.totalDocs
         if (!lifted) await new Promise((r) => setTimeout(r, 250))
       }
       expect(lifted).toBe(1)
@@ -154,28 +235,49 @@ export const embargoSuite = (name: string, database: Database) => {
 
     it('a scheduled release that is pulled before the lift never appears', async () => {
       const release = await schedule(6)
-      expect((await transition(editor, release.id, 'unschedule', { note: 'Postponed by the court.' })).status).toBe(200)
+      expect(
+        (await transition(editor, release.id, 'unschedule', { note: 'Postponed by the court.' }))
+          .status,
+      ).toBe(200)
       await sleepUntil(release.publishAt + 1000)
       expectAll(await surfaces(release, server.url), false)
     })
 
     it('handles 01:30 on the Sundays the clocks change: refused when it does not exist, asked about when it happens twice', async () => {
-      const draft = await createDraft(author, { title: 'Clock change release', summary: 'Scheduled for the small hours.' })
+      const draft = await createDraft(author, {
+        title: 'Clock change release',
+        summary: 'Scheduled for the small hours.',
+      })
       await transition(author, draft.id, 'submit')
-      const spring = await transition(editor, draft.id, 'schedule', { publishAtLocal: '2027-03-28T01:30' })
+      const spring = await transition(editor, draft.id, 'schedule', {
+        publishAtLocal: '2027-03-28T01:30',
+      })
       expect(spring.status).toBe(400)
-      expect(JSON.stringify(spring.body)).toContain('does not exist in the UK on Sunday 28 March 2027')
-      const autumn = await transition(editor, draft.id, 'schedule', { publishAtLocal: '2027-10-31T01:30' })
+      expect(JSON.stringify(spring.body)).toContain(
+        'does not exist in the UK on Sunday 28 March 2027',
+      )
+      const autumn = await transition(editor, draft.id, 'schedule', {
+        publishAtLocal: '2027-10-31T01:30',
+      })
       expect(autumn.status).toBe(400)
       expect(JSON.stringify(autumn.body)).toContain('happens twice')
-      const bst = await transition(editor, draft.id, 'schedule', { publishAtLocal: '2027-10-31T01:30', ukZone: 'BST' })
+      const bst = await transition(editor, draft.id, 'schedule', {
+        publishAtLocal: '2027-10-31T01:30',
+        ukZone: 'BST',
+      })
       expect(bst.status).toBe(200)
       expect(bst.body.doc.publishAt).toBe('2027-10-31T00:30:00.000Z')
-      const gmt = await transition(editor, draft.id, 'reschedule', { publishAtLocal: '2027-10-31T01:30', ukZone: 'GMT', note: 'The later 01:30.' })
+      const gmt = await transition(editor, draft.id, 'reschedule', {
+        publishAtLocal: '2027-10-31T01:30',
+        ukZone: 'GMT',
+        note: 'The later 01:30.',
+      })
       expect(gmt.body.doc.publishAt).toBe('2027-10-31T01:30:00.000Z')
       const link = await editor.post(`/api/news/${draft.id}/preview-links`, {})
       const preview = await get(link.body.url)
-      expect(preview.body).toContain('EMBARGOED: not for publication until 01:30 on Sunday 31 October 2027 (UK time, GMT)')
+      expect(preview.body).toContain(
+        'EMBARGOED: not for publication until 01:30 on Sunday 31 October 2027 (UK time, GMT)',
+      )
       const state = await editor.get(`/api/news/${draft.id}/workflow`)
       expect(state.body.state).toBe('scheduled')
     })

@@ -11,5 +11,8 @@ export const fieldErrors = (body: any): Record<string, string> => {
 export const allMessages = (body: any): string =>
   [
     ...(typeof body?.message === 'string' ? [body.message] : []),
-    ...(body?.errors ?? []).flatMap((error: any) => [error.message, ...(error?.data?.errors ?? []).map((f: any) => f.message)]),
+    ...(body?.errors ?? []).flatMap((error: any) => [
+      error.message,
+      ...(error?.data?.errors ?? []).map((f: any) => f.message),
+    ]),
   ].join(' | ')

@@ -13,7 +13,8 @@ const migrateWithTheCli = async (url: string) => {
   const temp = makeTempDir()
   const result = await runCli('migrate.ts', { DATABASE_URL: url, NEWSROOM_DATA_DIR: temp.dir })
   temp.remove()
-  if (result.code !== 0) throw new Error(`Migrating the template database failed:\n${result.output}`)
+  if (result.code !== 0)
+    throw new Error(`Migrating the template database failed:\n${result.output}`)
 }
 
 export default async function setup() {

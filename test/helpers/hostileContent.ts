@@ -30,19 +30,44 @@ export const HOSTILE_HREFS = [
 /** A safe scheme, with markup in its query: kept as a link, escaped. */
 export const SAFE_HREF_WITH_MARKUP = 'https://example.gov.uk/?q="><script>alert(1)</script>'
 
-export type Planted = { releaseId: number; releaseSlug: string; categorySlug: string; mediaId: number; settingsBefore: Record<string, unknown> }
+export type Planted = {
+  releaseId: number
+  releaseSlug: string
+  categorySlug: string
+  mediaId: number
+  settingsBefore: Record<string, unknown>
+}
 
 /** A published release, amended, using hostile text everywhere, and site settings full of it. Needs an admin. */
 export const plantHostileContent = async (admin: Api): Promise<Planted> => {
   const ok = (response: { status: number; body: any }, what: string) => {
-    if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`)
+    if (response.status >= 300)
+      throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`)
     return response.body.doc ?? response.body.result ?? response.body
   }
 
-  const category = ok(await admin.post('/api/categories', { name: `Topic ${X.attribute}` }), 'category')
-  const media = ok(await admin.upload('/api/media', imageForm(await jpeg(1600, 900), 'hostile.jpg', 'image/jpeg', { alt: `Alt ${X.attribute} ${X.script}`, credit: `Credit ${X.single}` })), 'media')
+  const category = ok(
+    await admin.post('/api/categories', { name: `Topic ${X.attribute}` }),
+    'category',
+  )
+  const media = ok(
+    await admin.upload(
+      '/api/media',
+      imageForm(await jpeg(1600, 900), 'hostile.jpg', 'image/jpeg', {
+        alt: `Alt ${X.attribute} ${X.script}`,
+        credit: `Credit ${X.single}`,
+      }),
+    ),
+    'media',
+  )
   const quote = ok(
-    await admin.post('/api/quotes', { speakerName: `Name ${X.script}`, speakerRole: `Role ${X.attribute}`, organisation: `Org ${X.single}`, text: `First ${X.closeScript}\n\nSecond ${X.template} ${X.ampersand}`, context: X.script }),
+    await admin.post('/api/quotes', {
+      speakerName: `Name ${X.script}`,
+      speakerRole: `Role ${X.attribute}`,
+      organisation: `Org ${X.single}`,
+      text: `First ${X.closeScript}\n\nSecond ${X.template} ${X.ampersand}`,
+      context: X.script,
+    }),
     'quote',
   )
   const report = ok(
@@ -68,31 +93,50 @@ export const plantHostileContent = async (admin: Api): Promise<Planted> => {
   const body = [
     { type: 'h2', children: [{ text: `Heading ${X.script}` }] },
     { children: [{ text: `Paragraph ${all}`, bold: true }] },
-    { children: [{ text: 'See ' }, { type: 'link', linkType: 'custom', url: SAFE_HREF_WITH_MARKUP, children: [{ text: `link ${X.attribute}` }] }] },
+    {
+      children: [
+        { text: 'See ' },
+        {
+          type: 'link',
+          linkType: 'custom',
+          url: SAFE_HREF_WITH_MARKUP,
+          children: [{ text: `link ${X.attribute}` }],
+        },
+      ],
+    },
     { type: 'ul', children: [{ type: 'li', children: [{ text: X.closeScript }] }] },
   ]
-  const release = await publishRelease(
-    admin,
-    {
-      title: `Title ${X.title} ${X.attribute}`,
-      summary: `Summary ${X.closeScript} ${X.single}`,
-      body,
-      heroImage: media.id,
-      quotes: [quote.id],
-      reportLinks: [report.id],
-      recruitmentCta: cta.id,
-      category: category.id,
-      meta: { title: `Meta ${X.title}`, description: `Description ${X.attribute}` },
-    },
-  )
+  const release = await publishRelease(admin, {
+    title: `Title ${X.title} ${X.attribute}`,
+    summary: `Summary ${X.closeScript} ${X.single}`,
+    body,
+    heroImage: media.id,
+    quotes: [quote.id],
+    reportLinks: [report.id],
+    recruitmentCta: cta.id,
+    category: category.id,
+    meta: { title: `Meta ${X.title}`, description: `Description ${X.attribute}` },
+  })
   // A major change, whose note is shown on the page.
-  ok(await admin.patch(`/api/news/${release.id}?draft=true`, { summary: `Summary ${X.closeScript} ${X.single} (changed)` }), 'draft change')
-  ok(await transition(admin, release.id, 'amend', { change: 'major', note: `Note ${X.script}` }), 'amend')
+  ok(
+    await admin.patch(`/api/news/${release.id}?draft=true`, {
+      summary: `Summary ${X.closeScript} ${X.single} (changed)`,
+    }),
+    'draft change',
+  )
+  ok(
+    await transition(admin, release.id, 'amend', { change: 'major', note: `Note ${X.script}` }),
+    'amend',
+  )
   const settingsBefore = ok(await admin.get('/api/globals/site-settings?depth=0'), 'settings')
   ok(
     await admin.post('/api/globals/site-settings', {
       forceName: `Force ${X.title}`,
-      betaBanner: { enabled: true, text: `Beta ${X.script}`, feedbackUrl: 'https://example.police.uk/feedback?x="><script>alert(1)</script>' },
+      betaBanner: {
+        enabled: true,
+        text: `Beta ${X.script}`,
+        feedbackUrl: 'https://example.police.uk/feedback?x="><script>alert(1)</script>',
+      },
       quickExit: { label: `Go ${X.single}`.slice(0, 40), url: 'https://www.bbc.co.uk/weather' },
       footerLinks: [
         { label: `Footer ${X.script}`, url: '/accessibility"onmouseover="alert(1)' },
@@ -101,5 +145,11 @@ export const plantHostileContent = async (admin: Api): Promise<Planted> => {
     }),
     'settings',
   )
-  return { releaseId: release.id, releaseSlug: release.slug, categorySlug: category.slug, mediaId: media.id, settingsBefore }
+  return {
+    releaseId: release.id,
+    releaseSlug: release.slug,
+    categorySlug: category.slug,
+    mediaId: media.id,
+    settingsBefore,
+  }
 }

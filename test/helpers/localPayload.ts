@@ -11,11 +11,16 @@ import { makeTempDir } from './tempDir'
  * test passes one), with the schema made by the committed migrations, exactly as the
  * server does at start-up.
  */
-export const startLocalPayload = async ({ databaseUrl, runJobs = true }: { databaseUrl?: string; runJobs?: boolean } = {}) => {
+export const startLocalPayload = async ({
+  databaseUrl,
+  runJobs = true,
+}: { databaseUrl?: string; runJobs?: boolean } = {}) => {
   const temp = makeTempDir()
   process.env.NEWSROOM_DATA_DIR = temp.dir
   process.env.MEDIA_DIR = path.join(temp.dir, 'media')
-  const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await databaseFor(temp.dir)
+  const database = databaseUrl
+    ? { url: databaseUrl, drop: async () => {} }
+    : await databaseFor(temp.dir)
   process.env.DATABASE_URL = database.url
   const { bootPayload } = await import('../../src/boot')
   const payload: Payload = await bootPayload({ log: () => {}, runJobs })

@@ -38,9 +38,15 @@ export const ADMIN = { email: 'admin@northmoor.test', password: 'correct-horse-b
 
 /** The environment for a child process: inherited, with test settings laid over it; undefined removes a variable. */
 const childEnv = (overrides: Record<string, string | undefined>): NodeJS.ProcessEnv => {
-  const { NODE_ENV: _nodeEnv, DATABASE_URL: _db, PAYLOAD_SECRET: _secret, ...inherited } = process.env
+  const {
+    NODE_ENV: _nodeEnv,
+    DATABASE_URL: _db,
+    PAYLOAD_SECRET: _secret,
+    ...inherited
+  } = process.env
   const env: Record<string, string> = {}
-  for (const [key, value] of Object.entries({ ...inherited, ...overrides })) if (value !== undefined) env[key] = value
+  for (const [key, value] of Object.entries({ ...inherited, ...overrides }))
+    if (value !== undefined) env[key] = value
   return env as NodeJS.ProcessEnv
 }
 
@@ -65,9 +71,18 @@ const waitForExit = (child: ChildProcess) =>
  * Runs Newsroom as its own process, as `npm start` does (without the build, which the
  * global setup has done), on a fresh SQLite file unless told otherwise, on a free port.
  */
-export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, timeoutMs = 170_000, detached = false }: ServerOptions = {}): Promise<TestServer> => {
+export const startServer = async ({
+  env = {},
+  seed = false,
+  databaseUrl,
+  dir,
+  timeoutMs = 170_000,
+  detached = false,
+}: ServerOptions = {}): Promise<TestServer> => {
   const temp = dir ? { dir, remove: () => {} } : makeTempDir()
-  const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await databaseFor(temp.dir)
+  const database = databaseUrl
+    ? { url: databaseUrl, drop: async () => {} }
+    : await databaseFor(temp.dir)
   const port = String(await freePort())
   const logFile = path.join(temp.dir, 'server.log')
   const log = detached ? fs.openSync(logFile, 'a') : undefined
@@ -102,7 +117,10 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
   const output = () => (log === undefined ? piped : fs.readFileSync(logFile, 'utf8'))
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`The server did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs)
+    const timer = setTimeout(
+      () => done(new Error(`The server did not start within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    )
     const poll = log === undefined ? undefined : setInterval(() => check(), 100)
     const done = (error: Error | null, url?: string) => {
       clearTimeout(timer)
@@ -118,7 +136,9 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
       if (match) done(null, match[1]!)
     }
     child.stdout?.on('data', check)
-    child.once('exit', (code) => done(new Error(`The server exited with code ${code} before it started:\n${output()}`)))
+    child.once('exit', (code) =>
+      done(new Error(`The server exited with code ${code} before it started:\n${output()}`)),
+    )
   })
   if (log !== undefined) {
     fs.closeSync(log)
@@ -153,18 +173,22 @@ export const startServer = async ({ env = {}, seed = false, databaseUrl, dir, ti
 /** Runs `npm start`'s entry point expecting it to refuse to start; resolves with its exit code and output. */
 export const runStartExpectingFailure = async (env: Record<string, string | undefined>) => {
   const temp = makeTempDir()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'], {
-    cwd: projectRoot,
-    env: childEnv({
-      PORT: '0',
-      NEWSROOM_DATA_DIR: temp.dir,
-      MEDIA_DIR: path.join(temp.dir, 'media'),
-      DATABASE_URL: `file:${path.join(temp.dir, 'newsroom.db')}`,
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...env,
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'],
+    {
+      cwd: projectRoot,
+      env: childEnv({
+        PORT: '0',
+        NEWSROOM_DATA_DIR: temp.dir,
+        MEDIA_DIR: path.join(temp.dir, 'media'),
+        DATABASE_URL: `file:${path.join(temp.dir, 'newsroom.db')}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...env,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))

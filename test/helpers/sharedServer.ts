@@ -36,16 +36,29 @@ const answers = async (url: string) => {
 
 export const sharedServer = async (): Promise<SharedServer> => {
   const registry = process.env[REGISTRY]
-  if (!registry) throw new Error(`sharedServer needs the global setup (test/helpers/globalSetup.ts) to have set ${REGISTRY}`)
+  if (!registry)
+    throw new Error(
+      `sharedServer needs the global setup (test/helpers/globalSetup.ts) to have set ${REGISTRY}`,
+    )
   const entry = path.join(registry, `worker-${process.env.VITEST_POOL_ID ?? '1'}.json`)
   if (fs.existsSync(entry)) {
     const known = JSON.parse(fs.readFileSync(entry, 'utf8')) as Entry
     if (await answers(known.url)) return { url: known.url, dir: known.dir }
-    throw new Error(`This worker's shared server (pid ${known.pid}) stopped answering:\n${fs.readFileSync(path.join(known.dir, 'server.log'), 'utf8').slice(-4000)}`)
+    throw new Error(
+      `This worker's shared server (pid ${known.pid}) stopped answering:\n${fs.readFileSync(path.join(known.dir, 'server.log'), 'utf8').slice(-4000)}`,
+    )
   }
   const server = await startServer({ detached: true })
   const databaseUrl = fs.readFileSync(path.join(server.dir, '.test-database-url'), 'utf8')
-  fs.writeFileSync(entry, JSON.stringify({ url: server.url, dir: server.dir, pid: server.pid, databaseUrl } satisfies Entry))
+  fs.writeFileSync(
+    entry,
+    JSON.stringify({
+      url: server.url,
+      dir: server.dir,
+      pid: server.pid,
+      databaseUrl,
+    } satisfies Entry),
+  )
   return { url: server.url, dir: server.dir }
 }
 
@@ -63,14 +76,18 @@ export const sharedServers = () => {
   const registry = makeTempDir('newsroom-shared-')
   process.env[REGISTRY] = registry.dir
   return async () => {
-    const entries = fs.readdirSync(registry.dir).map((name) => JSON.parse(fs.readFileSync(path.join(registry.dir, name), 'utf8')) as Entry)
+    const entries = fs
+      .readdirSync(registry.dir)
+      .map((name) => JSON.parse(fs.readFileSync(path.join(registry.dir, name), 'utf8')) as Entry)
     await Promise.all(
       entries.map(async ({ pid, dir, databaseUrl }) => {
         if (alive(pid)) process.kill(pid, 'SIGTERM')
-        for (let waited = 0; alive(pid) && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+        for (let waited = 0; alive(pid) && waited < 20_000; waited += 100)
+          await new Promise((resolve) => setTimeout(resolve, 100))
         if (alive(pid)) process.kill(pid, 'SIGKILL')
         fs.rmSync(dir, { recursive: true, force: true })
-        if (databaseUrl.startsWith('postgres')) await dropDatabase(new URL(databaseUrl).pathname.slice(1))
+        if (databaseUrl.startsWith('postgres'))
+          await dropDatabase(new URL(databaseUrl).pathname.slice(1))
       }),
     )
     registry.remove()

@@ -8,14 +8,29 @@ import type { Api } from './api'
 
 export type Transport = 'REST' | 'GraphQL'
 
-export type Answer = { status: number; body: unknown; id?: number | string; ids?: (number | string)[]; doc?: Record<string, any> }
+export type Answer = {
+  status: number
+  body: unknown
+  id?: number | string
+  ids?: (number | string)[]
+  doc?: Record<string, any>
+}
 
 export type Client = {
   transport: Transport
   list: (collection: string, options?: { draft?: boolean }) => Promise<Answer>
   read: (collection: string, id: number | string, options?: { draft?: boolean }) => Promise<Answer>
-  create: (collection: string, data: Record<string, unknown>, options?: { draft?: boolean }) => Promise<Answer>
-  update: (collection: string, id: number | string, data: Record<string, unknown>, options?: { draft?: boolean }) => Promise<Answer>
+  create: (
+    collection: string,
+    data: Record<string, unknown>,
+    options?: { draft?: boolean },
+  ) => Promise<Answer>
+  update: (
+    collection: string,
+    id: number | string,
+    data: Record<string, unknown>,
+    options?: { draft?: boolean },
+  ) => Promise<Answer>
   remove: (collection: string, id: number | string) => Promise<Answer>
   readGlobal: (slug: string) => Promise<Answer>
   updateGlobal: (slug: string, data: Record<string, unknown>) => Promise<Answer>
@@ -26,8 +41,14 @@ export const restClient = (api: Api): Client => {
   return {
     transport: 'REST',
     list: async (collection, options) => {
-      const { status, body } = await api.get(`/api/${collection}?limit=500&depth=0&${draft(options)}`)
-      return { status, body, ids: status === 200 ? body.docs.map((doc: { id: number }) => doc.id) : undefined }
+      const { status, body } = await api.get(
+        `/api/${collection}?limit=500&depth=0&${draft(options)}`,
+      )
+      return {
+        status,
+        body,
+        ids: status === 200 ? body.docs.map((doc: { id: number }) => doc.id) : undefined,
+      }
     },
     read: async (collection, id, options) => {
       const { status, body } = await api.get(`/api/${collection}/${id}?depth=0&${draft(options)}`)
@@ -75,7 +96,11 @@ const names = (slug: string) => {
 }
 
 export const graphqlClient = (api: Api): Client => {
-  const run = async (query: string, variables: Record<string, unknown> = {}, field: string): Promise<Answer & { data?: any }> => {
+  const run = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    field: string,
+  ): Promise<Answer & { data?: any }> => {
     const { status, body } = await api.post('/api/graphql', { query, variables })
     if (status !== 200) return { status, body }
     const errors = (body as { errors?: { extensions?: { statusCode?: number } }[] }).errors
@@ -88,23 +113,41 @@ export const graphqlClient = (api: Api): Client => {
     transport: 'GraphQL',
     list: async (collection, options) => {
       const { many } = names(collection)
-      const answer = await run(`query { ${many}(limit: 500${draft(options)}) { docs { id } } }`, {}, many)
+      const answer = await run(
+        `query { ${many}(limit: 500${draft(options)}) { docs { id } } }`,
+        {},
+        many,
+      )
       return { ...answer, ids: answer.data?.docs.map((doc: { id: number }) => doc.id) }
     },
     read: async (collection, docId, options) => {
       const { one } = names(collection)
-      const answer = await run(`query { ${one}(id: ${id(docId)}${draft(options)}) { id } }`, {}, one)
+      const answer = await run(
+        `query { ${one}(id: ${id(docId)}${draft(options)}) { id } }`,
+        {},
+        one,
+      )
       // A document the reader may not see comes back as null with no error.
-      return answer.status === 200 && !answer.data ? { ...answer, status: 404 } : { ...answer, doc: answer.data }
+      return answer.status === 200 && !answer.data
+        ? { ...answer, status: 404 }
+        : { ...answer, doc: answer.data }
     },
     create: async (collection, data, options) => {
       const { one } = names(collection)
-      const answer = await run(`mutation ($data: mutation${one}Input!) { create${one}(data: $data${draft(options)}) { id } }`, { data }, `create${one}`)
+      const answer = await run(
+        `mutation ($data: mutation${one}Input!) { create${one}(data: $data${draft(options)}) { id } }`,
+        { data },
+        `create${one}`,
+      )
       return answer.status === 200 ? { ...answer, status: 201, id: answer.data?.id } : answer
     },
     update: async (collection, docId, data, options) => {
       const { one } = names(collection)
-      return run(`mutation ($data: mutation${one}UpdateInput!) { update${one}(id: ${id(docId)}, data: $data${draft(options)}) { id } }`, { data }, `update${one}`)
+      return run(
+        `mutation ($data: mutation${one}UpdateInput!) { update${one}(id: ${id(docId)}, data: $data${draft(options)}) { id } }`,
+        { data },
+        `update${one}`,
+      )
     },
     remove: async (collection, docId) => {
       const { one } = names(collection)
@@ -117,7 +160,11 @@ export const graphqlClient = (api: Api): Client => {
     },
     updateGlobal: async (slug, data) => {
       const { one } = names(slug)
-      return run(`mutation ($data: mutation${one}Input!) { update${one}(data: $data) { __typename } }`, { data }, `update${one}`)
+      return run(
+        `mutation ($data: mutation${one}Input!) { update${one}(data: $data) { __typename } }`,
+        { data },
+        `update${one}`,
+      )
     },
   }
 }

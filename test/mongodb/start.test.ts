@@ -12,7 +12,9 @@ import { publishRelease } from '../helpers/releases'
 const base = process.env.MONGODB_TEST_URL
 
 if (!base) {
-  console.log('MongoDB tests skipped: MONGODB_TEST_URL is not set (no MongoDB server can run on this machine).')
+  console.log(
+    'MongoDB tests skipped: MONGODB_TEST_URL is not set (no MongoDB server can run on this machine).',
+  )
 }
 
 const databaseUrl = () => {
@@ -42,8 +44,14 @@ describe.skipIf(!base)('Newsroom on MongoDB', () => {
   it('keeps a scheduled release from an anonymous reader', async () => {
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
     const future = new Date(Date.now() + 60 * 60 * 1000).toISOString()
-    await publishRelease(admin, { title: 'Embargoed on MongoDB', summary: 'Not yet.' }, { publishAt: future })
-    const titles = (await api(server.url).get('/api/news')).body.docs.map((d: { title: string }) => d.title)
+    await publishRelease(
+      admin,
+      { title: 'Embargoed on MongoDB', summary: 'Not yet.' },
+      { publishAt: future },
+    )
+    const titles = (await api(server.url).get('/api/news')).body.docs.map(
+      (d: { title: string }) => d.title,
+    )
     expect(titles).not.toContain('Embargoed on MongoDB')
   })
 })

@@ -21,7 +21,8 @@ import { makeTempDir } from '../helpers/tempDir'
 
 type Release = { id: number; title: string }
 
-const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+const sha256 = (file: string) =>
+  crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 const query = async (file: string, sql: string) => {
   const client = createClient({ url: `file:${file}` })
@@ -48,7 +49,11 @@ describe('backup and restore (SQLite)', () => {
   // SQLite whatever TEST_DATABASE says: these commands are for the embedded database.
   const data = makeTempDir()
   const databaseUrl = `file:${path.join(data.dir, 'newsroom.db')}`
-  const env = { NEWSROOM_DATA_DIR: data.dir, MEDIA_DIR: path.join(data.dir, 'media'), DATABASE_URL: databaseUrl }
+  const env = {
+    NEWSROOM_DATA_DIR: data.dir,
+    MEDIA_DIR: path.join(data.dir, 'media'),
+    DATABASE_URL: databaseUrl,
+  }
   const backups = makeTempDir('newsroom-backups-')
   let folder: string
   const before: Release[] = []
@@ -57,20 +62,28 @@ describe('backup and restore (SQLite)', () => {
   let afterImage: { id: number; filename: string }
 
   const upload = async (name: string) => {
-    const response = await admin.upload('/api/media', imageForm(await jpeg(800, 450, '#2a9d8f'), name, 'image/jpeg', { alt: `Picture ${name}` }))
+    const response = await admin.upload(
+      '/api/media',
+      imageForm(await jpeg(800, 450, '#2a9d8f'), name, 'image/jpeg', { alt: `Picture ${name}` }),
+    )
     expect(response.status).toBe(201)
     return response.body.doc
   }
 
   const release = async (title: string, heroImage?: number): Promise<Release> => {
-    const doc = await publishRelease(admin, { title, summary: `Summary of ${title}.`, ...(heroImage ? { heroImage } : {}) })
+    const doc = await publishRelease(admin, {
+      title,
+      summary: `Summary of ${title}.`,
+      ...(heroImage ? { heroImage } : {}),
+    })
     return { id: doc.id, title }
   }
 
   /** The environment `npm run backup` and `npm run restore` would see beside this server; PORT defaults to one nobody listens on. */
   const cliEnv = async (port?: string) => ({ ...env, PORT: port ?? String(await freePort()) })
 
-  const asideFiles = () => fs.readdirSync(data.dir).filter((name) => name.includes('.before-restore-'))
+  const asideFiles = () =>
+    fs.readdirSync(data.dir).filter((name) => name.includes('.before-restore-'))
 
   beforeAll(async () => {
     server = await startServer({ dir: data.dir, databaseUrl })
@@ -99,10 +112,14 @@ describe('backup and restore (SQLite)', () => {
       }
     })()
     // Start once the writer is under way (and fail at once if it cannot write).
-    while (during.length === 0) await Promise.race([writer, new Promise((resolve) => setTimeout(resolve, 20))])
+    while (during.length === 0)
+      await Promise.race([writer, new Promise((resolve) => setTimeout(resolve, 20))])
 
     const started = Date.now()
-    const result = await runCli('backup.ts', await cliEnv(new URL(server.url).port), ['--to', backups.dir])
+    const result = await runCli('backup.ts', await cliEnv(new URL(server.url).port), [
+      '--to',
+      backups.dir,
+    ])
     const finished = Date.now()
     writing = false
     await writer
@@ -111,7 +128,10 @@ describe('backup and restore (SQLite)', () => {
     after.push(await release('Published after the backup'))
 
     expect(result.code, result.output).toBe(0)
-    expect(during.filter(({ at }) => at > started && at < finished).length, 'releases written while the backup ran').toBeGreaterThan(0)
+    expect(
+      during.filter(({ at }) => at > started && at < finished).length,
+      'releases written while the backup ran',
+    ).toBeGreaterThan(0)
     folder = /Backup written to (.+)/.exec(result.output)![1]!.trim()
     expect(path.dirname(folder)).toBe(backups.dir)
     expect(path.basename(folder)).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/)
@@ -119,36 +139,57 @@ describe('backup and restore (SQLite)', () => {
     expect(fs.readdirSync(folder).sort()).toEqual(['manifest.json', 'media', 'newsroom.db'])
 
     const copy = path.join(folder, 'newsroom.db')
-    expect(await query(copy, 'PRAGMA integrity_check')).toEqual([expect.objectContaining({ integrity_check: 'ok' })])
+    expect(await query(copy, 'PRAGMA integrity_check')).toEqual([
+      expect.objectContaining({ integrity_check: 'ok' }),
+    ])
     const rows = await query(copy, 'SELECT id, title, _status FROM news')
-    for (const { id, title } of before) expect(rows).toContainEqual(expect.objectContaining({ id, title, _status: 'published' }))
+    for (const { id, title } of before)
+      expect(rows).toContainEqual(expect.objectContaining({ id, title, _status: 'published' }))
     for (const { id } of after) expect(rows.map((row) => row.id)).not.toContain(id)
 
     // Every picture the copy knows of, in every size, is in the copy of the media folder.
-    const media = await query(copy, 'SELECT filename, sizes_card_filename, sizes_hero_filename, sizes_hero_large_filename, sizes_og_filename FROM media')
+    const media = await query(
+      copy,
+      'SELECT filename, sizes_card_filename, sizes_hero_filename, sizes_hero_large_filename, sizes_og_filename FROM media',
+    )
     expect(media.length).toBeGreaterThan(1)
     const copied = new Set(filesUnder(path.join(folder, 'media')))
-    const referenced = media.flatMap((row) => Object.values(row).filter((name): name is string => typeof name === 'string'))
+    const referenced = media.flatMap((row) =>
+      Object.values(row).filter((name): name is string => typeof name === 'string'),
+    )
     expect(referenced.length).toBeGreaterThanOrEqual(media.length * 2)
-    expect(referenced.filter((name) => !copied.has(name)), 'media files missing from the backup').toEqual([])
+    expect(
+      referenced.filter((name) => !copied.has(name)),
+      'media files missing from the backup',
+    ).toEqual([])
 
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'))
     expect(Date.parse(manifest.createdAt)).toBeGreaterThanOrEqual(started - 1000)
     expect(Date.parse(manifest.createdAt)).toBeLessThanOrEqual(finished)
-    expect(manifest.newsroomVersion).toBe(JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version)
+    expect(manifest.newsroomVersion).toBe(
+      JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version,
+    )
     expect(manifest.database).toEqual({
       file: 'newsroom.db',
       bytes: fs.statSync(copy).size,
       sha256: sha256(copy),
-      migrations: (await query(copy, 'SELECT name FROM payload_migrations ORDER BY id')).map((row) => row.name),
+      migrations: (await query(copy, 'SELECT name FROM payload_migrations ORDER BY id')).map(
+        (row) => row.name,
+      ),
     })
-    const committed = fs.readdirSync(path.join(projectRoot, 'migrations/sqlite')).filter((name) => /^\d.*\.ts$/.test(name)).map((name) => name.replace(/\.ts$/, ''))
+    const committed = fs
+      .readdirSync(path.join(projectRoot, 'migrations/sqlite'))
+      .filter((name) => /^\d.*\.ts$/.test(name))
+      .map((name) => name.replace(/\.ts$/, ''))
     expect([...manifest.database.migrations].sort()).toEqual(committed.sort())
     const mediaFiles = filesUnder(path.join(folder, 'media'))
     expect(manifest.media).toEqual({
       folder: 'media',
       files: mediaFiles.length,
-      bytes: mediaFiles.reduce((sum, name) => sum + fs.statSync(path.join(folder, 'media', name)).size, 0),
+      bytes: mediaFiles.reduce(
+        (sum, name) => sum + fs.statSync(path.join(folder, 'media', name)).size,
+        0,
+      ),
     })
     expect(manifest.mediaCopiedAfterDatabase).toBe(true)
   })
@@ -161,13 +202,16 @@ describe('backup and restore (SQLite)', () => {
     expect(result.output).toContain('stop Newsroom first')
     expectNoStack(result.output)
     expect(asideFiles()).toEqual([])
-    for (const { id, title } of after) expect((await admin.get(`/api/news/${id}`)).body.title).toBe(title)
+    for (const { id, title } of after)
+      expect((await admin.get(`/api/news/${id}`)).body.title).toBe(title)
   })
 
   it('refuses while something answers on PORT, even with the database closed, unless forced', async () => {
     expect(await server.stop()).toBe(0)
     const listener = net.createServer((socket) => socket.destroy())
-    const port = await new Promise<number>((resolve) => listener.listen(0, () => resolve((listener.address() as net.AddressInfo).port)))
+    const port = await new Promise<number>((resolve) =>
+      listener.listen(0, () => resolve((listener.address() as net.AddressInfo).port)),
+    )
     const fresh = makeTempDir()
     try {
       const result = await runCli('restore.ts', await cliEnv(String(port)), [folder])
@@ -177,11 +221,20 @@ describe('backup and restore (SQLite)', () => {
       expect(asideFiles()).toEqual([])
 
       // --force is for when the person knows better: here, a new machine with nothing yet.
-      const elsewhere = { NEWSROOM_DATA_DIR: fresh.dir, MEDIA_DIR: path.join(fresh.dir, 'media'), DATABASE_URL: `file:${path.join(fresh.dir, 'newsroom.db')}`, PORT: String(port) }
+      const elsewhere = {
+        NEWSROOM_DATA_DIR: fresh.dir,
+        MEDIA_DIR: path.join(fresh.dir, 'media'),
+        DATABASE_URL: `file:${path.join(fresh.dir, 'newsroom.db')}`,
+        PORT: String(port),
+      }
       const forced = await runCli('restore.ts', elsewhere, [folder, '--force'])
       expect(forced.code, forced.output).toBe(0)
-      expect(sha256(path.join(fresh.dir, 'newsroom.db'))).toBe(sha256(path.join(folder, 'newsroom.db')))
-      expect(filesUnder(path.join(fresh.dir, 'media'))).toEqual(filesUnder(path.join(folder, 'media')))
+      expect(sha256(path.join(fresh.dir, 'newsroom.db'))).toBe(
+        sha256(path.join(folder, 'newsroom.db')),
+      )
+      expect(filesUnder(path.join(fresh.dir, 'media'))).toEqual(
+        filesUnder(path.join(folder, 'media')),
+      )
       expect(fs.readdirSync(fresh.dir).sort()).toEqual(['media', 'newsroom.db'])
     } finally {
       listener.close()
@@ -224,9 +277,14 @@ describe('backup and restore (SQLite)', () => {
     // The database and media it replaced are kept aside, whole: the releases published after
     // the backup were still only in the write-ahead log, which restore folded into the file.
     const aside = asideFiles().sort()
-    expect(aside).toEqual([expect.stringMatching(/^media\.before-restore-/), expect.stringMatching(/^newsroom\.db\.before-restore-/)])
+    expect(aside).toEqual([
+      expect.stringMatching(/^media\.before-restore-/),
+      expect.stringMatching(/^newsroom\.db\.before-restore-/),
+    ])
     const previous = path.join(data.dir, aside[1]!)
-    expect(await query(previous, 'PRAGMA integrity_check')).toEqual([expect.objectContaining({ integrity_check: 'ok' })])
+    expect(await query(previous, 'PRAGMA integrity_check')).toEqual([
+      expect.objectContaining({ integrity_check: 'ok' }),
+    ])
     const previousIds = (await query(previous, 'SELECT id FROM news')).map((row) => row.id)
     expect(previousIds).toEqual(expect.arrayContaining([...before, ...after].map(({ id }) => id)))
     expect(filesUnder(path.join(data.dir, aside[0]!))).toContain(afterImage.filename)
@@ -240,7 +298,9 @@ describe('backup and restore (SQLite)', () => {
       expect(response.status).toBe(200)
       expect(response.body.title).toBe(title)
     }
-    expect((await fetch(`${restarted.url}/api/media/file/${beforeImage.filename}`)).status).toBe(200)
+    expect((await fetch(`${restarted.url}/api/media/file/${beforeImage.filename}`)).status).toBe(
+      200,
+    )
     const signedIn = await signIn(restarted.url, ADMIN.email, ADMIN.password)
     for (const { id } of after) expect((await signedIn.get(`/api/news/${id}`)).status).toBe(404)
   })
@@ -248,14 +308,27 @@ describe('backup and restore (SQLite)', () => {
   it('with the pictures in an S3 bucket, backs up the database only and says so', async () => {
     const elsewhere = makeTempDir('newsroom-backups-')
     try {
-      const result = await runCli('backup.ts', { ...(await cliEnv()), S3_BUCKET: 'northmoor-pictures' }, ['--to', elsewhere.dir])
+      const result = await runCli(
+        'backup.ts',
+        { ...(await cliEnv()), S3_BUCKET: 'northmoor-pictures' },
+        ['--to', elsewhere.dir],
+      )
       expect(result.code, result.output).toBe(0)
       expect(result.output).toContain('s3://northmoor-pictures/media')
       const [name] = fs.readdirSync(elsewhere.dir)
-      const manifest = JSON.parse(fs.readFileSync(path.join(elsewhere.dir, name!, 'manifest.json'), 'utf8'))
-      expect(manifest.media).toEqual({ folder: 'media', files: 0, bytes: 0, bucket: 's3://northmoor-pictures/media' })
+      const manifest = JSON.parse(
+        fs.readFileSync(path.join(elsewhere.dir, name!, 'manifest.json'), 'utf8'),
+      )
+      expect(manifest.media).toEqual({
+        folder: 'media',
+        files: 0,
+        bytes: 0,
+        bucket: 's3://northmoor-pictures/media',
+      })
       expect(fs.readdirSync(path.join(elsewhere.dir, name!, 'media'))).toEqual([])
-      expect(await query(path.join(elsewhere.dir, name!, 'newsroom.db'), 'PRAGMA integrity_check')).toEqual([expect.objectContaining({ integrity_check: 'ok' })])
+      expect(
+        await query(path.join(elsewhere.dir, name!, 'newsroom.db'), 'PRAGMA integrity_check'),
+      ).toEqual([expect.objectContaining({ integrity_check: 'ok' })])
     } finally {
       elsewhere.remove()
     }
@@ -289,8 +362,14 @@ describe('backup and restore (SQLite)', () => {
       expect(current).not.toBe(sha256(path.join(folder, 'newsroom.db')))
       // The media folder's parent is a file, so copying the pictures in fails halfway through the restore.
       fs.writeFileSync(path.join(target.dir, 'not-a-folder'), '')
-      const broken = { NEWSROOM_DATA_DIR: target.dir, MEDIA_DIR: path.join(target.dir, 'not-a-folder', 'media'), DATABASE_URL: `file:${database}` }
-      const result = await runCli('restore.ts', { ...broken, PORT: String(await freePort()) }, [folder])
+      const broken = {
+        NEWSROOM_DATA_DIR: target.dir,
+        MEDIA_DIR: path.join(target.dir, 'not-a-folder', 'media'),
+        DATABASE_URL: `file:${database}`,
+      }
+      const result = await runCli('restore.ts', { ...broken, PORT: String(await freePort()) }, [
+        folder,
+      ])
       expect(result.code).toBe(1)
       expect(result.output).toContain('the previous data is back in place')
       expectNoStack(result.output)
@@ -309,6 +388,8 @@ describe('backup and restore (SQLite)', () => {
 
     const missing = await runCli('restore.ts', env, [path.join(backups.dir, 'no-such-backup')])
     expect(missing.code).toBe(1)
-    expect(missing.output.trim()).toBe(`There is no backup folder at ${path.join(backups.dir, 'no-such-backup')}.`)
+    expect(missing.output.trim()).toBe(
+      `There is no backup folder at ${path.join(backups.dir, 'no-such-backup')}.`,
+    )
   })
 })

@@ -10,14 +10,24 @@ import { ADMIN, startServer } from '../helpers/server'
 
 describe('graceful shutdown', () => {
   it('finishes every request in flight when SIGTERM arrives, then stops cleanly', async () => {
-    const server = await startServer({ seed: true, env: { SHUTDOWN_DELAY_MS: '1500', RENDER_PER_ADDRESS: '100', RENDER_QUEUE: '100' } })
+    const server = await startServer({
+      seed: true,
+      env: { SHUTDOWN_DELAY_MS: '1500', RENDER_PER_ADDRESS: '100', RENDER_QUEUE: '100' },
+    })
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
     // (The render limit is raised: these 20 searches come from one address, and are about
     // shutting down, not about limits.)
     // Large pictures: sharp takes a while to make every size, so these are still running.
     const picture = await jpeg(6000, 4000, '#264653')
-    const uploads = Array.from({ length: 3 }, (_, i) => admin.upload('/api/media', imageForm(picture, `large-${i}.jpg`, 'image/jpeg', { alt: `Large picture ${i}` })))
-    const pages = Array.from({ length: 20 }, (_, i) => fetch(`${server.url}/search?q=police+${i}`).then((r) => r.status))
+    const uploads = Array.from({ length: 3 }, (_, i) =>
+      admin.upload(
+        '/api/media',
+        imageForm(picture, `large-${i}.jpg`, 'image/jpeg', { alt: `Large picture ${i}` }),
+      ),
+    )
+    const pages = Array.from({ length: 20 }, (_, i) =>
+      fetch(`${server.url}/search?q=police+${i}`).then((r) => r.status),
+    )
     await new Promise((resolve) => setTimeout(resolve, 150))
     const health = await fetch(`${server.url}/healthz`)
     expect(health.status).toBe(200)
@@ -30,9 +40,19 @@ describe('graceful shutdown', () => {
       if (healthWhileStopping !== 503) await new Promise((resolve) => setTimeout(resolve, 25))
     }
     expect(healthWhileStopping).toBe(503)
-    const results = await Promise.allSettled([...uploads.map((u) => u.then((r) => r.status)), ...pages])
+    const results = await Promise.allSettled([
+      ...uploads.map((u) => u.then((r) => r.status)),
+      ...pages,
+    ])
     const failed = results.filter((r) => r.status === 'rejected')
-    expect(failed.map((f) => String((f as PromiseRejectedResult).reason?.cause?.code ?? (f as PromiseRejectedResult).reason)), 'requests in flight that failed').toEqual([])
+    expect(
+      failed.map((f) =>
+        String(
+          (f as PromiseRejectedResult).reason?.cause?.code ?? (f as PromiseRejectedResult).reason,
+        ),
+      ),
+      'requests in flight that failed',
+    ).toEqual([])
     const statuses = results.map((r) => (r as PromiseFulfilledResult<number>).value)
     expect(statuses.slice(0, 3)).toEqual([201, 201, 201])
     expect(statuses.slice(3).every((status) => status === 200)).toBe(true)
@@ -45,7 +65,9 @@ describe('graceful shutdown', () => {
     // And every upload that was answered 201 is there after a restart.
     const again = await startServer({ dir: server.dir })
     try {
-      const media = await (await signIn(again.url, ADMIN.email, ADMIN.password)).get('/api/media?where[filename][like]=large-&limit=10')
+      const media = await (
+        await signIn(again.url, ADMIN.email, ADMIN.password)
+      ).get('/api/media?where[filename][like]=large-&limit=10')
       expect(media.body.totalDocs).toBe(3)
     } finally {
       await again.stop()

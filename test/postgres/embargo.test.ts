@@ -7,7 +7,10 @@ embargoSuite('PostgreSQL', {
   before: async () => {
     const database = await createTestDatabase('embargo')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', { DATABASE_URL: database.url, NEWSROOM_DATA_DIR: temp.dir })
+    const migrated = await runCli('migrate.ts', {
+      DATABASE_URL: database.url,
+      NEWSROOM_DATA_DIR: temp.dir,
+    })
     temp.remove()
     if (migrated.code !== 0) throw new Error(migrated.output)
     return { url: database.url, drop: async () => void (await database.drop()) }

@@ -26,7 +26,10 @@ describe('the embargo lift with two server processes on one PostgreSQL database'
   beforeAll(async () => {
     database = await createTestDatabase('lift')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', { DATABASE_URL: database.url, NEWSROOM_DATA_DIR: temp.dir })
+    const migrated = await runCli('migrate.ts', {
+      DATABASE_URL: database.url,
+      NEWSROOM_DATA_DIR: temp.dir,
+    })
     temp.remove()
     expect(migrated.code, migrated.output).toBe(0)
     receiver = http.createServer((req, res) => {
@@ -34,14 +37,22 @@ describe('the embargo lift with two server processes on one PostgreSQL database'
       req.on('data', (chunk) => (raw += chunk))
       req.on('end', () => {
         const expected = `sha256=${crypto.createHmac('sha256', SECRET).update(raw).digest('hex')}`
-        deliveries.push({ id: String(req.headers['x-newsroom-delivery']), event: String(req.headers['x-newsroom-event']), signatureValid: req.headers['x-newsroom-signature'] === expected, body: JSON.parse(raw) })
+        deliveries.push({
+          id: String(req.headers['x-newsroom-delivery']),
+          event: String(req.headers['x-newsroom-event']),
+          signatureValid: req.headers['x-newsroom-signature'] === expected,
+          body: JSON.parse(raw),
+        })
         res.end('ok')
       })
     })
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     const port = (receiver.address() as { port: number }).port
     const env = { WEBHOOK_URLS: `http://127.0.0.1:${port}/hook`, WEBHOOK_SECRET: SECRET }
-    ;[a, b] = await Promise.all([startServer({ databaseUrl: database.url, env }), startServer({ databaseUrl: database.url, env })])
+    ;[a, b] = await Promise.all([
+      startServer({ databaseUrl: database.url, env }),
+      startServer({ databaseUrl: database.url, env }),
+    ])
   })
 
   afterAll(async () => {
@@ -52,14 +63,25 @@ describe('the embargo lift with two server processes on one PostgreSQL database'
 
   it('runs the side effects of each lift exactly once: one webhook, one history entry, one claim', async () => {
     const admin: Api = await signIn(a.url, ADMIN.email, ADMIN.password)
-    const author = await createUserAndSignIn(a.url, admin, { email: 'author@northmoor.test', roles: ['author'] })
-    const editor = await createUserAndSignIn(a.url, admin, { email: 'editor@northmoor.test', roles: ['editor'] })
+    const author = await createUserAndSignIn(a.url, admin, {
+      email: 'author@northmoor.test',
+      roles: ['author'],
+    })
+    const editor = await createUserAndSignIn(a.url, admin, {
+      email: 'editor@northmoor.test',
+      roles: ['editor'],
+    })
     const liftAt = Date.now() + 6000
     const releases = []
     for (let i = 1; i <= 3; i++) {
-      const draft = await createDraft(author, { title: `Simultaneous release ${i}`, summary: 'Three at once.' })
+      const draft = await createDraft(author, {
+        title: `Simultaneous release ${i}`,
+        summary: 'Three at once.',
+      })
       await transition(author, draft.id, 'submit')
-      const scheduled = await transition(editor, draft.id, 'schedule', { publishAt: new Date(liftAt).toISOString() })
+      const scheduled = await transition(editor, draft.id, 'schedule', {
+        publishAt: new Date(liftAt).toISOString(),
+      })
       expect(scheduled.status).toBe(200)
       releases.push(draft)
     }
@@ -71,11 +93,17 @@ describe('the embargo lift with two server processes on one PostgreSQL database'
       expect(mine, `webhooks for release ${release.id}`).toHaveLength(1)
       expect(mine[0]).toMatchObject({ event: 'release.published', signatureValid: true })
       expect(mine[0]!.body.data.url).toMatch(new RegExp(`/news/${release.slug}$`))
-      const lifted = await admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=lifted&limit=1`)
+      const lifted = await admin.get(
+        `/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=lifted&limit=1`,
+      )
       expect(lifted.body.totalDocs).toBe(1)
     }
     const claims = await admin.get('/api/embargo-lifts?limit=100')
-    expect(claims.body.docs.map((c: { status: string }) => c.status)).toEqual(['done', 'done', 'done'])
+    expect(claims.body.docs.map((c: { status: string }) => c.status)).toEqual([
+      'done',
+      'done',
+      'done',
+    ])
     expect(new Set(deliveries.map((d) => d.id)).size).toBe(deliveries.length)
   })
 })

@@ -14,7 +14,11 @@ import { runCli } from '../helpers/run'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 import { makeTempDir } from '../helpers/tempDir'
 
-const LEAKS = [/\n\s+at [\w.<>]+ \(/, /node_modules|\/work\/|\/tmp\//, /ECONNREFUSED|pg_|postgres|drizzle|sqlstate/i]
+const LEAKS = [
+  /\n\s+at [\w.<>]+ \(/,
+  /node_modules|\/work\/|\/tmp\//,
+  /ECONNREFUSED|pg_|postgres|drizzle|sqlstate/i,
+]
 
 const waitFor = async (what: string, check: () => Promise<boolean>) => {
   for (let attempt = 0; attempt < 80; attempt++) {
@@ -33,12 +37,23 @@ describe('when the database goes down', () => {
   beforeAll(async () => {
     database = await createTestDatabase('outage')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', { DATABASE_URL: database.url, NEWSROOM_DATA_DIR: temp.dir })
+    const migrated = await runCli('migrate.ts', {
+      DATABASE_URL: database.url,
+      NEWSROOM_DATA_DIR: temp.dir,
+    })
     temp.remove()
     expect(migrated.code, migrated.output).toBe(0)
-    server = await startServer({ databaseUrl: database.url, env: { NODE_ENV: 'production', PAYLOAD_SECRET: 'a'.repeat(40) } })
+    server = await startServer({
+      databaseUrl: database.url,
+      env: { NODE_ENV: 'production', PAYLOAD_SECRET: 'a'.repeat(40) },
+    })
     admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-    slug = (await publishRelease(admin, { title: 'Road closed after a collision', summary: 'Diversions are in place.' })).slug
+    slug = (
+      await publishRelease(admin, {
+        title: 'Road closed after a collision',
+        summary: 'Diversions are in place.',
+      })
+    ).slug
     // Let the server see its own change (it watches the change stamp a few times a second)
     // before pages are cached, or that would empty the cache after the reads below.
     await new Promise((resolve) => setTimeout(resolve, 1000))
@@ -52,7 +67,8 @@ describe('when the database goes down', () => {
 
   it('serves what it can, says 503 for the rest, and recovers by itself', async () => {
     // Pages read before the outage are in the cache.
-    for (const path of ['/', `/news/${slug}`]) expect((await fetch(server.url + path)).status).toBe(200)
+    for (const path of ['/', `/news/${slug}`])
+      expect((await fetch(server.url + path)).status).toBe(200)
     const cachedArticle = await (await fetch(`${server.url}/news/${slug}`)).text()
 
     await database.takeDown()
@@ -93,15 +109,34 @@ describe('when the database goes down', () => {
       await database.bringBack()
     }
 
-    await waitFor('/healthz to say 200', async () => (await fetch(`${server.url}/healthz`)).status === 200)
+    await waitFor(
+      '/healthz to say 200',
+      async () => (await fetch(`${server.url}/healthz`)).status === 200,
+    )
     expect((await fetch(`${server.url}/news?page=1&nothing-cached-here`)).status).toBe(200)
-    const after = await publishRelease(admin, { title: 'Road reopened', summary: 'The diversions have ended.' })
-    await waitFor('the new release on the home page', async () => (await (await fetch(`${server.url}/`)).text()).includes('Road reopened'))
+    const after = await publishRelease(admin, {
+      title: 'Road reopened',
+      summary: 'The diversions have ended.',
+    })
+    await waitFor('the new release on the home page', async () =>
+      (await (await fetch(`${server.url}/`)).text()).includes('Road reopened'),
+    )
     expect((await fetch(`${server.url}/news/${after.slug}`)).status).toBe(200)
     // What was attempted during the outage did not happen.
-    expect((await admin.get(`/api/categories?where[name][equals]=${encodeURIComponent('Written during the outage')}`)).body.totalDocs).toBe(0)
+    expect(
+      (
+        await admin.get(
+          `/api/categories?where[name][equals]=${encodeURIComponent('Written during the outage')}`,
+        )
+      ).body.totalDocs,
+    ).toBe(0)
     // Connections ended by the database were noticed, not left to end the process.
-    const uncaught = server.output().split('\n').filter((line, i, lines) => /uncaughtException|unhandledRejection/i.test(lines.slice(i, i + 3).join(' ')))
+    const uncaught = server
+      .output()
+      .split('\n')
+      .filter((line, i, lines) =>
+        /uncaughtException|unhandledRejection/i.test(lines.slice(i, i + 3).join(' ')),
+      )
     expect(uncaught, server.output().slice(-4000)).toEqual([])
   })
 })

@@ -43,10 +43,15 @@ describe('Newsroom on PostgreSQL', () => {
     const health = await fetch(`${server.url}/healthz`)
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }])
     const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-    const created = await publishRelease(admin, { title: 'Roadworks on the A12', summary: 'Overnight closures next week.' })
+    const created = await publishRelease(admin, {
+      title: 'Roadworks on the A12',
+      summary: 'Overnight closures next week.',
+    })
     expect(created.workflowState).toBe('approved')
     const anonymous = await api(server.url).get('/api/news')
-    expect(anonymous.body.docs.map((d: { title: string }) => d.title)).toEqual(['Roadworks on the A12'])
+    expect(anonymous.body.docs.map((d: { title: string }) => d.title)).toEqual([
+      'Roadworks on the A12',
+    ])
   })
 
   it('answers 503 from /healthz while the database is down, keeps serving, and recovers when it is back', async () => {

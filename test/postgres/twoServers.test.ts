@@ -30,7 +30,10 @@ describe('page caches across two server processes on one PostgreSQL database', (
   beforeAll(async () => {
     database = await createTestDatabase('caches')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', { DATABASE_URL: database.url, NEWSROOM_DATA_DIR: temp.dir })
+    const migrated = await runCli('migrate.ts', {
+      DATABASE_URL: database.url,
+      NEWSROOM_DATA_DIR: temp.dir,
+    })
     temp.remove()
     expect(migrated.code, migrated.output).toBe(0)
     a = await startServer({ databaseUrl: database.url })
@@ -47,32 +50,66 @@ describe('page caches across two server processes on one PostgreSQL database', (
   it('a release published on A is on B’s home page within a second, though B had the page cached', async () => {
     expect((await onB('/')).body).not.toContain('Published on server A')
     expect((await onB('/')).body).not.toContain('Published on server A') // now cached on B
-    await publishRelease(admin, { title: 'Published on server A', summary: 'First version of the summary.' })
-    expect(await within(1000, async () => (await onB('/')).body.includes('Published on server A'))).toBe(true)
+    await publishRelease(admin, {
+      title: 'Published on server A',
+      summary: 'First version of the summary.',
+    })
+    expect(
+      await within(1000, async () => (await onB('/')).body.includes('Published on server A')),
+    ).toBe(true)
   })
 
   it('an amendment made on A is on B’s release page within a second', async () => {
     const { body } = await admin.get('/api/news?where[title][equals]=Published on server A&depth=0')
     const release = body.docs[0]
     expect((await onB(`/news/${release.slug}`)).body).toContain('First version of the summary.')
-    await admin.patch(`/api/news/${release.id}?draft=true`, { summary: 'Corrected summary, amended on A.' })
-    expect((await transition(admin, release.id, 'amend', { change: 'major', note: 'Summary corrected.' })).status).toBe(200)
-    expect(await within(1000, async () => (await onB(`/news/${release.slug}`)).body.includes('Corrected summary, amended on A.'))).toBe(true)
+    await admin.patch(`/api/news/${release.id}?draft=true`, {
+      summary: 'Corrected summary, amended on A.',
+    })
+    expect(
+      (
+        await transition(admin, release.id, 'amend', {
+          change: 'major',
+          note: 'Summary corrected.',
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      await within(1000, async () =>
+        (await onB(`/news/${release.slug}`)).body.includes('Corrected summary, amended on A.'),
+      ),
+    ).toBe(true)
     expect((await onB(`/news/${release.slug}`)).body).toContain('Summary corrected.')
   })
 
   it('a release withdrawn on A leaves B’s listings and feed within a second, and B shows the notice', async () => {
-    const release = await publishRelease(admin, { title: 'To be withdrawn on A', summary: 'Soon withdrawn.' })
-    expect(await within(1000, async () => (await onB('/feed.xml')).body.includes('To be withdrawn on A'))).toBe(true)
+    const release = await publishRelease(admin, {
+      title: 'To be withdrawn on A',
+      summary: 'Soon withdrawn.',
+    })
+    expect(
+      await within(1000, async () =>
+        (await onB('/feed.xml')).body.includes('To be withdrawn on A'),
+      ),
+    ).toBe(true)
     expect((await onB(`/news/${release.slug}`)).status).toBe(200)
-    expect((await transition(admin, release.id, 'withdraw', { note: 'Court order.' })).status).toBe(200)
-    expect(await within(1000, async () => !(await onB('/feed.xml')).body.includes('To be withdrawn on A'))).toBe(true)
+    expect((await transition(admin, release.id, 'withdraw', { note: 'Court order.' })).status).toBe(
+      200,
+    )
+    expect(
+      await within(
+        1000,
+        async () => !(await onB('/feed.xml')).body.includes('To be withdrawn on A'),
+      ),
+    ).toBe(true)
     expect((await onB('/')).body).not.toContain('To be withdrawn on A')
     expect((await onB(`/news/${release.slug}`)).body).toContain('This release has been withdrawn')
   })
 
   it('a settings change on A reaches B', async () => {
     await admin.post('/api/globals/site-settings', { forceName: 'Eastmoor Constabulary' })
-    expect(await within(1000, async () => (await onB('/')).body.includes('Eastmoor Constabulary'))).toBe(true)
+    expect(
+      await within(1000, async () => (await onB('/')).body.includes('Eastmoor Constabulary')),
+    ).toBe(true)
   })
 })

@@ -22,7 +22,12 @@ let releases: News[] = []
 const SHAPES = (['draft', 'published'] as const).flatMap((_status) =>
   (['draft', 'in-review', 'approved', 'withdrawn'] as const).flatMap((workflowState) =>
     [null, iso(T0 - DAY), iso(T0 + DAY)].flatMap((publishAt) =>
-      [null, iso(T0 - 2 * DAY)].map((withdrawnAt) => ({ _status, workflowState, publishAt, withdrawnAt })),
+      [null, iso(T0 - 2 * DAY)].map((withdrawnAt) => ({
+        _status,
+        workflowState,
+        publishAt,
+        withdrawnAt,
+      })),
     ),
   ),
 )
@@ -41,7 +46,10 @@ beforeAll(async () => {
         _status: shape._status,
         workflowState: shape.workflowState,
         publishAt: shape.publishAt,
-        withdrawal: { withdrawnAt: shape.withdrawnAt, reason: shape.withdrawnAt ? 'For the test.' : null },
+        withdrawal: {
+          withdrawnAt: shape.withdrawnAt,
+          reason: shape.withdrawnAt ? 'For the test.' : null,
+        },
       } as never,
       draft: shape._status === 'draft',
       overrideAccess: true,
@@ -51,7 +59,16 @@ beforeAll(async () => {
     releases.push(created as News)
   }
   // Read back: what the predicates judge is what was stored (a publish with no time is given one).
-  releases = (await payload.find({ collection: 'news', where: { id: { in: releases.map((r) => r.id) } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })).docs as News[]
+  releases = (
+    await payload.find({
+      collection: 'news',
+      where: { id: { in: releases.map((r) => r.id) } },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs as News[]
 }, 120_000)
 
 afterAll(async () => {
@@ -73,7 +90,12 @@ const PAIRS: [string, (now: Date) => Where, (release: News, now: Date) => boolea
   ['draft', state.draftWhere, state.isDraft],
   ['next scheduled change', state.nextScheduledChangeWhere, state.isScheduled],
   ...(['draft', 'in-review', 'scheduled', 'published', 'withdrawn'] as const).map(
-    (word) => [`state ${word}`, (now: Date) => state.whereState(word, now), (release: News, now: Date) => state.releaseState(release, now) === word] as (typeof PAIRS)[number],
+    (word) =>
+      [
+        `state ${word}`,
+        (now: Date) => state.whereState(word, now),
+        (release: News, now: Date) => state.releaseState(release, now) === word,
+      ] as (typeof PAIRS)[number],
   ),
 ]
 
@@ -96,7 +118,11 @@ const idsMatching = async (where: Where, draft: boolean) =>
 describe('each query builder agrees with its predicate', () => {
   it('covers every shape, published ones with and without an embargo', () => {
     expect(releases).toHaveLength(SHAPES.length)
-    expect(releases.filter((r) => r._status === 'published' && r.publishAt && Date.parse(r.publishAt) > T0).length).toBeGreaterThan(0)
+    expect(
+      releases.filter(
+        (r) => r._status === 'published' && r.publishAt && Date.parse(r.publishAt) > T0,
+      ).length,
+    ).toBeGreaterThan(0)
   })
 
   for (const [name, where, holds] of PAIRS) {
@@ -104,7 +130,15 @@ describe('each query builder agrees with its predicate', () => {
       for (const now of NOWS) {
         const expected = releases.filter((release) => holds(release, now)).map((r) => r.id)
         for (const draft of [false, true]) {
-          expect({ now: now.toISOString(), draft, ids: await idsMatching(where(now), draft) }).toEqual({ now: now.toISOString(), draft, ids: expected.sort((a, b) => Number(a) - Number(b)) })
+          expect({
+            now: now.toISOString(),
+            draft,
+            ids: await idsMatching(where(now), draft),
+          }).toEqual({
+            now: now.toISOString(),
+            draft,
+            ids: expected.sort((a, b) => Number(a) - Number(b)),
+          })
         }
       }
     })
@@ -113,7 +147,9 @@ describe('each query builder agrees with its predicate', () => {
   it('gives every release exactly one state, at each moment', () => {
     for (const now of NOWS) {
       for (const release of releases) {
-        const words = (['draft', 'in-review', 'scheduled', 'published', 'withdrawn'] as const).filter((word) => {
+        const words = (
+          ['draft', 'in-review', 'scheduled', 'published', 'withdrawn'] as const
+        ).filter((word) => {
           const pair = PAIRS.find(([name]) => name === `state ${word}`)!
           return pair[2](release, now)
         })

@@ -9,7 +9,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { News } from '../../src/payload-types'
-import { isListedNow, isPublicNow, nextScheduledChangeWhere, releaseState, stateLabel, stateQuery, whereToQuery } from '../../src/releases/state'
+import {
+  isListedNow,
+  isPublicNow,
+  nextScheduledChangeWhere,
+  releaseState,
+  stateLabel,
+  stateQuery,
+  whereToQuery,
+} from '../../src/releases/state'
 import { STATE_LABELS, type ReleaseState, type TransitionName } from '../../src/workflow/machine'
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { parseHtml } from '../helpers/html'
@@ -30,10 +38,21 @@ let release: News
 beforeAll(async () => {
   server = await startServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  author = await createUserAndSignIn(server.url, admin, { email: 'walk.author@northmoor.test', roles: ['author'], name: 'Wyn Author' })
-  editor = await createUserAndSignIn(server.url, admin, { email: 'walk.editor@northmoor.test', roles: ['editor'], name: 'Wren Editor' })
+  author = await createUserAndSignIn(server.url, admin, {
+    email: 'walk.author@northmoor.test',
+    roles: ['author'],
+    name: 'Wyn Author',
+  })
+  editor = await createUserAndSignIn(server.url, admin, {
+    email: 'walk.editor@northmoor.test',
+    roles: ['editor'],
+    name: 'Wren Editor',
+  })
   anyone = api(server.url)
-  release = await createDraft(author, { title: 'Walked through every transition', summary: 'A release that goes everywhere.' })
+  release = await createDraft(author, {
+    title: 'Walked through every transition',
+    summary: 'A release that goes everywhere.',
+  })
 })
 
 afterAll(async () => {
@@ -42,7 +61,9 @@ afterAll(async () => {
 
 /** Which of the desk's sections list the release (the author's desk: their drafts are only on their own). */
 const deskSections = async (title: string) => {
-  const response = await fetch(`${server.url}/admin`, { headers: { Authorization: `JWT ${author.token}`, Cookie: `payload-token=${author.token}` } })
+  const response = await fetch(`${server.url}/admin`, {
+    headers: { Authorization: `JWT ${author.token}`, Cookie: `payload-token=${author.token}` },
+  })
   expect(response.status).toBe(200)
   const page = parseHtml(await response.text())
   return page
@@ -70,15 +91,25 @@ const checkEverySurface = async (expected: ReleaseState) => {
   const now = new Date()
   // The state module, on the stored fields: where the workflow stands is the latest version's.
   const state = releaseState({ ...live, workflowState: latest.workflowState }, now)
-  expect({ module: state, workflow: workflow.state }).toEqual({ module: expected, workflow: expected })
+  expect({ module: state, workflow: workflow.state }).toEqual({
+    module: expected,
+    workflow: expected,
+  })
 
   // The admin list's filters (it reads the latest versions) find it under its state and no other.
   const filtered: Record<string, number> = {}
   for (const word of STATES) {
-    const found = ok(await admin.get(`/api/news?draft=true&depth=0&limit=1&${stateQuery(word, now)}&where[id][equals]=${id}`), `filter ${word}`)
+    const found = ok(
+      await admin.get(
+        `/api/news?draft=true&depth=0&limit=1&${stateQuery(word, now)}&where[id][equals]=${id}`,
+      ),
+      `filter ${word}`,
+    )
     filtered[word] = found.totalDocs
   }
-  expect(filtered).toEqual(Object.fromEntries(STATES.map((word) => [word, word === expected ? 1 : 0])))
+  expect(filtered).toEqual(
+    Object.fromEntries(STATES.map((word) => [word, word === expected ? 1 : 0])),
+  )
 
   // The state column and field: the same words, from the row the list gives them.
   expect(stateLabel(latest, now).startsWith(STATE_LABELS[expected])).toBe(true)
@@ -89,7 +120,12 @@ const checkEverySurface = async (expected: ReleaseState) => {
   expect(DESK_SECTION[expected]).toContain(sections[0])
 
   // The next scheduled change (the lift job's and the page cache's question) counts it only while scheduled.
-  const next = ok(await admin.get(`/api/news?depth=0&limit=1&${whereToQuery(nextScheduledChangeWhere(now)).join('&')}&where[id][equals]=${id}`), 'next change')
+  const next = ok(
+    await admin.get(
+      `/api/news?depth=0&limit=1&${whereToQuery(nextScheduledChangeWhere(now)).join('&')}&where[id][equals]=${id}`,
+    ),
+    'next change',
+  )
   expect(next.totalDocs).toBe(expected === 'scheduled' ? 1 : 0)
 
   // The public page: readable exactly while public (a withdrawn one with its notice).
@@ -106,10 +142,13 @@ const checkEverySurface = async (expected: ReleaseState) => {
   const listed = isListedNow(live, now)
   const json = await (await fetch(`${server.url}/feed.json`)).json()
   expect(json.items.some((item: { url: string }) => item.url === address)).toBe(listed)
-  for (const feed of ['/feed.xml', '/feed.atom']) expect((await (await fetch(server.url + feed)).text()).includes(address)).toBe(listed)
+  for (const feed of ['/feed.xml', '/feed.atom'])
+    expect((await (await fetch(server.url + feed)).text()).includes(address)).toBe(listed)
 
   // The copy for the media says what the state module says, at the top.
-  const copy = await fetch(`${server.url}/api/news/${id}/copy/txt`, { headers: { Authorization: `JWT ${editor.token}` } })
+  const copy = await fetch(`${server.url}/api/news/${id}/copy/txt`, {
+    headers: { Authorization: `JWT ${editor.token}` },
+  })
   expect(copy.status).toBe(200)
   const firstLine = (await copy.text()).split('\n')[0]!
   const LINE: Record<ReleaseState, RegExp> = {
@@ -138,21 +177,50 @@ const WALK: [string, () => Promise<ReleaseState>, ReleaseState][] = [
   [
     'amend',
     async () => {
-      ok(await editor.patch(`/api/news/${release.id}?draft=true`, { summary: 'A release that goes everywhere, corrected.' }), 'save a change')
+      ok(
+        await editor.patch(`/api/news/${release.id}?draft=true`, {
+          summary: 'A release that goes everywhere, corrected.',
+        }),
+        'save a change',
+      )
       return take(editor, 'amend', { change: 'minor' })
     },
     'published',
   ],
-  ['withdraw', () => take(editor, 'withdraw', { note: 'Proceedings are now active.' }), 'withdrawn'],
-  ['reinstate', () => take(editor, 'reinstate', { note: 'Cleared by legal services.' }), 'published'],
-  ['unpublish', () => take(editor, 'unpublish', { note: 'Sent out in error.', retirement: { mode: 'gone' } }), 'draft'],
+  [
+    'withdraw',
+    () => take(editor, 'withdraw', { note: 'Proceedings are now active.' }),
+    'withdrawn',
+  ],
+  [
+    'reinstate',
+    () => take(editor, 'reinstate', { note: 'Cleared by legal services.' }),
+    'published',
+  ],
+  [
+    'unpublish',
+    () => take(editor, 'unpublish', { note: 'Sent out in error.', retirement: { mode: 'gone' } }),
+    'draft',
+  ],
   ['submit once more', () => take(author, 'submit'), 'in-review'],
   ['schedule', () => take(editor, 'schedule', { publishAt: inDays(2) }), 'scheduled'],
-  ['reschedule', () => take(editor, 'reschedule', { publishAt: inDays(3), note: 'The hearing moved.' }), 'scheduled'],
-  ['unschedule', () => take(editor, 'unschedule', { note: 'The announcement is postponed.' }), 'draft'],
+  [
+    'reschedule',
+    () => take(editor, 'reschedule', { publishAt: inDays(3), note: 'The hearing moved.' }),
+    'scheduled',
+  ],
+  [
+    'unschedule',
+    () => take(editor, 'unschedule', { note: 'The announcement is postponed.' }),
+    'draft',
+  ],
   ['submit for the last time', () => take(author, 'submit'), 'in-review'],
   ['schedule again', () => take(editor, 'schedule', { publishAt: inDays(1) }), 'scheduled'],
-  ['liftEmbargoNow', () => take(editor, 'liftEmbargoNow', { note: 'Broken by a national outlet.' }), 'published'],
+  [
+    'liftEmbargoNow',
+    () => take(editor, 'liftEmbargoNow', { note: 'Broken by a national outlet.' }),
+    'published',
+  ],
 ]
 
 describe('one release through every transition: every surface agrees with the state module', () => {
@@ -162,7 +230,20 @@ describe('one release through every transition: every surface agrees with the st
 
   it('takes every transition in the table', () => {
     const taken = new Set(WALK.map(([step]) => step.split(' ')[0]))
-    expect([...taken].sort()).toEqual(['amend', 'approve', 'liftEmbargoNow', 'recall', 'reinstate', 'reschedule', 'return', 'schedule', 'submit', 'unpublish', 'unschedule', 'withdraw'])
+    expect([...taken].sort()).toEqual([
+      'amend',
+      'approve',
+      'liftEmbargoNow',
+      'recall',
+      'reinstate',
+      'reschedule',
+      'return',
+      'schedule',
+      'submit',
+      'unpublish',
+      'unschedule',
+      'withdraw',
+    ])
   })
 
   for (const [step, act, expected] of WALK) {

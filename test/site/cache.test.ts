@@ -18,7 +18,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const sleepUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
+const sleepUntil = (time: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
 
 describe('the page cache', () => {
   it('serves the same page again, and a fresh one as soon as content changes', async () => {
@@ -38,9 +39,20 @@ describe('the page cache', () => {
   })
 
   it('drops pages when a quote on a release is corrected', async () => {
-    const quote = (await admin.post('/api/quotes', { speakerName: 'Sam Reed', text: 'We are appealing for help.' })).body.doc
-    const release = await publishRelease(admin, { title: 'Quote release', summary: 'Quote.', quotes: [quote.id] })
-    expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('We are appealing for help.')
+    const quote = (
+      await admin.post('/api/quotes', {
+        speakerName: 'Sam Reed',
+        text: 'We are appealing for help.',
+      })
+    ).body.doc
+    const release = await publishRelease(admin, {
+      title: 'Quote release',
+      summary: 'Quote.',
+      quotes: [quote.id],
+    })
+    expect((await get(`${server.url}/news/${release.slug}`)).body).toContain(
+      'We are appealing for help.',
+    )
     await admin.patch(`/api/quotes/${quote.id}`, { text: 'We are grateful for the help.' })
     const page = (await get(`${server.url}/news/${release.slug}`)).body
     expect(page).toContain('We are grateful for the help.')
@@ -49,7 +61,11 @@ describe('the page cache', () => {
 
   it('never serves a page past the moment an embargo lifts: the release is there within a second', async () => {
     const liftAt = Date.now() + 4000
-    const created = await publishRelease(admin, { title: 'Embargoed until a few seconds from now', summary: 'Scheduled.' }, { publishAt: new Date(liftAt).toISOString() })
+    const created = await publishRelease(
+      admin,
+      { title: 'Embargoed until a few seconds from now', summary: 'Scheduled.' },
+      { publishAt: new Date(liftAt).toISOString() },
+    )
     const slug = created.slug
     // Warm the cache with pages that must not show it yet.
     for (const path of ['/', '/news', `/news/${slug}`, '/feed.xml', '/sitemap.xml']) {
@@ -58,12 +74,16 @@ describe('the page cache', () => {
       if (path === `/news/${slug}`) expect(status).toBe(404)
     }
     await sleepUntil(liftAt - 1000)
-    expect((await get(`${server.url}/`)).body).not.toContain('Embargoed until a few seconds from now')
+    expect((await get(`${server.url}/`)).body).not.toContain(
+      'Embargoed until a few seconds from now',
+    )
     await sleepUntil(liftAt + 1000)
     for (const path of ['/', '/news', `/news/${slug}`, '/feed.xml', '/sitemap.xml']) {
       const { body, status } = await get(server.url + path)
       expect(status, path).toBe(200)
-      expect(body, path).toContain(path === '/sitemap.xml' ? `/news/${slug}` : 'Embargoed until a few seconds from now')
+      expect(body, path).toContain(
+        path === '/sitemap.xml' ? `/news/${slug}` : 'Embargoed until a few seconds from now',
+      )
     }
   })
 
@@ -71,7 +91,14 @@ describe('the page cache', () => {
     const release = await publishRelease(admin, { title: 'Published in error', summary: 'Oops.' })
     expect((await get(`${server.url}/`)).body).toContain('Published in error')
     expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(200)
-    expect((await transition(admin, release.id, 'unpublish', { note: 'Named the wrong town.', retirement: { mode: 'gone' } })).status).toBe(200)
+    expect(
+      (
+        await transition(admin, release.id, 'unpublish', {
+          note: 'Named the wrong town.',
+          retirement: { mode: 'gone' },
+        })
+      ).status,
+    ).toBe(200)
     expect((await get(`${server.url}/`)).body).not.toContain('Published in error')
     expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(410)
   })
@@ -79,22 +106,43 @@ describe('the page cache', () => {
 
 /** A raw request (no decompression, no normalising of the path): what exactly comes back. */
 const raw = (base: string, path: string, headers: Record<string, string> = {}, method = 'GET') =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const { hostname, port } = new URL(base)
-    const request = http.request({ hostname, port, path, method, headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
-    })
-    request.on('error', reject)
-    request.end()
-  })
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      const { hostname, port } = new URL(base)
+      const request = http.request({ hostname, port, path, method, headers }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        )
+      })
+      request.on('error', reject)
+      request.end()
+    },
+  )
 
 describe('cached pages answered before express (src/site/cachedAnswers.ts)', () => {
-  it('send the same status, headers and bytes as the page\'s route sends from the cache', async () => {
-    const release = await publishRelease(admin, { title: 'Answered the same either way', summary: 'Same.' })
+  it("send the same status, headers and bytes as the page's route sends from the cache", async () => {
+    const release = await publishRelease(admin, {
+      title: 'Answered the same either way',
+      summary: 'Same.',
+    })
     let answeredEarly = 0
-    const addresses = ['/', '/?cb=42&utm_source=x', '/news', '/news?page=1', '/news?page=999', `/news/${release.slug}`, '/feed.xml', '/accessibility', '/search?q=answered']
+    const addresses = [
+      '/',
+      '/?cb=42&utm_source=x',
+      '/news',
+      '/news?page=1',
+      '/news?page=999',
+      `/news/${release.slug}`,
+      '/feed.xml',
+      '/accessibility',
+      '/search?q=answered',
+    ]
     for (const path of addresses) {
       // The first makes the page, the second is answered from the cache.
       await raw(server.url, path)
@@ -102,14 +150,21 @@ describe('cached pages answered before express (src/site/cachedAnswers.ts)', () 
         for (const method of ['GET', 'HEAD']) {
           const early = await raw(server.url, path, { 'Accept-Encoding': encoding }, method)
           // A condition that never matches: express answers it, in full.
-          const throughExpress = await raw(server.url, path, { 'Accept-Encoding': encoding, 'If-None-Match': 'W/"never"' }, method)
+          const throughExpress = await raw(
+            server.url,
+            path,
+            { 'Accept-Encoding': encoding, 'If-None-Match': 'W/"never"' },
+            method,
+          )
           // A change may empty the cache in between (the lift job of the release just
           // published): then express makes the page again, the same bytes, as a miss.
           const { date: _a, 'x-page-cache': _c, ...earlyHeaders } = early.headers
           const { date: _b, 'x-page-cache': _d, ...expressHeaders } = throughExpress.headers
           expect(early.status, `${method} ${path} (${encoding})`).toBe(throughExpress.status)
           expect(earlyHeaders, `${method} ${path} (${encoding})`).toEqual(expressHeaders)
-          expect(early.body.equals(throughExpress.body), `${method} ${path} (${encoding})`).toBe(true)
+          expect(early.body.equals(throughExpress.body), `${method} ${path} (${encoding})`).toBe(
+            true,
+          )
           if (early.headers['x-page-cache'] === 'hit') answeredEarly += 1
         }
       }
@@ -118,9 +173,16 @@ describe('cached pages answered before express (src/site/cachedAnswers.ts)', () 
   })
 
   it('never answer a page of the cache past a change: a correction shows at once', async () => {
-    const release = await publishRelease(admin, { title: 'Before the correction', summary: 'First words.' })
-    for (let i = 0; i < 3; i++) expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('First words.')
-    expect((await admin.patch(`/api/news/${release.id}?draft=true`, { summary: 'Corrected words.' })).status).toBe(200)
+    const release = await publishRelease(admin, {
+      title: 'Before the correction',
+      summary: 'First words.',
+    })
+    for (let i = 0; i < 3; i++)
+      expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('First words.')
+    expect(
+      (await admin.patch(`/api/news/${release.id}?draft=true`, { summary: 'Corrected words.' }))
+        .status,
+    ).toBe(200)
     expect((await transition(admin, release.id, 'amend', { change: 'minor' })).status).toBe(200)
     expect((await get(`${server.url}/news/${release.slug}`)).body).toContain('Corrected words.')
     expect((await get(`${server.url}/?cb=1`)).body).toContain('Corrected words.')

@@ -16,10 +16,15 @@ let admin: Api
 let base = ''
 
 beforeAll(async () => {
-  server = await startServer({ env: { RENDER_CONCURRENCY: '1', RENDER_QUEUE: '1', RENDER_PER_ADDRESS: '2' } })
+  server = await startServer({
+    env: { RENDER_CONCURRENCY: '1', RENDER_QUEUE: '1', RENDER_PER_ADDRESS: '2' },
+  })
   base = server.url.replace('localhost', '127.0.0.1')
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  await publishRelease(admin, { title: 'The only release on the site', summary: 'One page of news.' })
+  await publishRelease(admin, {
+    title: 'The only release on the site',
+    summary: 'One page of news.',
+  })
 })
 afterAll(async () => {
   await server?.stop()
@@ -27,7 +32,11 @@ afterAll(async () => {
 
 const cacheOf = async (path: string) => {
   const response = await get(base + path)
-  return { status: response.status, cache: response.headers.get('x-page-cache'), body: response.body }
+  return {
+    status: response.status,
+    cache: response.headers.get('x-page-cache'),
+    body: response.body,
+  }
 }
 
 /**
@@ -67,13 +76,18 @@ describe('the page cache key', () => {
     await settled()
     const first = await cacheOf('/news?page=2')
     expect(first.status).toBe(404)
-    for (const page of [3, 50, 999999]) expect(await cacheOf(`/news?page=${page}`), `page ${page}`).toMatchObject({ status: 404, cache: 'hit' })
+    for (const page of [3, 50, 999999])
+      expect(await cacheOf(`/news?page=${page}`), `page ${page}`).toMatchObject({
+        status: 404,
+        cache: 'hit',
+      })
     expect((await cacheOf('/news?page=0')).status).toBe(400)
   })
 
   it('finds the new last page as soon as there is one', async () => {
     expect((await cacheOf('/news?page=2')).status).toBe(404)
-    for (let i = 0; i < 12; i++) await publishRelease(admin, { title: `Filling the first page ${i}`, summary: 'More news.' })
+    for (let i = 0; i < 12; i++)
+      await publishRelease(admin, { title: `Filling the first page ${i}`, summary: 'More news.' })
     const second = await cacheOf('/news?page=2')
     expect(second.status).toBe(200)
     expect(second.body).toContain('The only release on the site')
@@ -84,12 +98,18 @@ describe('a flood of pages nobody asked for before', () => {
   it('is answered quickly with 503 and Retry-After past the render limit, while health and cached pages answer 200', async () => {
     await settled()
     const flood = Array.from({ length: 400 }, (_, i) =>
-      fetch(`${base}/search?q=${encodeURIComponent(`distinct words ${i}`)}`).then(async (response) => {
-        await response.arrayBuffer()
-        return { status: response.status, retryAfter: response.headers.get('retry-after') }
-      }),
+      fetch(`${base}/search?q=${encodeURIComponent(`distinct words ${i}`)}`).then(
+        async (response) => {
+          await response.arrayBuffer()
+          return { status: response.status, retryAfter: response.headers.get('retry-after') }
+        },
+      ),
     )
-    const during = await Promise.all([fetch(`${base}/healthz`), fetch(`${base}/`), fetch(`${base}/?cb=during-the-flood`)])
+    const during = await Promise.all([
+      fetch(`${base}/healthz`),
+      fetch(`${base}/`),
+      fetch(`${base}/?cb=during-the-flood`),
+    ])
     for (const response of during) expect(response.status, response.url).toBe(200)
     const answers = await Promise.all(flood)
     const busy = answers.filter((a) => a.status === 503)

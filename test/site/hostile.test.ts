@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
-import { all, HOSTILE_HREFS, plantHostileContent, SAFE_HREF_WITH_MARKUP, X } from '../helpers/hostileContent'
+import {
+  all,
+  HOSTILE_HREFS,
+  plantHostileContent,
+  SAFE_HREF_WITH_MARKUP,
+  X,
+} from '../helpers/hostileContent'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -43,25 +49,39 @@ const expectInert = (body: string, where: string) => {
   const html = parseHtml(body)
   for (const element of html.all) {
     for (const name of Object.keys(element.attrs)) {
-      expect(name.startsWith('on'), `${where}: <${element.tag} ${name}> is an event handler`).toBe(false)
+      expect(name.startsWith('on'), `${where}: <${element.tag} ${name}> is an event handler`).toBe(
+        false,
+      )
     }
-    expect(['svg', 'iframe', 'object', 'embed', 'base', 'form'].includes(element.tag) && !(element.tag === 'form' && element.attrs.action === '/search'), `${where}: injected <${element.tag}>`).toBe(false)
+    expect(
+      ['svg', 'iframe', 'object', 'embed', 'base', 'form'].includes(element.tag) &&
+        !(element.tag === 'form' && element.attrs.action === '/search'),
+      `${where}: injected <${element.tag}>`,
+    ).toBe(false)
     for (const attr of ['href', 'src', 'action', 'srcset']) {
       // Browsers ignore whitespace and control characters in a URL's scheme ("java\tscript:").
       // eslint-disable-next-line no-control-regex
       const value = (element.attrs[attr] ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase()
-      expect(/^(javascript|data|vbscript):/.test(value), `${where}: <${element.tag} ${attr}="${element.attrs[attr]}">`).toBe(false)
+      expect(
+        /^(javascript|data|vbscript):/.test(value),
+        `${where}: <${element.tag} ${attr}="${element.attrs[attr]}">`,
+      ).toBe(false)
     }
   }
   const scripts = html.find('script')
   for (const script of scripts) {
     if (script.attrs.src) expect(script.attrs.src.split('?')[0], where).toBe('/quick-exit.js')
     else {
-      expect(script.attrs.type, `${where}: an inline script that is not data`).toBe('application/ld+json')
+      expect(script.attrs.type, `${where}: an inline script that is not data`).toBe(
+        'application/ld+json',
+      )
       expect(() => JSON.parse(script.text), `${where}: JSON-LD no longer parses`).not.toThrow()
     }
   }
-  expect(html.find('img').every((img) => img.attrs.src?.startsWith(`/api/media/file/`)), `${where}: an image from elsewhere`).toBe(true)
+  expect(
+    html.find('img').every((img) => img.attrs.src?.startsWith(`/api/media/file/`)),
+    `${where}: an image from elsewhere`,
+  ).toBe(true)
   return html
 }
 
@@ -80,10 +100,14 @@ describe('hostile text renders inert', () => {
     expect(html.one('h1')?.text).toBe(`Title ${X.title} ${X.attribute}`)
     expect(html.one('title')?.text).toBe(`Meta ${X.title} · Force ${X.title}`)
     expect(html.meta('description')).toBe(`Description ${X.attribute}`)
-    expect(html.one("a", (a) => "data-quick-exit" in a.attrs)?.text).toBe(`Go ${X.single}`.slice(0, 40))
+    expect(html.one('a', (a) => 'data-quick-exit' in a.attrs)?.text).toBe(
+      `Go ${X.single}`.slice(0, 40),
+    )
     expect(html.text).toContain(`Paragraph ${all}`)
     expect(html.text).toContain(`Name ${X.script}, Role ${X.attribute}, Org ${X.single}`)
-    const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
+    const jsonLd = JSON.parse(
+      html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text,
+    )
     expect(jsonLd.headline).toBe(`Title ${X.title} ${X.attribute}`)
   })
 
@@ -91,11 +115,21 @@ describe('hostile text renders inert', () => {
     // (What the page does with such a link, had one been stored, is test/unit/richText.test.tsx.)
     const before = (await admin.get('/api/news?limit=1&draft=true')).body.totalDocs
     for (const url of HOSTILE_HREFS) {
-      const response = await admin.post('/api/news?draft=true', { title: 'Link', _status: 'draft', body: [{ children: [{ type: 'link', linkType: 'custom', url, children: [{ text: 'here' }] }] }] })
+      const response = await admin.post('/api/news?draft=true', {
+        title: 'Link',
+        _status: 'draft',
+        body: [
+          { children: [{ type: 'link', linkType: 'custom', url, children: [{ text: 'here' }] }] },
+        ],
+      })
       expect(response.status, url).toBe(400)
       expect(JSON.stringify(response.body), url).toContain('links may go to web addresses')
     }
-    const frame = await admin.post('/api/news?draft=true', { title: 'Frame', _status: 'draft', body: [{ type: 'iframe', children: [{ text: 'x' }] }] })
+    const frame = await admin.post('/api/news?draft=true', {
+      title: 'Frame',
+      _status: 'draft',
+      body: [{ type: 'iframe', children: [{ text: 'x' }] }],
+    })
     expect(frame.status).toBe(400)
     expect((await admin.get('/api/news?limit=1&draft=true')).body.totalDocs).toBe(before)
   })
@@ -109,8 +143,12 @@ describe('hostile text renders inert', () => {
   it('escapes a link address that carries markup, keeping it one attribute', async () => {
     const { body } = await get(`${server.url}/news/${releaseSlug}`)
     const html = parseHtml(body)
-    expect(html.one('a', (a) => a.attrs.class === 'report__link')?.attrs.href).toBe('https://example.gov.uk/report?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E')
-    expect(html.one('a', (a) => a.text === `Footer ${X.script}`)?.attrs.href).toBe('/accessibility"onmouseover="alert(1)')
+    expect(html.one('a', (a) => a.attrs.class === 'report__link')?.attrs.href).toBe(
+      'https://example.gov.uk/report?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+    )
+    expect(html.one('a', (a) => a.text === `Footer ${X.script}`)?.attrs.href).toBe(
+      '/accessibility"onmouseover="alert(1)',
+    )
   })
 
   it('in the RSS and Atom feeds, which still parse and give back the exact words', async () => {
@@ -133,7 +171,10 @@ describe('hostile text renders inert', () => {
     const feed = JSON.parse(body)
     expect(feed.title).toBe(`Force ${X.title} news`)
     const item = feed.items.find((i: { url: string }) => i.url.endsWith(releaseSlug))
-    expectInert(`<!DOCTYPE html><html><body>${item.content_html}</body></html>`, 'feed.json content')
+    expectInert(
+      `<!DOCTYPE html><html><body>${item.content_html}</body></html>`,
+      'feed.json content',
+    )
   })
 
   it('in the sitemaps, which still parse', async () => {
@@ -142,7 +183,10 @@ describe('hostile text renders inert', () => {
       expect(status).toBe(200)
       expect(body).not.toMatch(/<script>alert/i)
       const html = parseHtml(body)
-      expect(html.find('loc').some((l) => l.text.endsWith(`/news/${releaseSlug}`)), path).toBe(true)
+      expect(
+        html.find('loc').some((l) => l.text.endsWith(`/news/${releaseSlug}`)),
+        path,
+      ).toBe(true)
     }
     const news = parseHtml((await get(`${server.url}/news-sitemap.xml`)).body)
     expect(news.find('news:title').map((t) => t.text)).toContain(`Title ${X.title} ${X.attribute}`)

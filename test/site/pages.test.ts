@@ -33,23 +33,42 @@ const page = async (path: string, status = 200) => {
 }
 
 describe('on every page', () => {
-  for (const path of ['/', '/news', `/news/${inspection.slug}`, '/news/category/appeals', '/search?q=vetting', '/accessibility', '/no-such-page']) {
+  for (const path of [
+    '/',
+    '/news',
+    `/news/${inspection.slug}`,
+    '/news/category/appeals',
+    '/search?q=vetting',
+    '/accessibility',
+    '/no-such-page',
+  ]) {
     it(`${path} has the quick exit, a skip link, the header, the beta banner, landmarks and the footer`, async () => {
-      const { html, body } = await get(server.url + path).then((r) => ({ ...r, html: parseHtml(r.body) }))
+      const { html, body } = await get(server.url + path).then((r) => ({
+        ...r,
+        html: parseHtml(r.body),
+      }))
       const exit = html.one('a', (a) => 'data-quick-exit' in a.attrs)!
       expect(exit.text).toBe('Leave this site')
       expect(exit.attrs.href).toBe('https://www.bbc.co.uk/weather')
       expect(exit.attrs.rel).toContain('noreferrer')
       expect(body).toContain('To leave this site at once, press Escape, or press Shift 3 times.')
       const scripts = html.find('script')
-      expect(scripts.filter((s) => s.attrs.src).map((s) => s.attrs.src!.split('?')[0])).toEqual(['/quick-exit.js'])
-      expect(scripts.filter((s) => !s.attrs.src).every((s) => s.attrs.type === 'application/ld+json')).toBe(true)
+      expect(scripts.filter((s) => s.attrs.src).map((s) => s.attrs.src!.split('?')[0])).toEqual([
+        '/quick-exit.js',
+      ])
+      expect(
+        scripts.filter((s) => !s.attrs.src).every((s) => s.attrs.type === 'application/ld+json'),
+      ).toBe(true)
       expect(html.one('a', (a) => a.attrs.href === '#main')?.text).toBe('Skip to main content')
       expect(html.one('main')?.attrs.id).toBe('main')
       expect(html.find('header').length).toBeGreaterThan(0)
       expect(html.find('footer').length).toBeGreaterThan(0)
-      expect(html.one('a', (a) => a.attrs.class === 'site-header__name')?.text).toBe('Northmoor Police')
-      expect(html.one('div', (d) => d.attrs.class === 'beta-banner')?.text).toContain('Give feedback')
+      expect(html.one('a', (a) => a.attrs.class === 'site-header__name')?.text).toBe(
+        'Northmoor Police',
+      )
+      expect(html.one('div', (d) => d.attrs.class === 'beta-banner')?.text).toContain(
+        'Give feedback',
+      )
       expect(html.find('h1')).toHaveLength(1)
       expect(html.one('html')?.attrs.lang).toBe('en-GB')
     })
@@ -59,8 +78,15 @@ describe('on every page', () => {
 describe('listings', () => {
   it('the home page lists the published releases, newest first, and nothing under embargo or in draft', async () => {
     const { html, body } = await page('/')
-    const titles = html.find('h2').filter((h) => h.attrs.class === 'release__title').map((h) => h.text)
-    const expected = [...published].sort((a, b) => (a.timing as { publishedHoursAgo: number }).publishedHoursAgo - (b.timing as { publishedHoursAgo: number }).publishedHoursAgo)
+    const titles = html
+      .find('h2')
+      .filter((h) => h.attrs.class === 'release__title')
+      .map((h) => h.text)
+    const expected = [...published].sort(
+      (a, b) =>
+        (a.timing as { publishedHoursAgo: number }).publishedHoursAgo -
+        (b.timing as { publishedHoursAgo: number }).publishedHoursAgo,
+    )
     expect(titles).toEqual(expected.map((r) => r.title))
     expect(body).not.toContain(scheduled.title)
     expect(body).not.toContain(draft.title)
@@ -76,7 +102,11 @@ describe('listings', () => {
 
   it('pages 12 releases at a time with previous and next links', async () => {
     for (let i = 1; i <= 8; i++) {
-      await publishRelease(admin, { title: `Extra release ${i}`, summary: `Summary ${i}` }, { publishAt: new Date(Date.now() - (200 + i) * 3600_000).toISOString() })
+      await publishRelease(
+        admin,
+        { title: `Extra release ${i}`, summary: `Summary ${i}` },
+        { publishAt: new Date(Date.now() - (200 + i) * 3600_000).toISOString() },
+      )
     }
     const first = await page('/news')
     expect(first.html.find('li').filter((li) => li.attrs.class === 'release')).toHaveLength(12)
@@ -85,13 +115,18 @@ describe('listings', () => {
     const second = await page('/news?page=2')
     expect(second.html.find('li').filter((li) => li.attrs.class === 'release')).toHaveLength(2)
     expect(second.html.one('a', (a) => a.attrs.rel === 'prev')?.attrs.href).toBe('/news')
-    expect(second.html.one('link', (l) => l.attrs.rel === 'canonical')?.attrs.href).toBe(`${server.url}/news?page=2`)
+    expect(second.html.one('link', (l) => l.attrs.rel === 'canonical')?.attrs.href).toBe(
+      `${server.url}/news?page=2`,
+    )
   })
 
   it('lists one category at /news/category/:slug, and answers 404 for a category that does not exist', async () => {
     const { html } = await page('/news/category/appeals')
     expect(html.one('h1')?.text).toBe('Appeals')
-    const titles = html.find('h2').filter((h) => h.attrs.class === 'release__title').map((h) => h.text)
+    const titles = html
+      .find('h2')
+      .filter((h) => h.attrs.class === 'release__title')
+      .map((h) => h.text)
     expect(titles).toEqual(published.filter((r) => r.category === 'appeals').map((r) => r.title))
     await page('/news/category/no-such-topic', 404)
   })
@@ -106,7 +141,9 @@ describe('a release page', () => {
     expect(time.attrs.datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/)
     expect(html.text).toContain(inspection.summary)
     expect(html.find('h2').map((h) => h.text)).toContain('What the inspectors found')
-    expect(html.find('li').map((li) => li.text)).toContain('The force’s approach to recording vetting decisions is being taken up by neighbouring forces.')
+    expect(html.find('li').map((li) => li.text)).toContain(
+      'The force’s approach to recording vetting decisions is being taken up by neighbouring forces.',
+    )
   })
 
   it('shows the hero picture with a srcset of the WebP sizes', async () => {
@@ -140,14 +177,20 @@ describe('a release page', () => {
     const rows = html.find('tr').map((tr) => tr.text)
     expect(rows).toContain('VettingGood')
     expect(rows).toContain('Counter-corruptionAdequate')
-    expect(html.one('a', (a) => a.attrs.class === 'report__link')?.attrs.href).toBe('https://hmicfrs.justiceinspectorates.gov.uk/publications/')
+    expect(html.one('a', (a) => a.attrs.class === 'report__link')?.attrs.href).toBe(
+      'https://hmicfrs.justiceinspectorates.gov.uk/publications/',
+    )
   })
 
   it('shows its own recruitment call to action, or the site default while that is running', async () => {
     const own = await page('/news/special-constables-recruitment-opens')
-    expect(own.html.one('aside', (a) => a.attrs.class === 'cta')?.text).toContain('Become a special constable')
+    expect(own.html.one('aside', (a) => a.attrs.class === 'cta')?.text).toContain(
+      'Become a special constable',
+    )
     const fallback = await page('/news/appeal-after-fatal-collision-a614')
-    expect(fallback.html.one('aside', (a) => a.attrs.class === 'cta')?.text).toContain('Could you police Northmoor?')
+    expect(fallback.html.one('aside', (a) => a.attrs.class === 'cta')?.text).toContain(
+      'Could you police Northmoor?',
+    )
   })
 
   it('has a head with title, description, canonical, Open Graph and Twitter tags, and NewsArticle JSON-LD', async () => {
@@ -163,7 +206,9 @@ describe('a release page', () => {
     expect([html.meta('og:image:width'), html.meta('og:image:height')]).toEqual(['1200', '630'])
     expect(html.meta('twitter:card')).toBe('summary_large_image')
     expect(html.meta('twitter:image')).toBe(html.meta('og:image'))
-    const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
+    const jsonLd = JSON.parse(
+      html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text,
+    )
     expect(jsonLd['@type']).toBe('NewsArticle')
     expect(jsonLd.headline).toBe(inspection.title)
     expect(jsonLd.datePublished).toMatch(/[+-]\d{2}:\d{2}$/)
@@ -177,29 +222,52 @@ describe('a release page', () => {
   it('shows "Updated" with the time and note of a major change after publication, and moves dateModified', async () => {
     const { body } = await admin.get(`/api/news?where[slug][equals]=${inspection.slug}&depth=0`)
     const release = body.docs[0]
-    expect((await admin.patch(`/api/news/${release.id}?draft=true`, { summary: `${inspection.summary} HM Inspector Martin Cole has also commented.` })).status).toBe(200)
-    const amended = await transition(admin, release.id, 'amend', { change: 'major', note: 'Quote from HM Inspector added.' })
+    expect(
+      (
+        await admin.patch(`/api/news/${release.id}?draft=true`, {
+          summary: `${inspection.summary} HM Inspector Martin Cole has also commented.`,
+        })
+      ).status,
+    ).toBe(200)
+    const amended = await transition(admin, release.id, 'amend', {
+      change: 'major',
+      note: 'Quote from HM Inspector added.',
+    })
     expect(amended.status).toBe(200)
     const at = amended.body.doc.amendments.at(-1).at as string
     const { html } = await page(`/news/${inspection.slug}`)
     const updated = html.one('p', (p) => p.attrs.class === 'article__updated')!
-    expect(updated.text).toMatch(/^Updated \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}: Quote from HM Inspector added\.$/)
-    expect(Date.parse(updated.node.childNodes!.find((n) => n.nodeName === 'time')!.attrs!.find((a) => a.name === 'datetime')!.value)).toBe(Date.parse(at))
-    const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
+    expect(updated.text).toMatch(
+      /^Updated \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}: Quote from HM Inspector added\.$/,
+    )
+    expect(
+      Date.parse(
+        updated.node
+          .childNodes!.find((n) => n.nodeName === 'time')!
+          .attrs!.find((a) => a.name === 'datetime')!.value,
+      ),
+    ).toBe(Date.parse(at))
+    const jsonLd = JSON.parse(
+      html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text,
+    )
     expect(Date.parse(jsonLd.dateModified)).toBe(Date.parse(at))
     expect(Date.parse(jsonLd.datePublished)).toBeLessThan(Date.parse(at))
     expect(html.text).toContain('HM Inspector Martin Cole has also commented.')
   })
 
   it('moves neither the "Updated" line nor dateModified for a minor change', async () => {
-    const { body } = await admin.get(`/api/news?where[slug][equals]=appeal-after-fatal-collision-a614&depth=0`)
+    const { body } = await admin.get(
+      `/api/news?where[slug][equals]=appeal-after-fatal-collision-a614&depth=0`,
+    )
     const release = body.docs[0]
     await admin.patch(`/api/news/${release.id}?draft=true`, { title: `${release.title}.` })
     expect((await transition(admin, release.id, 'amend', { change: 'minor' })).status).toBe(200)
     const { html } = await page('/news/appeal-after-fatal-collision-a614')
     expect(html.one('h1')?.text).toBe(`${release.title}.`)
     expect(html.one('p', (p) => p.attrs.class === 'article__updated')).toBeUndefined()
-    const jsonLd = JSON.parse(html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text)
+    const jsonLd = JSON.parse(
+      html.one('script', (s) => s.attrs.type === 'application/ld+json')!.text,
+    )
     expect(jsonLd.dateModified).toBe(jsonLd.datePublished)
   })
 
@@ -215,7 +283,11 @@ describe('a release page', () => {
       ['2025-06-19T11:45:00.000Z', '12:45 19/06/2025', '+01:00'],
       ['2025-12-19T12:45:00.000Z', '12:45 19/12/2025', '+00:00'],
     ] as const) {
-      const created = await publishRelease(admin, { title: `Release at ${iso}`, summary: 'Timing check.' }, { publishAt: iso })
+      const created = await publishRelease(
+        admin,
+        { title: `Release at ${iso}`, summary: 'Timing check.' },
+        { publishAt: iso },
+      )
       const { html } = await page(`/news/${created.slug}`)
       const time = html.one('time')!
       expect(time.text).toBe(shown)
@@ -229,22 +301,35 @@ describe('search', () => {
     const { html } = await page('/search?q=vetting')
     const count = html.one('h2', (h) => h.attrs.class === 'search-count')!
     expect(count.text).toMatch(/^\d+ results? for “vetting”$/)
-    const titles = html.find('h3').filter((h) => h.attrs.class === 'release__title').map((h) => h.text)
+    const titles = html
+      .find('h3')
+      .filter((h) => h.attrs.class === 'release__title')
+      .map((h) => h.text)
     expect(titles[0]).toBe(inspection.title)
     expect(html.find('mark').map((m) => m.text.toLowerCase())).toContain('vetting')
   })
 
   it('finds words that are only in the body', async () => {
     const { html } = await page('/search?q=doorbell+fingerprint')
-    const titles = html.find('h3').filter((h) => h.attrs.class === 'release__title').map((h) => h.text)
+    const titles = html
+      .find('h3')
+      .filter((h) => h.attrs.class === 'release__title')
+      .map((h) => h.text)
     expect(titles).toEqual(['Man who broke into nine homes in Eastfield jailed for six years'])
-    expect(html.find('mark').map((m) => m.text.toLowerCase()).sort()).toEqual(['doorbell', 'fingerprint'])
+    expect(
+      html
+        .find('mark')
+        .map((m) => m.text.toLowerCase())
+        .sort(),
+    ).toEqual(['doorbell', 'fingerprint'])
   })
 
   it('never finds a release under embargo', async () => {
     const { html, body } = await page('/search?q=stop+search+panel')
     expect(body).not.toContain(scheduled.title)
-    expect(html.one('h2', (h) => h.attrs.class === 'search-count')?.text).toMatch(/^No releases match/)
+    expect(html.one('h2', (h) => h.attrs.class === 'search-count')?.text).toMatch(
+      /^No releases match/,
+    )
   })
 
   it('shows the form alone for an empty search, and refuses an over-long one with a clear 400', async () => {
@@ -311,8 +396,12 @@ describe('feeds and sitemaps', () => {
     expect(body).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
     const html = parseHtml(body)
     const urls = html.find('loc').map((l) => l.text)
-    const recent = published.filter((r) => (r.timing as { publishedHoursAgo: number }).publishedHoursAgo < 48)
-    const older = published.filter((r) => (r.timing as { publishedHoursAgo: number }).publishedHoursAgo >= 48)
+    const recent = published.filter(
+      (r) => (r.timing as { publishedHoursAgo: number }).publishedHoursAgo < 48,
+    )
+    const older = published.filter(
+      (r) => (r.timing as { publishedHoursAgo: number }).publishedHoursAgo >= 48,
+    )
     expect(urls.sort()).toEqual(recent.map((r) => `${server.url}/news/${r.slug}`).sort())
     for (const release of older) expect(urls).not.toContain(`${server.url}/news/${release.slug}`)
     expect(html.find('news:name').map((n) => n.text)[0]).toBe('Northmoor Police')
@@ -332,7 +421,9 @@ describe('other pages', () => {
     const { html } = await page('/this/does/not/exist', 404)
     expect(html.one('h1')?.text).toBe('Page not found')
     expect(html.one('form', (f) => f.attrs.action === '/search')).toBeTruthy()
-    expect(html.find('h3').filter((h) => h.attrs.class === 'release__title').length).toBeGreaterThan(0)
+    expect(
+      html.find('h3').filter((h) => h.attrs.class === 'release__title').length,
+    ).toBeGreaterThan(0)
   })
 
   it('has an accessibility statement', async () => {
@@ -347,10 +438,16 @@ describe('other pages', () => {
     expect(headers.get('etag')).toBeTruthy()
     // As a CDN revalidates (fetch() would add "Cache-Control: no-cache", which asks for a full answer).
     const status = await new Promise<number>((resolve, reject) =>
-      http.get(`${server.url}/`, { headers: { 'If-None-Match': headers.get('etag')!, 'Accept-Encoding': 'gzip' } }, (res) => {
-        res.resume()
-        resolve(res.statusCode!)
-      }).on('error', reject),
+      http
+        .get(
+          `${server.url}/`,
+          { headers: { 'If-None-Match': headers.get('etag')!, 'Accept-Encoding': 'gzip' } },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode!)
+          },
+        )
+        .on('error', reject),
     )
     expect(status).toBe(304)
   })
@@ -358,15 +455,22 @@ describe('other pages', () => {
   it('lets caches keep the stylesheet and script for a year (their address changes with them), and nothing from the API', async () => {
     const html = parseHtml((await get(`${server.url}/`)).body)
     const css = html.one('link', (l) => l.attrs.rel === 'stylesheet')!.attrs.href!
-    expect((await get(server.url + css)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await get(server.url + css)).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    )
     expect((await get(`${server.url}/api/news`)).headers.get('cache-control')).toBe('no-store')
   })
 
   it('lets caches keep a public picture for a minute, and never keep a refusal, which does not say the file exists', async () => {
     const { body } = await admin.get(`/api/news?where[slug][equals]=${inspection.slug}&depth=1`)
     const picture = await fetch(body.docs[0].heroImage.sizes.card.url)
-    expect([picture.status, picture.headers.get('cache-control')]).toEqual([200, 'public, max-age=60'])
-    const hidden = await admin.get(`/api/news?where[slug][equals]=${scheduled.slug}&depth=1&draft=true`)
+    expect([picture.status, picture.headers.get('cache-control')]).toEqual([
+      200,
+      'public, max-age=60',
+    ])
+    const hidden = await admin.get(
+      `/api/news?where[slug][equals]=${scheduled.slug}&depth=1&draft=true`,
+    )
     const refused = await fetch(hidden.body.docs[0].heroImage.sizes.card.url)
     expect([refused.status, refused.headers.get('cache-control')]).toEqual([404, 'no-store'])
   })
@@ -375,10 +479,20 @@ describe('other pages', () => {
 describe('full-text search', () => {
   it('finds other forms of a word and words written with accents', async () => {
     const burglary = await page('/search?q=burglary')
-    expect(burglary.html.find('h3').map((h) => h.text)).toContain('Man who broke into nine homes in Eastfield jailed for six years')
-    const accents = await publishRelease(admin, { title: 'New café opens at Fenwick police station', summary: 'A community café for visitors.' })
+    expect(burglary.html.find('h3').map((h) => h.text)).toContain(
+      'Man who broke into nine homes in Eastfield jailed for six years',
+    )
+    const accents = await publishRelease(admin, {
+      title: 'New café opens at Fenwick police station',
+      summary: 'A community café for visitors.',
+    })
     const { html } = await page('/search?q=cafe')
-    expect(html.find('h3').filter((h) => h.attrs.class === 'release__title').map((h) => h.text)).toContain(accents.title)
+    expect(
+      html
+        .find('h3')
+        .filter((h) => h.attrs.class === 'release__title')
+        .map((h) => h.text),
+    ).toContain(accents.title)
   })
 
   it('treats search operators as words', async () => {

@@ -22,24 +22,37 @@ let n = 0
 beforeAll(async () => {
   server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  editor = await createUserAndSignIn(server.url, admin, { email: 'picture-editor@northmoor.test', roles: ['editor'] })
+  editor = await createUserAndSignIn(server.url, admin, {
+    email: 'picture-editor@northmoor.test',
+    roles: ['editor'],
+  })
 })
 const upload = async (name = `picture-${++n}.jpg`, type = 'image/jpeg', file?: Buffer) => {
-  const response = await admin.upload('/api/media', imageForm(file ?? (await jpeg(1600, 900)), name, type, { alt: 'Officers at the scene' }))
+  const response = await admin.upload(
+    '/api/media',
+    imageForm(file ?? (await jpeg(1600, 900)), name, type, { alt: 'Officers at the scene' }),
+  )
   expect(response.status, JSON.stringify(response.body)).toBe(201)
   return response.body.doc
 }
 
 const scheduledWithPicture = async (image: { id: number }) => {
-  const draft = await createDraft(admin, { title: `Embargoed with a picture ${++n}`, summary: 'Under embargo.', heroImage: image.id })
+  const draft = await createDraft(admin, {
+    title: `Embargoed with a picture ${++n}`,
+    summary: 'Under embargo.',
+    heroImage: image.id,
+  })
   await transition(admin, draft.id, 'submit')
-  const response = await transition(editor, draft.id, 'schedule', { publishAt: new Date(Date.now() + 3600_000).toISOString() })
+  const response = await transition(editor, draft.id, 'schedule', {
+    publishAt: new Date(Date.now() + 3600_000).toISOString(),
+  })
   expect(response.status).toBe(200)
   return response.body.doc
 }
 
 /** A file as staff see it: signed in with the session's token. */
-const asStaff = (path: string, method = 'GET') => fetch(server.url + path, { method, headers: { Authorization: `JWT ${admin.token}` } })
+const asStaff = (path: string, method = 'GET') =>
+  fetch(server.url + path, { method, headers: { Authorization: `JWT ${admin.token}` } })
 
 const filePath = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
 
@@ -77,8 +90,15 @@ describe('who may keep a picture', () => {
 
   it('a public picture may be kept a minute by anyone, whoever asks', async () => {
     const image = await upload()
-    await publishRelease(admin, { title: `Public with a picture ${++n}`, summary: 'Out.', heroImage: image.id })
-    for (const response of [await fetch(server.url + filePath(image.filename)), await asStaff(filePath(image.filename))]) {
+    await publishRelease(admin, {
+      title: `Public with a picture ${++n}`,
+      summary: 'Out.',
+      heroImage: image.id,
+    })
+    for (const response of [
+      await fetch(server.url + filePath(image.filename)),
+      await asStaff(filePath(image.filename)),
+    ]) {
       expect(response.status).toBe(200)
       expect(response.headers.get('cache-control')).toBe('public, max-age=60')
     }
@@ -86,11 +106,19 @@ describe('who may keep a picture', () => {
 
   it('a withdrawn release’s picture, used by nothing else, is private again', async () => {
     const image = await upload()
-    const release = await publishRelease(admin, { title: `Withdrawn with a picture ${++n}`, summary: 'Out, then not.', heroImage: image.id })
+    const release = await publishRelease(admin, {
+      title: `Withdrawn with a picture ${++n}`,
+      summary: 'Out, then not.',
+      heroImage: image.id,
+    })
     expect((await fetch(server.url + filePath(image.filename))).status).toBe(200)
-    expect((await transition(admin, release.id, 'withdraw', { note: 'The appeal is over.' })).status).toBe(200)
+    expect(
+      (await transition(admin, release.id, 'withdraw', { note: 'The appeal is over.' })).status,
+    ).toBe(200)
     expect((await fetch(server.url + filePath(image.filename))).status).toBe(404)
-    expect((await asStaff(filePath(image.filename))).headers.get('cache-control')).toBe('private, no-store')
+    expect((await asStaff(filePath(image.filename))).headers.get('cache-control')).toBe(
+      'private, no-store',
+    )
   })
 })
 
@@ -116,7 +144,11 @@ describe('the type a picture is sent as', () => {
   })
 
   it('a PNG named .jpg is kept as .png and sent as image/png; a name that already says what it is stays', async () => {
-    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#13315c' } }).png().toBuffer()
+    const png = await sharp({
+      create: { width: 800, height: 450, channels: 3, background: '#13315c' },
+    })
+      .png()
+      .toBuffer()
     const badge = await upload('badge.jpg', 'image/jpeg', png)
     expect([badge.filename, badge.mimeType]).toEqual(['badge.png', 'image/png'])
     expect((await asStaff(filePath(badge.filename))).headers.get('content-type')).toBe('image/png')
@@ -127,19 +159,29 @@ describe('the type a picture is sent as', () => {
 describe('HEAD and addresses', () => {
   it('HEAD on a public picture answers as GET does, without the body', async () => {
     const image = await upload()
-    await publishRelease(admin, { title: `Public for HEAD ${++n}`, summary: 'Out.', heroImage: image.id })
+    await publishRelease(admin, {
+      title: `Public for HEAD ${++n}`,
+      summary: 'Out.',
+      heroImage: image.id,
+    })
     const got = await fetch(server.url + filePath(image.filename))
     const head = await fetch(server.url + filePath(image.filename), { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(head.headers.get('content-type')).toBe(got.headers.get('content-type'))
     expect(head.headers.get('content-length')).toBe(String((await got.arrayBuffer()).byteLength))
     expect((await head.arrayBuffer()).byteLength).toBe(0)
-    expect((await fetch(server.url + filePath('no-such-picture.jpg'), { method: 'HEAD' })).status).toBe(404)
+    expect(
+      (await fetch(server.url + filePath('no-such-picture.jpg'), { method: 'HEAD' })).status,
+    ).toBe(404)
   })
 
   it('pages name their pictures from the root, so they load at any address of the server; Open Graph keeps the full address', async () => {
     const image = await upload()
-    const release = await publishRelease(admin, { title: `Pictured at any address ${++n}`, summary: 'Out.', heroImage: image.id })
+    const release = await publishRelease(admin, {
+      title: `Pictured at any address ${++n}`,
+      summary: 'Out.',
+      heroImage: image.id,
+    })
     // The site opened at 127.0.0.1, though SITE_URL says localhost.
     const other = server.url.replace('localhost', '127.0.0.1')
     for (const path of ['/', `/news/${release.slug}`]) {
@@ -148,7 +190,8 @@ describe('HEAD and addresses', () => {
       expect(images.length, path).toBeGreaterThan(0)
       for (const img of images) {
         expect(img.attrs.src, path).toMatch(/^\/api\/media\/file\//)
-        for (const candidate of (img.attrs.srcset ?? '').split(',').filter(Boolean)) expect(candidate.trim(), path).toMatch(/^\/api\/media\/file\//)
+        for (const candidate of (img.attrs.srcset ?? '').split(',').filter(Boolean))
+          expect(candidate.trim(), path).toMatch(/^\/api\/media\/file\//)
         expect((await fetch(other + img.attrs.src)).status, img.attrs.src).toBe(200)
       }
     }

@@ -36,8 +36,12 @@ describe('the accessibility statement', () => {
     ]) {
       expect(headings).toContain(heading)
     }
-    expect(html.text).toMatch(/This website is (fully|partially) compliant with the Web Content Accessibility Guidelines version 2\.2 AA standard/)
-    expect(html.text).toMatch(/This statement was prepared on \d{1,2} \w+ \d{4}\. It was last reviewed on \d{1,2} \w+ \d{4}\./)
+    expect(html.text).toMatch(
+      /This website is (fully|partially) compliant with the Web Content Accessibility Guidelines version 2\.2 AA standard/,
+    )
+    expect(html.text).toMatch(
+      /This statement was prepared on \d{1,2} \w+ \d{4}\. It was last reviewed on \d{1,2} \w+ \d{4}\./,
+    )
     const links = html.find('a').map((a) => a.attrs.href)
     expect(links).toContain('https://www.equalityhumanrights.com/')
     expect(links).toContain('https://www.equalityni.org/')
@@ -51,7 +55,9 @@ describe('the accessibility statement', () => {
 
   it('gives a way to get in touch that does not depend on the beta banner', async () => {
     const before = (await admin.get('/api/globals/site-settings?depth=0')).body
-    await admin.post('/api/globals/site-settings', { betaBanner: { ...before.betaBanner, enabled: false } })
+    await admin.post('/api/globals/site-settings', {
+      betaBanner: { ...before.betaBanner, enabled: false },
+    })
     try {
       const html = await page('/accessibility')
       expect(html.one('div', (d) => d.attrs.class === 'beta-banner')).toBeUndefined()
@@ -70,14 +76,19 @@ describe('times and results as they are read out', () => {
     const home = await page('/')
     const metas = home.find('p').filter((p) => p.attrs.class === 'release__meta')
     expect(metas.length).toBeGreaterThan(0)
-    for (const meta of metas) expect(meta.text).toMatch(/^Published \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/)
+    for (const meta of metas)
+      expect(meta.text).toMatch(/^Published \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/)
     const article = await page('/news/inspectors-rate-force-good-at-vetting')
-    expect(article.one('p', (p) => p.attrs.class === 'article__time')?.text).toMatch(/^Published \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/)
+    expect(article.one('p', (p) => p.attrs.class === 'article__time')?.text).toMatch(
+      /^Published \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/,
+    )
   })
 
   it('a search with no results says so, and leaves no empty list behind', async () => {
     const html = await page('/search?q=zyzzogeton')
-    expect(html.one('h2', (h) => h.attrs.class === 'search-count')?.text).toBe('No releases match “zyzzogeton”')
+    expect(html.one('h2', (h) => h.attrs.class === 'search-count')?.text).toBe(
+      'No releases match “zyzzogeton”',
+    )
     expect(html.find('ul').filter((ul) => ul.attrs.class === 'releases')).toEqual([])
   })
 })

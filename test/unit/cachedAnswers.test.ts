@@ -18,8 +18,14 @@ let base: string
 let reachedExpress: string[] = []
 const cache = new PageCache(async () => Date.now() + 60_000)
 const answers = new CachedAnswers(cache, 'no-cache')
-const securityHeaders = { 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' }
-const asker = { securityHeaders, addressOf: (req: http.IncomingMessage) => req.socket.remoteAddress ?? '' }
+const securityHeaders = {
+  'Content-Security-Policy': "default-src 'none'",
+  'X-Content-Type-Options': 'nosniff',
+}
+const asker = {
+  securityHeaders,
+  addressOf: (req: http.IncomingMessage) => req.socket.remoteAddress ?? '',
+}
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -32,22 +38,35 @@ beforeAll(async () => {
   await cache.serve('/', async () => page('<h1>Latest news</h1>'.repeat(100)))
   await cache.serve('/search?q=burglary', async () => page('results'))
   answers.learn('/', () => '/')
-  answers.learn('/search', (given) => (given.getAll('q').length ? `/search?q=${given.get('q')}` : undefined))
+  answers.learn('/search', (given) =>
+    given.getAll('q').length ? `/search?q=${given.get('q')}` : undefined,
+  )
 })
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
 const ask = (path: string, { method = 'GET', headers = {} as Record<string, string> } = {}) =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    reachedExpress = []
-    // The path as given, not as a URL would spell it (which resolves `%2e`).
-    const request = http.request({ host: '127.0.0.1', port: new URL(base).port, path, method, headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
-    })
-    request.on('error', reject)
-    request.end()
-  })
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      reachedExpress = []
+      // The path as given, not as a URL would spell it (which resolves `%2e`).
+      const request = http.request(
+        { host: '127.0.0.1', port: new URL(base).port, path, method, headers },
+        (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode!,
+              headers: response.headers,
+              body: Buffer.concat(chunks),
+            }),
+          )
+        },
+      )
+      request.on('error', reject)
+      request.end()
+    },
+  )
 
 describe('cached pages answered before express', () => {
   it('answers a learnt address whose page is cached, with the security headers, its ETag and its own encoding', async () => {
@@ -55,7 +74,13 @@ describe('cached pages answered before express', () => {
     expect(reachedExpress).toEqual([])
     expect(plain.status).toBe(200)
     expect(plain.body.toString()).toContain('<h1>Latest news</h1>')
-    expect(plain.headers).toMatchObject({ 'content-security-policy': "default-src 'none'", 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache', 'x-page-cache': 'hit', vary: 'Accept-Encoding' })
+    expect(plain.headers).toMatchObject({
+      'content-security-policy': "default-src 'none'",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+      'x-page-cache': 'hit',
+      vary: 'Accept-Encoding',
+    })
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(Number(plain.headers['content-length'])).toBe(plain.body.length)
     const brotli = await ask('/', { headers: { 'Accept-Encoding': 'br;q=1, gzip;q=0.5' } })
@@ -93,7 +118,12 @@ describe('cached pages answered before express', () => {
 
   it('gives the quick 503 itself when the page would have to be made and the render limit refuses it', async () => {
     const limit = new RenderLimit({ concurrency: 1, queue: 0, perAddress: 1 })
-    const busyPage: Rendered = { status: 503, type: 'text/html; charset=utf-8', body: 'Sorry, this website is busy', headers: { 'Retry-After': '5' } }
+    const busyPage: Rendered = {
+      status: 503,
+      type: 'text/html; charset=utf-8',
+      body: 'Sorry, this website is busy',
+      headers: { 'Retry-After': '5' },
+    }
     const busyCache = new PageCache(async () => Date.now() + 60_000)
     const withLimit = new CachedAnswers(busyCache, 'no-cache', { limit, page: () => busyPage })
     withLimit.learn('/search', (given) => `/search?q=${given.get('q')}`, { first: false })
@@ -101,12 +131,18 @@ describe('cached pages answered before express', () => {
       const headers: Record<string, string> = {}
       let body = ''
       const res = {
-        writeHead: (status: number, given: Record<string, string>) => Object.assign(headers, given, { status: String(status) }),
+        writeHead: (status: number, given: Record<string, string>) =>
+          Object.assign(headers, given, { status: String(status) }),
         end: (chunk?: Buffer) => void (body = chunk?.toString() ?? ''),
       }
       return { res: res as unknown as http.ServerResponse, headers, body: () => body }
     }
-    const req = { method: 'GET', url: '/search?q=arson', headers: {}, socket: { remoteAddress: '192.0.2.1' } } as unknown as http.IncomingMessage
+    const req = {
+      method: 'GET',
+      url: '/search?q=arson',
+      headers: {},
+      socket: { remoteAddress: '192.0.2.1' },
+    } as unknown as http.IncomingMessage
     // Nothing known of the cache yet: express decides.
     expect(withLimit.answer(req, response().res, asker)).toBe(false)
     await busyCache.serve('/search?q=burglary', async () => page('results'))
@@ -116,7 +152,12 @@ describe('cached pages answered before express', () => {
     const running = limit.run('192.0.2.1', () => new Promise<void>((resolve) => (finish = resolve)))
     const refused = response()
     expect(withLimit.answer(req, refused.res, asker)).toBe(true)
-    expect(refused.headers).toMatchObject({ status: '503', 'Retry-After': '5', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" })
+    expect(refused.headers).toMatchObject({
+      status: '503',
+      'Retry-After': '5',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'",
+    })
     expect(refused.headers['X-Page-Cache']).toBeUndefined()
     expect(refused.body()).toBe('Sorry, this website is busy')
     // A page already being made is waited for, not refused: that is serve's business.

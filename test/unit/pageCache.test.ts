@@ -43,21 +43,25 @@ describe('the page cache', () => {
     before.finish('before the change')
     expect((await early).body).toBe('before the change')
     // What was rendered before the change is not kept.
-    expect((await cache.serve('/news', async () => page('after the change, again'))).body).toBe('after the change')
+    expect((await cache.serve('/news', async () => page('after the change, again'))).body).toBe(
+      'after the change',
+    )
   })
 
   it('lets every waiting request see a failed rendering fail, and tries again next time', async () => {
     const cache = new PageCache(farFuture)
     let fail: (error: Error) => void = () => {}
     const failing = () => new Promise<Rendered>((_, reject) => (fail = reject))
-    const crowd = Array.from({ length: 5 }, () => cache.serve('/news', failing).catch((error: Error) => error.message))
+    const crowd = Array.from({ length: 5 }, () =>
+      cache.serve('/news', failing).catch((error: Error) => error.message),
+    )
     await new Promise((resolve) => setTimeout(resolve, 10))
     fail(new Error('the database is not answering'))
     expect(await Promise.all(crowd)).toEqual(Array(5).fill('the database is not answering'))
     expect((await cache.serve('/news', async () => page('back'))).body).toBe('back')
   })
 
-  it('remembers a fact about the content (a listing\'s count) exactly as long as the pages', async () => {
+  it("remembers a fact about the content (a listing's count) exactly as long as the pages", async () => {
     const cache = new PageCache(farFuture)
     let counted = 0
     const count = async () => ++counted
@@ -95,14 +99,18 @@ describe('the page cache', () => {
     expect(cache.peek('/')).toBeUndefined()
     until = Date.now() + 60_000
     // The first page made after the lift is not kept (it may predate it); the next is.
-    expect((await cache.serve('/', async () => page('home at the lift'))).body).toBe('home at the lift')
+    expect((await cache.serve('/', async () => page('home at the lift'))).body).toBe(
+      'home at the lift',
+    )
     expect(cache.peek('/')).toBeUndefined()
     await cache.serve('/', async () => page('home after the lift'))
     expect(cache.peek('/')?.body).toBe('home after the lift')
   })
 
   it('gives nothing without waiting when the next change cannot be known, or the cache is off', async () => {
-    const unknown = new PageCache(async () => Promise.reject(new Error('the database is not answering')))
+    const unknown = new PageCache(async () =>
+      Promise.reject(new Error('the database is not answering')),
+    )
     await unknown.serve('/', async () => page('home'))
     expect(unknown.peek('/')).toBeUndefined()
     const off = new PageCache(farFuture, undefined, false)
@@ -113,7 +121,10 @@ describe('the page cache', () => {
   it('gives a remembered fact without waiting once it is worked out, and forgets it with the pages', async () => {
     const cache = new PageCache(farFuture)
     let finish: (n: number) => void = () => {}
-    const counting = cache.remember('listed', () => new Promise<number>((resolve) => (finish = resolve)))
+    const counting = cache.remember(
+      'listed',
+      () => new Promise<number>((resolve) => (finish = resolve)),
+    )
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(cache.peekRemembered('listed')).toBeUndefined()
     finish(12)

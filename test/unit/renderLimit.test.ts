@@ -16,7 +16,14 @@ describe('the render limit', () => {
     const limit = new RenderLimit({ concurrency: 2, queue: 2, perAddress: 100 })
     const gate = held()
     let started = 0
-    const runs = Array.from({ length: 6 }, (_, i) => limit.run(`client ${i}`, () => (started++, gate.work())).then(() => 'done', (error) => error))
+    const runs = Array.from({ length: 6 }, (_, i) =>
+      limit
+        .run(`client ${i}`, () => (started++, gate.work()))
+        .then(
+          () => 'done',
+          (error) => error,
+        ),
+    )
     await settle()
     expect(started).toBe(2)
     gate.finish()
@@ -29,7 +36,12 @@ describe('the render limit', () => {
   it('lets one address hold only so many places', async () => {
     const limit = new RenderLimit({ concurrency: 4, queue: 20, perAddress: 3 })
     const gate = held()
-    const mine = Array.from({ length: 5 }, () => limit.run('127.0.0.1', gate.work).then(() => 'done', (error) => error))
+    const mine = Array.from({ length: 5 }, () =>
+      limit.run('127.0.0.1', gate.work).then(
+        () => 'done',
+        (error) => error,
+      ),
+    )
     const theirs = limit.run('192.0.2.7', gate.work).then(() => 'done')
     gate.finish()
     const results = await Promise.all(mine)
@@ -40,7 +52,9 @@ describe('the render limit', () => {
   it('starts one render a turn of the event loop, so that other requests are answered between them', async () => {
     const limit = new RenderLimit({ concurrency: 4, queue: 20, perAddress: 100 })
     const order: string[] = []
-    const runs = Array.from({ length: 3 }, (_, i) => limit.run(`c${i}`, async () => void order.push(`render ${i}`)))
+    const runs = Array.from({ length: 3 }, (_, i) =>
+      limit.run(`c${i}`, async () => void order.push(`render ${i}`)),
+    )
     setImmediate(() => order.push('another request'))
     await Promise.all(runs)
     expect(order.indexOf('another request')).toBeLessThan(order.indexOf('render 2'))
@@ -52,7 +66,9 @@ describe('the render limit', () => {
     const order: string[] = []
     const running = limit.run('flood', gate.work)
     const queued = limit.run('other', async () => void order.push('new address'))
-    const refused = limit.run('flood', async () => void order.push('refused')).catch((error) => error)
+    const refused = limit
+      .run('flood', async () => void order.push('refused'))
+      .catch((error) => error)
     const home = limit.run('flood', async () => void order.push('home page'), { first: true })
     expect(await refused).toBeInstanceOf(Busy)
     gate.finish()

@@ -12,7 +12,9 @@ const root = path.resolve(__dirname, '../..')
 const eslint = new ESLint({ cwd: root })
 const ruleHits = async (code: string, file: string) => {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) })
-  return result!.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.line)
+  return result!.messages
+    .filter((message) => message.ruleId === 'no-restricted-syntax')
+    .map((message) => message.line)
 }
 
 const BAD = `import type { Where } from 'payload'

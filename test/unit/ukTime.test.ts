@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
 import { isPublicNow } from '../../src/releases/state'
-import { adminTime, embargoLine, embargoTime, forceTime, isoWithUkOffset, timeLeft, ukWallTimeToIso, ukZoneName } from '../../src/fields/ukTime'
+import {
+  adminTime,
+  embargoLine,
+  embargoTime,
+  forceTime,
+  isoWithUkOffset,
+  timeLeft,
+  ukWallTimeToIso,
+  ukZoneName,
+} from '../../src/fields/ukTime'
 
 describe('times as UK force sites show them', () => {
   it('prints HH:mm DD/MM/YYYY in UK time', () => {
@@ -37,14 +46,22 @@ describe('times as UK force sites show them', () => {
 
 describe('UK wall-clock times entered by editors', () => {
   it('turns an ordinary summer or winter time into the right moment', () => {
-    expect(ukWallTimeToIso('2026-06-19T09:00')).toEqual({ ok: true, iso: '2026-06-19T08:00:00.000Z' })
-    expect(ukWallTimeToIso('2026-12-19T09:00')).toEqual({ ok: true, iso: '2026-12-19T09:00:00.000Z' })
+    expect(ukWallTimeToIso('2026-06-19T09:00')).toEqual({
+      ok: true,
+      iso: '2026-06-19T08:00:00.000Z',
+    })
+    expect(ukWallTimeToIso('2026-12-19T09:00')).toEqual({
+      ok: true,
+      iso: '2026-12-19T09:00:00.000Z',
+    })
   })
 
   it('refuses 01:30 on the Sunday the clocks go forward, which does not exist, and says why', () => {
     const result = ukWallTimeToIso('2026-03-29T01:30')
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.message).toContain('does not exist in the UK on Sunday 29 March 2026')
+    expect(!result.ok && result.message).toContain(
+      'does not exist in the UK on Sunday 29 March 2026',
+    )
   })
 
   it('asks which 01:30 is meant on the Sunday the clocks go back, and takes BST or GMT', () => {
@@ -54,8 +71,14 @@ describe('UK wall-clock times entered by editors', () => {
       { zone: 'BST', iso: '2026-10-25T00:30:00.000Z' },
       { zone: 'GMT', iso: '2026-10-25T01:30:00.000Z' },
     ])
-    expect(ukWallTimeToIso('2026-10-25T01:30', 'BST')).toEqual({ ok: true, iso: '2026-10-25T00:30:00.000Z' })
-    expect(ukWallTimeToIso('2026-10-25T01:30', 'GMT')).toEqual({ ok: true, iso: '2026-10-25T01:30:00.000Z' })
+    expect(ukWallTimeToIso('2026-10-25T01:30', 'BST')).toEqual({
+      ok: true,
+      iso: '2026-10-25T00:30:00.000Z',
+    })
+    expect(ukWallTimeToIso('2026-10-25T01:30', 'GMT')).toEqual({
+      ok: true,
+      iso: '2026-10-25T01:30:00.000Z',
+    })
   })
 
   it('refuses a time that is not in the expected form', () => {
@@ -65,12 +88,18 @@ describe('UK wall-clock times entered by editors', () => {
 
 describe('the embargo line', () => {
   it('reads as the press office writes it', () => {
-    expect(embargoLine('2026-11-24T09:00:00.000Z')).toBe('09:00 on Tuesday 24 November 2026 (UK time)')
+    expect(embargoLine('2026-11-24T09:00:00.000Z')).toBe(
+      '09:00 on Tuesday 24 November 2026 (UK time)',
+    )
   })
 
   it('names BST or GMT for 01:30 on the night the clocks go back, which happens twice', () => {
-    expect(embargoLine('2027-10-31T00:30:00.000Z')).toBe('01:30 on Sunday 31 October 2027 (UK time, BST)')
-    expect(embargoLine('2027-10-31T01:30:00.000Z')).toBe('01:30 on Sunday 31 October 2027 (UK time, GMT)')
+    expect(embargoLine('2027-10-31T00:30:00.000Z')).toBe(
+      '01:30 on Sunday 31 October 2027 (UK time, BST)',
+    )
+    expect(embargoLine('2027-10-31T01:30:00.000Z')).toBe(
+      '01:30 on Sunday 31 October 2027 (UK time, GMT)',
+    )
     expect(embargoLine('2027-03-28T01:30:00.000Z')).toBe('02:30 on Sunday 28 March 2027 (UK time)')
   })
 })

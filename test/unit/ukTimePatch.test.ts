@@ -3,7 +3,13 @@ import path from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { applyUkTimePatch, assertUkTimePatch, PATCHES, PAYLOAD_UI_DIST, patchStates } from '../../src/admin/ukTimePatch'
+import {
+  applyUkTimePatch,
+  assertUkTimePatch,
+  PATCHES,
+  PAYLOAD_UI_DIST,
+  patchStates,
+} from '../../src/admin/ukTimePatch'
 import { makeTempDir } from '../helpers/tempDir'
 
 const FILES = [...new Set(PATCHES.map((patch) => patch.file))]
@@ -17,7 +23,10 @@ const asShipped = (text: string) =>
   text
     .replaceAll('new TZDate(new Date(date), "Europe/London")', 'new TZDate(new Date(date))')
     .replace(/(new Date\(\w+\)),"Europe\/London"\)/g, '$1)')
-    .replace(/Intl\.DateTimeFormat\((['"])en-GB\1,\{timeZone:"Europe\/London",timeZoneName:"short",/g, 'Intl.DateTimeFormat($1en-US$1, {')
+    .replace(
+      /Intl\.DateTimeFormat\((['"])en-GB\1,\{timeZone:"Europe\/London",timeZoneName:"short",/g,
+      'Intl.DateTimeFormat($1en-US$1, {',
+    )
     .replace(/(Intl\.DateTimeFormat\((['"])en-US\2, ?\{)timeZone:"Europe\/London",/g, '$1')
 
 describe('the patch that shows Payload admin times in UK time', () => {
@@ -39,7 +48,9 @@ describe('the patch that shows Payload admin times in UK time', () => {
   })
 
   it('stops the server on bundles as Payload ships them, naming each file and the command that fixes it', () => {
-    expect(patchStates(temp.dir).map((state) => state.state)).toEqual(PATCHES.map(() => 'unpatched'))
+    expect(patchStates(temp.dir).map((state) => state.state)).toEqual(
+      PATCHES.map(() => 'unpatched'),
+    )
     expect(() => assertUkTimePatch(temp.dir)).toThrow(
       /not UK time: @payloadcms\/ui\/dist\/utilities\/formatDocTitle\/formatDateTitle\.js, @payloadcms\/ui\/dist\/exports\/shared\/index\.js, @payloadcms\/ui\/dist\/exports\/client\/index\.js, @payloadcms\/ui\/dist\/elements\/DocumentLocked\/index\.js are not patched .*Run `npm run postinstall`/,
     )
@@ -49,9 +60,15 @@ describe('the patch that shows Payload admin times in UK time', () => {
     const localesBefore = FILES.map((file) => read(file).match(/en-(US|GB)/g))
     applyUkTimePatch(temp.dir)
     expect(() => assertUkTimePatch(temp.dir)).not.toThrow()
-    expect(read('utilities/formatDocTitle/formatDateTitle.js')).toContain('const theDate = new TZDate(new Date(date), "Europe/London");')
-    expect(read('elements/DocumentLocked/index.js')).toMatch(/new Intl\.DateTimeFormat\('en-US', ?\{timeZone:"Europe\/London",/)
-    expect(read('exports/client/index.js')).toMatch(/Intl\.DateTimeFormat\("en-US", ?\{timeZone:"Europe\/London",/)
+    expect(read('utilities/formatDocTitle/formatDateTitle.js')).toContain(
+      'const theDate = new TZDate(new Date(date), "Europe/London");',
+    )
+    expect(read('elements/DocumentLocked/index.js')).toMatch(
+      /new Intl\.DateTimeFormat\('en-US', ?\{timeZone:"Europe\/London",/,
+    )
+    expect(read('exports/client/index.js')).toMatch(
+      /Intl\.DateTimeFormat\("en-US", ?\{timeZone:"Europe\/London",/,
+    )
     expect(FILES.map((file) => read(file).match(/en-(US|GB)/g))).toEqual(localesBefore)
   })
 
@@ -65,15 +82,22 @@ describe('the patch that shows Payload admin times in UK time', () => {
   it('refuses a bundle holding a second copy of a date function, patching none of it', () => {
     const file = 'exports/shared/index.js'
     const shipped = read(file)
-    const formatDate = /\(\{date:\w+,i18n:\w+,pattern:\w+,timezone:\w+\}\)=>\{let \w+=new [\w$]+\(new Date\(\w+\)\)/.exec(shipped)![0]
+    const formatDate =
+      /\(\{date:\w+,i18n:\w+,pattern:\w+,timezone:\w+\}\)=>\{let \w+=new [\w$]+\(new Date\(\w+\)\)/.exec(
+        shipped,
+      )![0]
     write(file, `${shipped}\nconst again=${formatDate}}`)
-    expect(() => applyUkTimePatch(temp.dir)).toThrow(/exports\/shared\/index\.js has 2 copies of the date code .* not 1/)
+    expect(() => applyUkTimePatch(temp.dir)).toThrow(
+      /exports\/shared\/index\.js has 2 copies of the date code .* not 1/,
+    )
     expect(read(file)).toBe(`${shipped}\nconst again=${formatDate}}`)
     expect(() => assertUkTimePatch(temp.dir)).toThrow(/has 2 copies/)
   })
 
   it('refuses a bundle where the code has gone (an upgrade moved it)', () => {
     write('utilities/formatDocTitle/formatDateTitle.js', 'export const formatDate = () => ""\n')
-    expect(() => applyUkTimePatch(temp.dir)).toThrow(/formatDateTitle\.js has 0 copies .*was @payloadcms\/ui upgraded/)
+    expect(() => applyUkTimePatch(temp.dir)).toThrow(
+      /formatDateTitle\.js has 0 copies .*was @payloadcms\/ui upgraded/,
+    )
   })
 })

@@ -23,12 +23,29 @@ let n = 0
 beforeAll(async () => {
   server = await sharedServer()
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  editor = await createUserAndSignIn(server.url, admin, { email: 'links.editor@northmoor.test', roles: ['editor'] })
-  author = await createUserAndSignIn(server.url, admin, { email: 'links.author@northmoor.test', roles: ['author'] })
+  editor = await createUserAndSignIn(server.url, admin, {
+    email: 'links.editor@northmoor.test',
+    roles: ['editor'],
+  })
+  author = await createUserAndSignIn(server.url, admin, {
+    email: 'links.author@northmoor.test',
+    roles: ['author'],
+  })
 })
 const scheduled = async (secondsAhead = 3600) => {
-  const image = (await admin.upload('/api/media', imageForm(await jpeg(1600, 900), `embargo-${++n}.jpg`, 'image/jpeg', { alt: 'Officers at the scene' }))).body.doc
-  const draft = await createDraft(author, { title: `Embargoed release ${n}`, summary: 'Under embargo until the announcement.', heroImage: image.id })
+  const image = (
+    await admin.upload(
+      '/api/media',
+      imageForm(await jpeg(1600, 900), `embargo-${++n}.jpg`, 'image/jpeg', {
+        alt: 'Officers at the scene',
+      }),
+    )
+  ).body.doc
+  const draft = await createDraft(author, {
+    title: `Embargoed release ${n}`,
+    summary: 'Under embargo until the announcement.',
+    heroImage: image.id,
+  })
   await transition(author, draft.id, 'submit')
   const publishAt = new Date(Date.now() + secondsAhead * 1000).toISOString()
   const response = await transition(editor, draft.id, 'schedule', { publishAt })
@@ -45,7 +62,10 @@ const expireInDatabase = async (linkId: number) => {
   const past = new Date(Date.now() - 1000).toISOString()
   if (url.startsWith('file:')) {
     const client = createClient({ url })
-    await client.execute({ sql: 'UPDATE preview_links SET expires_at = ? WHERE id = ?', args: [past, linkId] })
+    await client.execute({
+      sql: 'UPDATE preview_links SET expires_at = ? WHERE id = ?',
+      args: [past, linkId],
+    })
     client.close()
   } else if (url.startsWith('postgres')) {
     const client = new pg.Client({ connectionString: url })
@@ -55,7 +75,8 @@ const expireInDatabase = async (linkId: number) => {
   } else throw new Error(`No way to expire a link in ${url}`)
 }
 
-const createLink = (who: Api, id: number, body: Record<string, unknown> = {}) => who.post(`/api/news/${id}/preview-links`, body)
+const createLink = (who: Api, id: number, body: Record<string, unknown> = {}) =>
+  who.post(`/api/news/${id}/preview-links`, body)
 
 describe('making preview links', () => {
   it('gives an editor a link with an unguessable token that expires after 72 hours by default', async () => {
@@ -105,9 +126,23 @@ describe('making preview links', () => {
 
   it('cannot be made or changed through the preview-links collection directly', async () => {
     const release = await scheduled()
-    expect((await admin.post('/api/preview-links', { release: release.id, tokenHash: 'x'.repeat(64), expiresAt: new Date(Date.now() + 3600_000).toISOString() })).status).toBe(403)
+    expect(
+      (
+        await admin.post('/api/preview-links', {
+          release: release.id,
+          tokenHash: 'x'.repeat(64),
+          expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        })
+      ).status,
+    ).toBe(403)
     const { body } = await createLink(editor, release.id)
-    expect((await admin.patch(`/api/preview-links/${body.id}`, { expiresAt: new Date(Date.now() + 999 * 3600_000).toISOString() })).status).toBe(403)
+    expect(
+      (
+        await admin.patch(`/api/preview-links/${body.id}`, {
+          expiresAt: new Date(Date.now() + 999 * 3600_000).toISOString(),
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
@@ -130,7 +165,9 @@ describe('opening a preview link', () => {
     const img = html.one('img', (i) => i.attrs.fetchpriority === 'high')!
     expect(img.attrs.src).toContain(`/preview/${body.url.split('/preview/')[1]}/media/`)
     expect((await fetch(server.url + img.attrs.src)).status).toBe(200)
-    expect([403, 404]).toContain((await fetch(`${server.url}/api/media/file/${release.image.filename}`)).status)
+    expect([403, 404]).toContain(
+      (await fetch(`${server.url}/api/media/file/${release.image.filename}`)).status,
+    )
     // The public page is still not there, and the preview did not enter the page cache.
     expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(404)
     await get(body.url)
@@ -162,7 +199,9 @@ describe('opening a preview link', () => {
     const response = await get(body.url)
     expect(response.status).toBe(410)
     expect(response.body).not.toContain(release.title)
-    expect((await author.delete(`/api/news/${release.id}/preview-links/${body.id}`)).status).toBe(403)
+    expect((await author.delete(`/api/news/${release.id}/preview-links/${body.id}`)).status).toBe(
+      403,
+    )
   })
 
   it('after the lift: sends the reader to the public page', async () => {
@@ -181,7 +220,13 @@ describe('opening a preview link', () => {
     const { body } = await createLink(editor, release.id)
     const token: string = body.url.split('/preview/')[1]
     const oneCharacterOff = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')
-    for (const wrong of [oneCharacterOff, 'x'.repeat(43), 'short', `${token}extra`, '../../api/users']) {
+    for (const wrong of [
+      oneCharacterOff,
+      'x'.repeat(43),
+      'short',
+      `${token}extra`,
+      '../../api/users',
+    ]) {
       const response = await get(`${server.url}/preview/${encodeURIComponent(wrong)}`)
       expect(response.status, wrong).toBe(404)
       expect(response.body).not.toContain(release.title)

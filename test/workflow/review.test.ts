@@ -28,9 +28,21 @@ beforeAll(async () => {
   server = await sharedServer()
   anonymous = api(server.url)
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  editor = await createUserAndSignIn(server.url, admin, { email: 'review.editor@northmoor.test', roles: ['editor'], name: 'Erin Editor' })
-  author = await createUserAndSignIn(server.url, admin, { email: 'review.author@northmoor.test', roles: ['author'], name: 'Aled Author' })
-  otherAuthor = await createUserAndSignIn(server.url, admin, { email: 'review.author2@northmoor.test', roles: ['author'], name: 'Bea Author' })
+  editor = await createUserAndSignIn(server.url, admin, {
+    email: 'review.editor@northmoor.test',
+    roles: ['editor'],
+    name: 'Erin Editor',
+  })
+  author = await createUserAndSignIn(server.url, admin, {
+    email: 'review.author@northmoor.test',
+    roles: ['author'],
+    name: 'Aled Author',
+  })
+  otherAuthor = await createUserAndSignIn(server.url, admin, {
+    email: 'review.author2@northmoor.test',
+    roles: ['author'],
+    name: 'Bea Author',
+  })
 })
 const submitted = async (title = `Appeal after Eastfield burglary ${++n}`) => {
   const draft = await createDraft(author, { title, summary: 'The words the editor reviews.' })
@@ -39,35 +51,57 @@ const submitted = async (title = `Appeal after Eastfield burglary ${++n}`) => {
 }
 
 const history = async (id: number) =>
-  (await admin.get(`/api/audit-log?where[releaseRef][equals]=${id}&sort=at&limit=50&depth=0`)).body.docs as any[]
+  (await admin.get(`/api/audit-log?where[releaseRef][equals]=${id}&sort=at&limit=50&depth=0`)).body
+    .docs as any[]
 
 const stateOf = async (id: number) => (await admin.get(`/api/news/${id}/workflow`)).body.state
 
 describe('approval is tied to what was reviewed', () => {
   it('sends a release changed by its author while in review back to draft, with a history entry, and refuses approving it', async () => {
     const release = await submitted()
-    await ok(author.patch(`/api/news/${release.id}?draft=true`, { summary: 'Words nobody reviewed.' }), 'edit in review')
+    await ok(
+      author.patch(`/api/news/${release.id}?draft=true`, { summary: 'Words nobody reviewed.' }),
+      'edit in review',
+    )
     expect(await stateOf(release.id)).toBe('draft')
     const entries = await history(release.id)
-    expect(entries.at(-1)).toMatchObject({ action: 'changedInReview', from: 'in-review', to: 'draft', actorName: 'Aled Author' })
+    expect(entries.at(-1)).toMatchObject({
+      action: 'changedInReview',
+      from: 'in-review',
+      to: 'draft',
+      actorName: 'Aled Author',
+    })
     for (const action of ['approve', 'schedule']) {
       const refused = await transition(editor, release.id, action, { publishAt: inHours(2) })
       expect(refused.status).toBe(409)
-      expect(allMessages(refused.body)).toContain('A change saved while it was in review sends it back to draft')
+      expect(allMessages(refused.body)).toContain(
+        'A change saved while it was in review sends it back to draft',
+      )
     }
     expect((await anonymous.get(`/api/news/${release.id}`)).status).toBe(404)
   })
 
   it('does the same for an editor’s change, autosave included', async () => {
     const release = await submitted()
-    await ok(editor.patch(`/api/news/${release.id}?draft=true&autosave=true`, { title: `${release.title} (edited)` }), 'autosave in review')
+    await ok(
+      editor.patch(`/api/news/${release.id}?draft=true&autosave=true`, {
+        title: `${release.title} (edited)`,
+      }),
+      'autosave in review',
+    )
     expect(await stateOf(release.id)).toBe('draft')
     expect((await history(release.id)).at(-1).action).toBe('changedInReview')
   })
 
   it('keeps a release in review when a save changes none of its words', async () => {
     const release = await submitted()
-    await ok(author.patch(`/api/news/${release.id}?draft=true`, { title: release.title, summary: 'The words the editor reviews.' }), 'same words')
+    await ok(
+      author.patch(`/api/news/${release.id}?draft=true`, {
+        title: release.title,
+        summary: 'The words the editor reviews.',
+      }),
+      'same words',
+    )
     expect(await stateOf(release.id)).toBe('in-review')
   })
 
@@ -89,17 +123,28 @@ describe('approval is tied to what was reviewed', () => {
 describe('recalling a submission', () => {
   it('lets the author take their own submission back to draft without an editor, recorded in the history', async () => {
     const release = await submitted()
-    const offered = (await author.get(`/api/news/${release.id}/workflow`)).body.actions.map((a: any) => a.action)
+    const offered = (await author.get(`/api/news/${release.id}/workflow`)).body.actions.map(
+      (a: any) => a.action,
+    )
     expect(offered).toContain('recall')
     const response = await transition(author, release.id, 'recall')
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     expect(response.body.state).toBe('draft')
-    expect((await history(release.id)).at(-1)).toMatchObject({ action: 'recall', from: 'in-review', to: 'draft', actorName: 'Aled Author' })
+    expect((await history(release.id)).at(-1)).toMatchObject({
+      action: 'recall',
+      from: 'in-review',
+      to: 'draft',
+      actorName: 'Aled Author',
+    })
   })
 
   it('refuses another author recalling it, and lets an editor', async () => {
     const release = await submitted()
-    expect((await otherAuthor.get(`/api/news/${release.id}/workflow`)).body.actions.map((a: any) => a.action)).not.toContain('recall')
+    expect(
+      (await otherAuthor.get(`/api/news/${release.id}/workflow`)).body.actions.map(
+        (a: any) => a.action,
+      ),
+    ).not.toContain('recall')
     const refused = await transition(otherAuthor, release.id, 'recall')
     expect(refused.status).toBe(403)
     expect(allMessages(refused.body)).toContain('Only whoever submitted this release')
@@ -133,22 +178,36 @@ describe('the address follows the headline until the release goes out', () => {
     const draft = await createDraft(author, { title: `Road closed after crash ${++n}` })
     expect(draft.slug).toBe(`road-closed-after-crash-${n}`)
     for (const title of [`Road closed after crash on A12 ${n}`, `A12 reopens after crash ${n}`]) {
-      const saved = await ok(author.patch(`/api/news/${draft.id}?draft=true&autosave=true`, { title }), 'autosave')
+      const saved = await ok(
+        author.patch(`/api/news/${draft.id}?draft=true&autosave=true`, { title }),
+        'autosave',
+      )
       expect(saved.doc.slug).toBe(title.toLowerCase().replace(/ /g, '-'))
     }
   })
 
   it('keeps a slug edited by hand', async () => {
     const draft = await createDraft(author, { title: `Witness appeal ${++n}` })
-    await ok(author.patch(`/api/news/${draft.id}?draft=true`, { slug: `my-own-address-${n}` }), 'hand-made slug')
-    const saved = await ok(author.patch(`/api/news/${draft.id}?draft=true`, { title: `Witness appeal renamed ${n}` }), 'rename')
+    await ok(
+      author.patch(`/api/news/${draft.id}?draft=true`, { slug: `my-own-address-${n}` }),
+      'hand-made slug',
+    )
+    const saved = await ok(
+      author.patch(`/api/news/${draft.id}?draft=true`, { title: `Witness appeal renamed ${n}` }),
+      'rename',
+    )
     expect(saved.doc.slug).toBe(`my-own-address-${n}`)
   })
 
   it('keeps the address of a published release when its title changes', async () => {
     const release = await submitted(`Published headline ${++n}`)
     await ok(transition(editor, release.id, 'approve'), 'approve')
-    const saved = await ok(editor.patch(`/api/news/${release.id}?draft=true`, { title: `Published headline rewritten ${n}` }), 'edit')
+    const saved = await ok(
+      editor.patch(`/api/news/${release.id}?draft=true`, {
+        title: `Published headline rewritten ${n}`,
+      }),
+      'edit',
+    )
     expect(saved.doc.slug).toBe(`published-headline-${n}`)
   })
 })
@@ -157,17 +216,31 @@ describe('preview links and a cancelled schedule', () => {
   const scheduledWithLink = async () => {
     const release = await submitted()
     await ok(transition(editor, release.id, 'schedule', { publishAt: inHours(3) }), 'schedule')
-    const link = await ok(editor.post(`/api/news/${release.id}/preview-links`, { label: 'BBC Look East' }), 'link')
+    const link = await ok(
+      editor.post(`/api/news/${release.id}/preview-links`, { label: 'BBC Look East' }),
+      'link',
+    )
     expect((await get(link.url)).status).toBe(200)
     return { release, link }
   }
 
   it('revokes every preview link when the schedule is cancelled, so a new schedule does not bring them back', async () => {
     const { release, link } = await scheduledWithLink()
-    await ok(transition(editor, release.id, 'unschedule', { note: 'The court hearing was adjourned.' }), 'unschedule')
-    await ok(author.patch(`/api/news/${release.id}?draft=true`, { summary: 'Rewritten after the adjournment.' }), 'rewrite')
+    await ok(
+      transition(editor, release.id, 'unschedule', { note: 'The court hearing was adjourned.' }),
+      'unschedule',
+    )
+    await ok(
+      author.patch(`/api/news/${release.id}?draft=true`, {
+        summary: 'Rewritten after the adjournment.',
+      }),
+      'rewrite',
+    )
     await ok(transition(author, release.id, 'submit'), 'submit')
-    await ok(transition(editor, release.id, 'schedule', { publishAt: inHours(5) }), 'schedule again')
+    await ok(
+      transition(editor, release.id, 'schedule', { publishAt: inHours(5) }),
+      'schedule again',
+    )
     const opened = await get(link.url)
     expect(opened.status).toBe(410)
     expect(opened.body).not.toContain('Rewritten after the adjournment.')
@@ -177,35 +250,62 @@ describe('preview links and a cancelled schedule', () => {
 
   it('keeps the links on a change of embargo time unless told not to', async () => {
     const kept = await scheduledWithLink()
-    await ok(transition(editor, kept.release.id, 'reschedule', { publishAt: inHours(6), note: 'The minister’s visit moved.' }), 'reschedule')
+    await ok(
+      transition(editor, kept.release.id, 'reschedule', {
+        publishAt: inHours(6),
+        note: 'The minister’s visit moved.',
+      }),
+      'reschedule',
+    )
     expect((await get(kept.link.url)).status).toBe(200)
     const dropped = await scheduledWithLink()
-    const body = { publishAt: inHours(6), note: 'Moved, and the list changes.', keepPreviewLinks: false }
+    const body = {
+      publishAt: inHours(6),
+      note: 'Moved, and the list changes.',
+      keepPreviewLinks: false,
+    }
     await ok(transition(editor, dropped.release.id, 'reschedule', body), 'reschedule without links')
     expect((await get(dropped.link.url)).status).toBe(410)
-    expect((await transition(editor, dropped.release.id, 'reschedule', { ...body, keepPreviewLinks: 'no' })).status).toBe(400)
+    expect(
+      (
+        await transition(editor, dropped.release.id, 'reschedule', {
+          ...body,
+          keepPreviewLinks: 'no',
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('takes a whole number of hours from 1 to 336 for a link’s lifetime', async () => {
     const { release } = await scheduledWithLink()
     for (const expiresInHours of [1e-9, 0.5, 0, -1, 337, 1.5, '72']) {
-      const response = await editor.post(`/api/news/${release.id}/preview-links`, { expiresInHours })
+      const response = await editor.post(`/api/news/${release.id}/preview-links`, {
+        expiresInHours,
+      })
       expect(response.status, String(expiresInHours)).toBe(400)
       expect(allMessages(response.body)).toContain('whole number of hours from 1 to 336')
     }
-    expect((await editor.post(`/api/news/${release.id}/preview-links`, { expiresInHours: 1 })).status).toBe(201)
+    expect(
+      (await editor.post(`/api/news/${release.id}/preview-links`, { expiresInHours: 1 })).status,
+    ).toBe(201)
   })
 })
 
 describe('the embargo time in UK format', () => {
   it('takes dd/MM/yyyy HH:mm as UK wall time, and refuses anything else with an example', async () => {
     const release = await submitted()
-    const bad = await transition(editor, release.id, 'schedule', { publishAtLocal: '06/19/2030 9:00 AM' })
+    const bad = await transition(editor, release.id, 'schedule', {
+      publishAtLocal: '06/19/2030 9:00 AM',
+    })
     expect(bad.status).toBe(400)
     expect(allMessages(bad.body)).toContain('dd/mm/yyyy hh:mm')
-    const invalid = await transition(editor, release.id, 'schedule', { publishAtLocal: '31/02/2030 09:00' })
+    const invalid = await transition(editor, release.id, 'schedule', {
+      publishAtLocal: '31/02/2030 09:00',
+    })
     expect(invalid.status).toBe(400)
-    const response = await transition(editor, release.id, 'schedule', { publishAtLocal: '19/06/2030 09:00' })
+    const response = await transition(editor, release.id, 'schedule', {
+      publishAtLocal: '19/06/2030 09:00',
+    })
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     expect(response.body.doc.publishAt).toBe('2030-06-19T08:00:00.000Z')
   })
@@ -215,16 +315,26 @@ describe('what the server owns', () => {
   it('does not let the public list or read the retired addresses, and still redirects them', async () => {
     const release = await submitted(`Named a witness ${++n}`)
     await ok(transition(editor, release.id, 'approve'), 'approve')
-    await ok(transition(editor, release.id, 'unpublish', { note: 'Named a witness.', retirement: { mode: 'redirect', redirectTo: '/news' } }), 'unpublish')
+    await ok(
+      transition(editor, release.id, 'unpublish', {
+        note: 'Named a witness.',
+        retirement: { mode: 'redirect', redirectTo: '/news' },
+      }),
+      'unpublish',
+    )
     const listed = await anonymous.get('/api/redirects')
     expect(listed.status).toBe(403)
     expect(JSON.stringify(listed.body)).not.toContain(release.slug)
-    const graphql = await anonymous.post('/api/graphql', { query: '{ Redirects { docs { from to } } }' })
+    const graphql = await anonymous.post('/api/graphql', {
+      query: '{ Redirects { docs { from to } } }',
+    })
     expect(JSON.stringify(graphql.body)).not.toContain(release.slug)
     const redirected = await get(`${server.url}/news/${release.slug}`)
     expect(redirected.status).toBe(301)
     expect(redirected.headers.get('location')).toBe('/news')
-    expect((await editor.get('/api/redirects')).body.docs.map((d: any) => d.from)).toContain(`/news/${release.slug}`)
+    expect((await editor.get('/api/redirects')).body.docs.map((d: any) => d.from)).toContain(
+      `/news/${release.slug}`,
+    )
   })
 
   it('sets createdAt, updatedAt and the authors itself, whatever an author sends', async () => {
@@ -232,17 +342,32 @@ describe('what the server owns', () => {
     const authorId = (await author.get('/api/users/me')).body.user.id
     const past = '2001-01-01T00:00:00.000Z'
     const created = await ok(
-      author.post('/api/news?draft=true', { title: `Backdated ${++n}`, summary: 'S.', createdAt: past, updatedAt: past, authors: [otherId] }),
+      author.post('/api/news?draft=true', {
+        title: `Backdated ${++n}`,
+        summary: 'S.',
+        createdAt: past,
+        updatedAt: past,
+        authors: [otherId],
+      }),
       'create',
     )
     expect(created.doc.createdAt).not.toBe(past)
     expect(Date.parse(created.doc.createdAt)).toBeGreaterThan(Date.now() - 60_000)
     expect(created.doc.updatedAt).not.toBe(past)
     expect(created.doc.authors.map((a: any) => a.id ?? a)).toEqual([authorId])
-    const updated = await ok(author.patch(`/api/news/${created.doc.id}?draft=true`, { createdAt: past, authors: [otherId] }), 'update')
+    const updated = await ok(
+      author.patch(`/api/news/${created.doc.id}?draft=true`, {
+        createdAt: past,
+        authors: [otherId],
+      }),
+      'update',
+    )
     expect(updated.doc.createdAt).toBe(created.doc.createdAt)
     expect(updated.doc.authors.map((a: any) => a.id ?? a)).toEqual([authorId])
-    const byEditor = await ok(editor.patch(`/api/news/${created.doc.id}?draft=true`, { authors: [authorId, otherId] }), 'editor credits')
+    const byEditor = await ok(
+      editor.patch(`/api/news/${created.doc.id}?draft=true`, { authors: [authorId, otherId] }),
+      'editor credits',
+    )
     expect(byEditor.doc.authors.map((a: any) => a.id ?? a)).toEqual([authorId, otherId])
   })
 })

@@ -20,19 +20,77 @@ const DAY = 24 * 3600_000
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 
 /** Who may take each transition, from which state, with what. */
-const EXPECTED: Record<string, { from: State; allowed: Who[]; body: () => Record<string, unknown>; to: State }> = {
-  submit: { from: 'draft', allowed: ['author', 'editor', 'admin'], body: () => ({}), to: 'in-review' },
-  recall: { from: 'in-review', allowed: ['author', 'editor', 'admin'], body: () => ({}), to: 'draft' },
-  return: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({ note: 'Please add the officer’s rank.' }), to: 'draft' },
+const EXPECTED: Record<
+  string,
+  { from: State; allowed: Who[]; body: () => Record<string, unknown>; to: State }
+> = {
+  submit: {
+    from: 'draft',
+    allowed: ['author', 'editor', 'admin'],
+    body: () => ({}),
+    to: 'in-review',
+  },
+  recall: {
+    from: 'in-review',
+    allowed: ['author', 'editor', 'admin'],
+    body: () => ({}),
+    to: 'draft',
+  },
+  return: {
+    from: 'in-review',
+    allowed: ['editor', 'admin'],
+    body: () => ({ note: 'Please add the officer’s rank.' }),
+    to: 'draft',
+  },
   approve: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({}), to: 'published' },
-  schedule: { from: 'in-review', allowed: ['editor', 'admin'], body: () => ({ publishAt: inDays(2) }), to: 'scheduled' },
-  reschedule: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ publishAt: inDays(3), note: 'The court hearing moved.' }), to: 'scheduled' },
-  liftEmbargoNow: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ note: 'Embargo broken by a national outlet.' }), to: 'published' },
-  unschedule: { from: 'scheduled', allowed: ['editor', 'admin'], body: () => ({ note: 'The announcement is postponed.' }), to: 'draft' },
-  amend: { from: 'published', allowed: ['editor', 'admin'], body: () => ({ change: 'minor' }), to: 'published' },
-  withdraw: { from: 'published', allowed: ['editor', 'admin'], body: () => ({ note: 'Legal advice: proceedings are active.' }), to: 'withdrawn' },
-  reinstate: { from: 'withdrawn', allowed: ['editor', 'admin'], body: () => ({ note: 'Cleared by legal services.' }), to: 'published' },
-  unpublish: { from: 'published', allowed: ['editor', 'admin'], body: () => ({ note: 'Sent out by mistake.', retirement: { mode: 'gone' } }), to: 'draft' },
+  schedule: {
+    from: 'in-review',
+    allowed: ['editor', 'admin'],
+    body: () => ({ publishAt: inDays(2) }),
+    to: 'scheduled',
+  },
+  reschedule: {
+    from: 'scheduled',
+    allowed: ['editor', 'admin'],
+    body: () => ({ publishAt: inDays(3), note: 'The court hearing moved.' }),
+    to: 'scheduled',
+  },
+  liftEmbargoNow: {
+    from: 'scheduled',
+    allowed: ['editor', 'admin'],
+    body: () => ({ note: 'Embargo broken by a national outlet.' }),
+    to: 'published',
+  },
+  unschedule: {
+    from: 'scheduled',
+    allowed: ['editor', 'admin'],
+    body: () => ({ note: 'The announcement is postponed.' }),
+    to: 'draft',
+  },
+  amend: {
+    from: 'published',
+    allowed: ['editor', 'admin'],
+    body: () => ({ change: 'minor' }),
+    to: 'published',
+  },
+  withdraw: {
+    from: 'published',
+    allowed: ['editor', 'admin'],
+    body: () => ({ note: 'Legal advice: proceedings are active.' }),
+    to: 'withdrawn',
+  },
+  reinstate: {
+    from: 'withdrawn',
+    allowed: ['editor', 'admin'],
+    body: () => ({ note: 'Cleared by legal services.' }),
+    to: 'published',
+  },
+  unpublish: {
+    from: 'published',
+    allowed: ['editor', 'admin'],
+    body: () => ({ note: 'Sent out by mistake.', retirement: { mode: 'gone' } }),
+    to: 'draft',
+  },
 }
 
 let server: SharedServer
@@ -43,14 +101,29 @@ beforeAll(async () => {
   server = await sharedServer()
   as.anonymous = api(server.url)
   as.admin = await signIn(server.url, ADMIN.email, ADMIN.password)
-  as.editor = await createUserAndSignIn(server.url, as.admin, { email: 'transitions.editor@northmoor.test', roles: ['editor'], name: 'Erin Editor' })
-  as.author = await createUserAndSignIn(server.url, as.admin, { email: 'transitions.author@northmoor.test', roles: ['author'], name: 'Aled Author' })
+  as.editor = await createUserAndSignIn(server.url, as.admin, {
+    email: 'transitions.editor@northmoor.test',
+    roles: ['editor'],
+    name: 'Erin Editor',
+  })
+  as.author = await createUserAndSignIn(server.url, as.admin, {
+    email: 'transitions.author@northmoor.test',
+    roles: ['author'],
+    name: 'Aled Author',
+  })
   // A second editor, so that the releases the others approve were submitted by someone else.
-  as.editor2 = await createUserAndSignIn(server.url, as.admin, { email: 'transitions.editor2@northmoor.test', roles: ['editor'], name: 'Eve Editor' })
+  as.editor2 = await createUserAndSignIn(server.url, as.admin, {
+    email: 'transitions.editor2@northmoor.test',
+    roles: ['editor'],
+    name: 'Eve Editor',
+  })
 })
 /** A release by the author, brought to `state` by the second editor. */
 const releaseIn = async (state: State) => {
-  const release = await createDraft(as.author, { title: `Release ${++n}`, summary: 'A summary that tells the story.' })
+  const release = await createDraft(as.author, {
+    title: `Release ${++n}`,
+    summary: 'A summary that tells the story.',
+  })
   if (state === 'draft') return release
   await ok(transition(as.author, release.id, 'submit'), 'submit')
   if (state === 'in-review') return release
@@ -61,7 +134,10 @@ const releaseIn = async (state: State) => {
   }
   await ok(transition(editor, release.id, 'approve'), 'approve')
   if (state === 'published') return release
-  await ok(transition(editor, release.id, 'withdraw', { note: 'Withdrawn for the test.' }), 'withdraw')
+  await ok(
+    transition(editor, release.id, 'withdraw', { note: 'Withdrawn for the test.' }),
+    'withdraw',
+  )
   return release
 }
 
@@ -73,12 +149,18 @@ const snapshot = async (id: number) => {
   ])
   return {
     live: [live.body._status, live.body.workflowState, live.body.publishAt, live.body.title],
-    latest: [latest.body._status, latest.body.workflowState, latest.body.publishAt, latest.body.title],
+    latest: [
+      latest.body._status,
+      latest.body.workflowState,
+      latest.body.publishAt,
+      latest.body.title,
+    ],
     history: history.body.totalDocs,
   }
 }
 
-const stateOf = async (id: number) => (await as.admin.get(`/api/news/${id}/workflow`)).body.state as State
+const stateOf = async (id: number) =>
+  (await as.admin.get(`/api/news/${id}/workflow`)).body.state as State
 
 describe('the role matrix: every transition by every role', () => {
   for (const [action, expected] of Object.entries(EXPECTED)) {
@@ -86,7 +168,13 @@ describe('the role matrix: every transition by every role', () => {
       const allowed = expected.allowed.includes(who)
       it(`${action} from ${expected.from} by ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         const release = await releaseIn(expected.from)
-        if (action === 'amend') await ok(as.admin.patch(`/api/news/${release.id}?draft=true`, { title: `Amended ${release.title}` }), 'draft change')
+        if (action === 'amend')
+          await ok(
+            as.admin.patch(`/api/news/${release.id}?draft=true`, {
+              title: `Amended ${release.title}`,
+            }),
+            'draft change',
+          )
         const before = await snapshot(release.id)
         const response = await transition(as[who], release.id, action, expected.body())
         if (allowed) {
@@ -96,7 +184,9 @@ describe('the role matrix: every transition by every role', () => {
           expect((await snapshot(release.id)).history).toBe(before.history + 1)
         } else {
           expect(response.status).toBe(who === 'anonymous' ? 401 : 403)
-          expect(allMessages(response.body)).toMatch(who === 'anonymous' ? /Sign in/ : /needs an editor or admin/)
+          expect(allMessages(response.body)).toMatch(
+            who === 'anonymous' ? /Sign in/ : /needs an editor or admin/,
+          )
           expect(await snapshot(release.id)).toEqual(before)
         }
       })
@@ -106,7 +196,10 @@ describe('the role matrix: every transition by every role', () => {
 
 describe('a second pair of eyes', () => {
   it('refuses an editor approving their own submission, and changes nothing', async () => {
-    const release = await createDraft(as.editor, { title: 'Own release', summary: 'Written and submitted by the editor.' })
+    const release = await createDraft(as.editor, {
+      title: 'Own release',
+      summary: 'Written and submitted by the editor.',
+    })
     await ok(transition(as.editor, release.id, 'submit'), 'submit')
     const before = await snapshot(release.id)
     for (const action of ['approve', 'schedule']) {
@@ -118,29 +211,51 @@ describe('a second pair of eyes', () => {
   })
 
   it('refuses forcing it without a written reason', async () => {
-    const release = await createDraft(as.editor, { title: 'Own release two', summary: 'Written and submitted by the editor.' })
+    const release = await createDraft(as.editor, {
+      title: 'Own release two',
+      summary: 'Written and submitted by the editor.',
+    })
     await ok(transition(as.editor, release.id, 'submit'), 'submit')
-    const response = await transition(as.editor, release.id, 'approve', { force: true, forceReason: ' ' })
+    const response = await transition(as.editor, release.id, 'approve', {
+      force: true,
+      forceReason: ' ',
+    })
     expect(response.status).toBe(400)
     expect(allMessages(response.body)).toContain('Give a reason')
     expect(await stateOf(release.id)).toBe('in-review')
   })
 
   it('lets them force it with a reason, which is recorded in the history', async () => {
-    const release = await createDraft(as.editor, { title: 'Urgent appeal', summary: 'A missing person appeal.' })
+    const release = await createDraft(as.editor, {
+      title: 'Urgent appeal',
+      summary: 'A missing person appeal.',
+    })
     await ok(transition(as.editor, release.id, 'submit'), 'submit')
     const reason = 'Missing child: no other editor on duty at 3am.'
-    const response = await transition(as.editor, release.id, 'approve', { force: true, forceReason: reason })
+    const response = await transition(as.editor, release.id, 'approve', {
+      force: true,
+      forceReason: reason,
+    })
     expect(response.status).toBe(200)
-    const history = await as.admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=approve`)
-    expect(history.body.docs[0]).toMatchObject({ forced: true, forceReason: reason, actorName: 'Erin Editor', from: 'in-review', to: 'published' })
+    const history = await as.admin.get(
+      `/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=approve`,
+    )
+    expect(history.body.docs[0]).toMatchObject({
+      forced: true,
+      forceReason: reason,
+      actorName: 'Erin Editor',
+      from: 'in-review',
+      to: 'published',
+    })
   })
 
   it('lets another editor approve without forcing', async () => {
     const release = await releaseIn('in-review')
     const response = await transition(as.editor, release.id, 'approve')
     expect(response.status).toBe(200)
-    const history = await as.admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=approve`)
+    const history = await as.admin.get(
+      `/api/audit-log?where[releaseRef][equals]=${release.id}&where[action][equals]=approve`,
+    )
     expect(history.body.docs[0].forced).toBe(false)
   })
 })
@@ -154,7 +269,11 @@ describe('transitions from the wrong state, and what each one needs', () => {
   })
 
   it('refuses returning, withdrawing or lifting early without a note', async () => {
-    for (const [state, action] of [['in-review', 'return'], ['published', 'withdraw'], ['scheduled', 'liftEmbargoNow']] as const) {
+    for (const [state, action] of [
+      ['in-review', 'return'],
+      ['published', 'withdraw'],
+      ['scheduled', 'liftEmbargoNow'],
+    ] as const) {
       const release = await releaseIn(state)
       const before = await snapshot(release.id)
       const response = await transition(as.editor, release.id, action, {})
@@ -166,9 +285,20 @@ describe('transitions from the wrong state, and what each one needs', () => {
 
   it('refuses scheduling for a time that has passed, or one that is not a time', async () => {
     const release = await releaseIn('in-review')
-    expect((await transition(as.editor, release.id, 'schedule', { publishAt: new Date(Date.now() - 60_000).toISOString() })).status).toBe(400)
-    expect((await transition(as.editor, release.id, 'schedule', { publishAt: 'tomorrow morning' })).status).toBe(400)
-    expect((await transition(as.editor, release.id, 'schedule', { publishAt: 12 })).status).toBe(400)
+    expect(
+      (
+        await transition(as.editor, release.id, 'schedule', {
+          publishAt: new Date(Date.now() - 60_000).toISOString(),
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await transition(as.editor, release.id, 'schedule', { publishAt: 'tomorrow morning' }))
+        .status,
+    ).toBe(400)
+    expect((await transition(as.editor, release.id, 'schedule', { publishAt: 12 })).status).toBe(
+      400,
+    )
     expect(await stateOf(release.id)).toBe('in-review')
   })
 
@@ -188,10 +318,16 @@ describe('transitions from the wrong state, and what each one needs', () => {
     const live = await releaseIn('published')
     const unpublish = await as.admin.patch(`/api/news/${live.id}`, { _status: 'draft' })
     expect(unpublish.status).toBe(403)
-    const edit = await as.admin.patch(`/api/news/${live.id}`, { title: 'Changed without the workflow' })
+    const edit = await as.admin.patch(`/api/news/${live.id}`, {
+      title: 'Changed without the workflow',
+    })
     expect(edit.status).toBe(403)
     expect((await as.admin.get(`/api/news/${live.id}?depth=0`)).body._status).toBe('published')
-    const created = await as.admin.post('/api/news', { title: 'Straight out', summary: 'No review.', _status: 'published' })
+    const created = await as.admin.post('/api/news', {
+      title: 'Straight out',
+      summary: 'No review.',
+      _status: 'published',
+    })
     expect(created.status).toBe(403)
   })
 })
@@ -200,10 +336,15 @@ describe('the history', () => {
   it('records every transition: who, when, from, to and the note', async () => {
     const release = await releaseIn('draft')
     await ok(transition(as.author, release.id, 'submit'), 'submit')
-    await ok(transition(as.editor, release.id, 'return', { note: 'Add the incident number.' }), 'return')
+    await ok(
+      transition(as.editor, release.id, 'return', { note: 'Add the incident number.' }),
+      'return',
+    )
     await ok(transition(as.author, release.id, 'submit'), 'submit again')
     await ok(transition(as.editor, release.id, 'approve'), 'approve')
-    const { body } = await as.admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&sort=at&limit=10`)
+    const { body } = await as.admin.get(
+      `/api/audit-log?where[releaseRef][equals]=${release.id}&sort=at&limit=10`,
+    )
     expect(body.docs.map((d: any) => [d.action, d.from, d.to, d.actorName])).toEqual([
       ['submit', 'draft', 'in-review', 'Aled Author'],
       ['return', 'in-review', 'draft', 'Erin Editor'],
@@ -216,18 +357,27 @@ describe('the history', () => {
 
   it('is shown with the release in the admin, and kept when the release is deleted', async () => {
     const release = await releaseIn('published')
-    const withHistory = await as.admin.get(`/api/news/${release.id}?depth=0&joins[history][limit]=10`)
+    const withHistory = await as.admin.get(
+      `/api/news/${release.id}?depth=0&joins[history][limit]=10`,
+    )
     expect(withHistory.body.history.docs.length).toBeGreaterThanOrEqual(2)
     expect((await as.admin.delete(`/api/news/${release.id}`)).status).toBe(200)
-    const { body } = await as.admin.get(`/api/audit-log?where[releaseRef][equals]=${release.id}&sort=at`)
+    const { body } = await as.admin.get(
+      `/api/audit-log?where[releaseRef][equals]=${release.id}&sort=at`,
+    )
     expect(body.docs.map((d: any) => d.action)).toEqual(['submit', 'approve', 'deleted'])
     expect(body.docs.every((d: any) => d.releaseTitle === release.title)).toBe(true)
   })
 
   it('cannot be written or changed through the API, by anyone', async () => {
     const entry = (await as.admin.get('/api/audit-log?limit=1')).body.docs[0]
-    expect((await as.admin.post('/api/audit-log', { action: 'approve', at: new Date().toISOString() })).status).toBe(403)
-    expect((await as.admin.patch(`/api/audit-log/${entry.id}`, { note: 'Rewritten' })).status).toBe(403)
+    expect(
+      (await as.admin.post('/api/audit-log', { action: 'approve', at: new Date().toISOString() }))
+        .status,
+    ).toBe(403)
+    expect((await as.admin.patch(`/api/audit-log/${entry.id}`, { note: 'Rewritten' })).status).toBe(
+      403,
+    )
     expect((await as.admin.delete(`/api/audit-log/${entry.id}`)).status).toBe(403)
     expect((await as.anonymous.get('/api/audit-log')).status).toBe(403)
   })
@@ -238,13 +388,27 @@ describe('withdrawing, reinstating and unpublishing', () => {
     const release = await releaseIn('published')
     const page = `${server.url}/news/${release.slug}`
     expect((await get(`${server.url}/`)).body).toContain(release.title)
-    await ok(transition(as.editor, release.id, 'withdraw', { note: 'Legal advice: proceedings are now active.' }), 'withdraw')
+    await ok(
+      transition(as.editor, release.id, 'withdraw', {
+        note: 'Legal advice: proceedings are now active.',
+      }),
+      'withdraw',
+    )
     const withdrawn = await get(page)
     expect(withdrawn.status).toBe(200)
     expect(withdrawn.body).toContain('This release has been withdrawn')
     expect(withdrawn.body).toContain('Legal advice: proceedings are now active.')
     expect(withdrawn.body).not.toContain('A summary that tells the story.')
-    for (const path of ['/', '/news', '/feed.xml', '/feed.atom', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', `/search?q=${encodeURIComponent(release.title)}`]) {
+    for (const path of [
+      '/',
+      '/news',
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      `/search?q=${encodeURIComponent(release.title)}`,
+    ]) {
       expect((await get(server.url + path)).body, path).not.toContain(`/news/${release.slug}"`)
     }
     const viaApi = await as.anonymous.get(`/api/news/${release.id}`)
@@ -252,20 +416,32 @@ describe('withdrawing, reinstating and unpublishing', () => {
     expect(viaApi.body.withdrawal.reason).toBe('Legal advice: proceedings are now active.')
     expect(viaApi.body.summary).toBeUndefined()
     expect(viaApi.body.body).toBeUndefined()
-    await ok(transition(as.editor, release.id, 'reinstate', { note: 'Proceedings concluded.' }), 'reinstate')
+    await ok(
+      transition(as.editor, release.id, 'reinstate', { note: 'Proceedings concluded.' }),
+      'reinstate',
+    )
     expect((await get(`${server.url}/`)).body).toContain(release.title)
     expect((await get(page)).body).not.toContain('This release has been withdrawn')
   })
 
   it('answers 410 Gone for a release unpublished in error, or redirects to the given address', async () => {
     const gone = await releaseIn('published')
-    await ok(transition(as.editor, gone.id, 'unpublish', { note: 'Named a witness.', retirement: { mode: 'gone' } }), 'unpublish')
+    await ok(
+      transition(as.editor, gone.id, 'unpublish', {
+        note: 'Named a witness.',
+        retirement: { mode: 'gone' },
+      }),
+      'unpublish',
+    )
     const goneResponse = await get(`${server.url}/news/${gone.slug}`)
     expect(goneResponse.status).toBe(410)
     expect(goneResponse.body).not.toContain('Named a witness.')
     const moved = await releaseIn('published')
     const corrected = await releaseIn('published')
-    const redirect = await transition(as.editor, moved.id, 'unpublish', { note: 'Duplicate of another release.', retirement: { mode: 'redirect', redirectTo: `/news/${corrected.slug}` } })
+    const redirect = await transition(as.editor, moved.id, 'unpublish', {
+      note: 'Duplicate of another release.',
+      retirement: { mode: 'redirect', redirectTo: `/news/${corrected.slug}` },
+    })
     expect(redirect.status).toBe(200)
     const response = await get(`${server.url}/news/${moved.slug}`)
     expect(response.status).toBe(301)
@@ -275,14 +451,23 @@ describe('withdrawing, reinstating and unpublishing', () => {
 
   it('refuses a redirect to a dangerous address', async () => {
     const release = await releaseIn('published')
-    const response = await transition(as.editor, release.id, 'unpublish', { note: 'Mistake.', retirement: { mode: 'redirect', redirectTo: 'javascript:alert(1)' } })
+    const response = await transition(as.editor, release.id, 'unpublish', {
+      note: 'Mistake.',
+      retirement: { mode: 'redirect', redirectTo: 'javascript:alert(1)' },
+    })
     expect(response.status).toBe(400)
     expect(await stateOf(release.id)).toBe('published')
   })
 
   it('gives the address back when a release unpublished in error is published again', async () => {
     const release = await releaseIn('published')
-    await ok(transition(as.editor, release.id, 'unpublish', { note: 'Too early.', retirement: { mode: 'gone' } }), 'unpublish')
+    await ok(
+      transition(as.editor, release.id, 'unpublish', {
+        note: 'Too early.',
+        retirement: { mode: 'gone' },
+      }),
+      'unpublish',
+    )
     expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(410)
     await ok(transition(as.author, release.id, 'submit'), 'submit')
     await ok(transition(as.editor, release.id, 'approve'), 'approve')

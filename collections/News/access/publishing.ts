@@ -3,7 +3,8 @@ import type { Access, PayloadRequest } from 'payload'
 import { isEditorUser, isStaffUser } from '../../../src/access/roles'
 import { notLiveWhere } from '../../../src/releases/state'
 
-const wantsToPublish = (data: unknown) => (data as { _status?: string } | undefined)?._status === 'published'
+const wantsToPublish = (data: unknown) =>
+  (data as { _status?: string } | undefined)?._status === 'published'
 
 const isLive = async (req: PayloadRequest, id: number | string) => {
   const current = await req.payload.findByID({

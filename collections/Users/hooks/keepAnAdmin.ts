@@ -1,4 +1,8 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
+} from 'payload'
 import { ValidationError } from 'payload'
 
 const otherAdmins = async (req: PayloadRequest, id: number | string) =>
@@ -14,7 +18,12 @@ const otherAdmins = async (req: PayloadRequest, id: number | string) =>
 const message = 'Newsroom needs at least one admin. Make someone else an admin first.'
 
 /** Taking the admin role from the last admin would lock everyone out of users and settings. */
-export const keepAnAdmin: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const keepAnAdmin: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (operation !== 'update' || !originalDoc?.roles?.includes('admin')) return data
   if (!Array.isArray(data.roles) || data.roles.includes('admin')) return data
   if ((await otherAdmins(req, originalDoc.id)) === 0) {
@@ -24,7 +33,13 @@ export const keepAnAdmin: CollectionBeforeChangeHook = async ({ data, operation,
 }
 
 export const keepAnAdminOnDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const user = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   if (user.roles?.includes('admin') && (await otherAdmins(req, id)) === 0) {
     throw new ValidationError({ collection: 'users', errors: [{ path: 'roles', message }] })
   }

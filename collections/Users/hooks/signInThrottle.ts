@@ -1,8 +1,20 @@
-import type { CollectionAfterLoginHook, CollectionAfterOperationHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterLoginHook,
+  CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
+  PayloadRequest,
+} from 'payload'
 import { AuthenticationError } from 'payload'
 
 import { passwordMatches } from '../../../src/auth/passwordCheck'
-import { checkSignIn, CLIENT_ADDRESS_HEADER, countFromAddress, forgetAccount, signInFailed, signInSucceeded } from '../../../src/auth/signInThrottle'
+import {
+  checkSignIn,
+  CLIENT_ADDRESS_HEADER,
+  countFromAddress,
+  forgetAccount,
+  signInFailed,
+  signInSucceeded,
+} from '../../../src/auth/signInThrottle'
 
 /** The address the express server saw the request come from; Local API calls have none. */
 const addressOf = (req: PayloadRequest) => req.headers?.get(CLIENT_ADDRESS_HEADER) ?? 'local'
@@ -30,7 +42,11 @@ export const throttleSignIn: CollectionBeforeOperationHook = async ({ args, oper
   const password = (args.data as { password?: unknown } | undefined)?.password
   // Payload names the missing field.
   if (!email || typeof password !== 'string' || password.trim() === '') return args
-  const account = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({ collection: 'users', where: { email: { equals: email } }, req })
+  const account = await req.payload.db.findOne<{
+    id: number | string
+    hash?: string
+    salt?: string
+  }>({ collection: 'users', where: { email: { equals: email } }, req })
   if (await passwordMatches(account, password)) return args
   signInFailed(email, address)
   throw new AuthenticationError(req.t)
@@ -42,7 +58,11 @@ export const signedIn: CollectionAfterLoginHook = ({ req, user }) => {
 }
 
 /** A password chosen from a reset link, or an admin's unlock, ends every wait for that account at once. */
-export const clearThrottleOnResetOrUnlock: CollectionAfterOperationHook = ({ args, operation, result }) => {
+export const clearThrottleOnResetOrUnlock: CollectionAfterOperationHook = ({
+  args,
+  operation,
+  result,
+}) => {
   if (operation === 'resetPassword') {
     const email = (result as { user?: { email?: unknown } } | undefined)?.user?.email
     if (typeof email === 'string') forgetAccount(email)

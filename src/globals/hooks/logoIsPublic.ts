@@ -2,7 +2,10 @@ import type { GlobalAfterChangeHook } from 'payload'
 
 import { syncPublicFrom } from '../../embargo/publicFrom'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null | undefined))
+const idOf = (value: unknown) =>
+  value && typeof value === 'object'
+    ? (value as { id: number | string }).id
+    : (value as number | string | null | undefined)
 
 /** A picture chosen as the force's logo becomes public; the one it replaces goes back to its releases' embargo. */
 export const logoIsPublic: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {

@@ -1,5 +1,13 @@
 /** Previous and next links between pages of a listing, as a labelled navigation landmark. */
-export const Pagination = ({ basePath, page, hasNext }: { basePath: string; page: number; hasNext: boolean }) => {
+export const Pagination = ({
+  basePath,
+  page,
+  hasNext,
+}: {
+  basePath: string
+  page: number
+  hasNext: boolean
+}) => {
   if (page === 1 && !hasNext) return null
   const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
   return (

@@ -7,7 +7,12 @@ import type { Quote } from '../../payload-types'
 export const QuoteFigure = ({ quote }: { quote: Quote }) => {
   const paragraphs = quote.text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim().replace(/^[“"']+|[”"']+$/g, ''))
+    .map((p) =>
+      p
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[“"']+|[”"']+$/g, ''),
+    )
     .filter(Boolean)
   const attribution = [quote.speakerRole, quote.organisation].filter(Boolean).join(', ')
   return (

@@ -8,7 +8,8 @@ import { Published } from './Time'
 export const releasePath = (slug: string) => `/news/${encodeURIComponent(slug)}`
 export const categoryPath = (slug: string) => `/news/category/${encodeURIComponent(slug)}`
 
-const asCategory = (value: unknown): Category | null => (value && typeof value === 'object' && 'slug' in value ? (value as Category) : null)
+const asCategory = (value: unknown): Category | null =>
+  value && typeof value === 'object' && 'slug' in value ? (value as Category) : null
 
 /** One release in a list: its picture, category, headline (the link), time and summary. */
 export const ReleaseItem = ({
@@ -29,7 +30,11 @@ export const ReleaseItem = ({
     <li className="release">
       {image ? (
         <div className="release__image">
-          <Picture media={{ ...image, alt: '' }} main="card" sizes="(min-width: 48rem) 14rem, 100vw" />
+          <Picture
+            media={{ ...image, alt: '' }}
+            main="card"
+            sizes="(min-width: 48rem) 14rem, 100vw"
+          />
         </div>
       ) : null}
       <div className="release__text">
@@ -40,13 +45,20 @@ export const ReleaseItem = ({
           {release.publishAt ? <Published iso={release.publishAt} /> : null}
           {category ? <> · {category.name}</> : null}
         </p>
-        {summary ?? (release.summary ? <p className="release__summary">{release.summary}</p> : null)}
+        {summary ??
+          (release.summary ? <p className="release__summary">{release.summary}</p> : null)}
       </div>
     </li>
   )
 }
 
-export const ReleaseList = ({ releases, headingLevel = 2 }: { releases: ReleaseCard[]; headingLevel?: 2 | 3 }) => (
+export const ReleaseList = ({
+  releases,
+  headingLevel = 2,
+}: {
+  releases: ReleaseCard[]
+  headingLevel?: 2 | 3
+}) => (
   <ul className="releases">
     {releases.map((release) => (
       <ReleaseItem key={release.id} release={release} headingLevel={headingLevel} />

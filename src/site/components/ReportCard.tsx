@@ -39,7 +39,11 @@ export const ReportCard = ({ report, headingId }: { report: ReportLink; headingI
       {href ? (
         <p>
           {/* The name says which report; a visually hidden part would be read with a space before its colon. */}
-          <a className="report__link" href={href} aria-label={`Read the full report on the ${report.publisher} website: ${report.title}`}>
+          <a
+            className="report__link"
+            href={href}
+            aria-label={`Read the full report on the ${report.publisher} website: ${report.title}`}
+          >
             Read the full report on the {report.publisher} website
           </a>
         </p>

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react'
 
 import type { Quote, ReportLink } from '../../payload-types'
-import { isLeaf, safeHref, type SlateElement, type SlateLeaf, type SlateNode } from '../../richtext/slate'
+import {
+  isLeaf,
+  safeHref,
+  type SlateElement,
+  type SlateLeaf,
+  type SlateNode,
+} from '../../richtext/slate'
 import { QuoteFigure } from './QuoteFigure'
 import { ReportCard } from './ReportCard'
 
@@ -51,7 +57,8 @@ const Element = ({ element }: { element: SlateElement }) => {
       const value = element.value as { id?: number | string } | null | undefined
       if (!value || typeof value !== 'object' || !('createdAt' in value)) return null
       if (element.relationTo === 'quotes') return <QuoteFigure quote={value as Quote} />
-      if (element.relationTo === 'report-links') return <ReportCard report={value as ReportLink} headingId={`report-${value.id}-inline`} />
+      if (element.relationTo === 'report-links')
+        return <ReportCard report={value as ReportLink} headingId={`report-${value.id}-inline`} />
       return null
     }
     case 'link': {
@@ -71,7 +78,8 @@ const Element = ({ element }: { element: SlateElement }) => {
   }
 }
 
-const Node = ({ node }: { node: SlateNode }) => (isLeaf(node) ? <Leaf leaf={node} /> : <Element element={node} />)
+const Node = ({ node }: { node: SlateNode }) =>
+  isLeaf(node) ? <Leaf leaf={node} /> : <Element element={node} />
 
 /** A release's body, from Slate JSON to HTML on the server. React escapes every piece of text. */
 export const RichText = ({ content }: { content: unknown }) => {
@@ -79,7 +87,15 @@ export const RichText = ({ content }: { content: unknown }) => {
   // Top-level text (not wrapped in an element) still belongs in a paragraph.
   return (
     <>
-      {(content as SlateNode[]).map((node, i) => (isLeaf(node) ? <p key={i}><Leaf leaf={node} /></p> : <Element key={i} element={node} />))}
+      {(content as SlateNode[]).map((node, i) =>
+        isLeaf(node) ? (
+          <p key={i}>
+            <Leaf leaf={node} />
+          </p>
+        ) : (
+          <Element key={i} element={node} />
+        ),
+      )}
     </>
   )
 }

@@ -3,7 +3,14 @@ export const SearchForm = ({ query = '', id = 'search' }: { query?: string; id?:
   <form className="search-form" action="/search" method="get" role="search">
     <label htmlFor={id}>Search news</label>
     <div className="search-form__row">
-      <input id={id} name="q" type="search" defaultValue={query} maxLength={200} autoComplete="off" />
+      <input
+        id={id}
+        name="q"
+        type="search"
+        defaultValue={query}
+        maxLength={200}
+        autoComplete="off"
+      />
       <button type="submit">Search</button>
     </div>
   </form>

@@ -10,7 +10,10 @@ export const EmbargoPreviewPage = ({ release }: { release: News }) => {
         <p className="embargo-banner__line">
           EMBARGOED: not for publication until {embargoLine(release.publishAt!)}
         </p>
-        <p>This preview is for the press under embargo. Please do not share this link or publish anything from it before then.</p>
+        <p>
+          This preview is for the press under embargo. Please do not share this link or publish
+          anything from it before then.
+        </p>
       </div>
       <ArticlePage release={release} cta={null} related={[]} />
     </>

@@ -23,7 +23,11 @@ export type PageMeta = {
 }
 
 /** JSON for a <script> data block: `<` is escaped so that no text in it can close the element. */
-const jsonForScript = (value: object) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+const jsonForScript = (value: object) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 
 const BetaBanner = ({ settings }: { settings: SiteSetting }) => {
   if (!settings.betaBanner?.enabled) return null
@@ -46,7 +50,9 @@ const BetaBanner = ({ settings }: { settings: SiteSetting }) => {
 }
 
 const Footer = ({ settings }: { settings: SiteSetting }) => {
-  const links = (settings.footerLinks ?? []).map((link) => ({ ...link, href: safeHref(link.url) })).filter((link) => link.href)
+  const links = (settings.footerLinks ?? [])
+    .map((link) => ({ ...link, href: safeHref(link.url) }))
+    .filter((link) => link.href)
   return (
     <footer className="site-footer">
       <div className="container">
@@ -62,7 +68,8 @@ const Footer = ({ settings }: { settings: SiteSetting }) => {
           </nav>
         ) : null}
         <p>
-          In an emergency call 999. If you cannot speak, press 55 when asked. For anything else, call 101 or report online.
+          In an emergency call 999. If you cannot speak, press 55 when asked. For anything else,
+          call 101 or report online.
         </p>
         <p>© {settings.forceName}</p>
       </div>
@@ -71,8 +78,21 @@ const Footer = ({ settings }: { settings: SiteSetting }) => {
 }
 
 /** Every public page: head, quick exit, skip link, header, beta banner, main, footer. */
-export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSetting; meta: PageMeta; siteUrl: string; children: ReactNode }) => {
-  const title = meta.title === settings.forceName ? `News · ${settings.forceName}` : `${meta.title} · ${settings.forceName}`
+export const Layout = ({
+  settings,
+  meta,
+  siteUrl,
+  children,
+}: {
+  settings: SiteSetting
+  meta: PageMeta
+  siteUrl: string
+  children: ReactNode
+}) => {
+  const title =
+    meta.title === settings.forceName
+      ? `News · ${settings.forceName}`
+      : `${meta.title} · ${settings.forceName}`
   const canonical = meta.canonicalPath ? `${siteUrl}${meta.canonicalPath}` : undefined
   return (
     <html lang="en-GB">
@@ -85,9 +105,24 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={assets.css.url} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="alternate" type="application/rss+xml" title={`${settings.forceName} news (RSS)`} href="/feed.xml" />
-        <link rel="alternate" type="application/atom+xml" title={`${settings.forceName} news (Atom)`} href="/feed.atom" />
-        <link rel="alternate" type="application/feed+json" title={`${settings.forceName} news (JSON Feed)`} href="/feed.json" />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${settings.forceName} news (RSS)`}
+          href="/feed.xml"
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${settings.forceName} news (Atom)`}
+          href="/feed.atom"
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          title={`${settings.forceName} news (JSON Feed)`}
+          href="/feed.json"
+        />
         <meta property="og:site_name" content={settings.forceName} />
         <meta property="og:locale" content="en_GB" />
         <meta property="og:type" content={meta.type ?? 'website'} />
@@ -102,8 +137,12 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
             <meta property="og:image:alt" content={meta.image.alt} />
           </>
         ) : null}
-        {meta.publishedTime ? <meta property="article:published_time" content={meta.publishedTime} /> : null}
-        {meta.modifiedTime ? <meta property="article:modified_time" content={meta.modifiedTime} /> : null}
+        {meta.publishedTime ? (
+          <meta property="article:published_time" content={meta.publishedTime} />
+        ) : null}
+        {meta.modifiedTime ? (
+          <meta property="article:modified_time" content={meta.modifiedTime} />
+        ) : null}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
@@ -114,8 +153,15 @@ export const Layout = ({ settings, meta, siteUrl, children }: { settings: SiteSe
           </>
         ) : null}
         <script src={assets.quickExit.url} defer></script>
-        {meta.scripts?.map((src) => <script key={src} src={src} defer></script>)}
-        {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} /> : null}
+        {meta.scripts?.map((src) => (
+          <script key={src} src={src} defer></script>
+        ))}
+        {meta.jsonLd ? (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }}
+          />
+        ) : null}
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -1,4 +1,11 @@
-import type { Category, News, Quote, RecruitmentCta, ReportLink, SiteSetting } from '../../payload-types'
+import type {
+  Category,
+  News,
+  Quote,
+  RecruitmentCta,
+  ReportLink,
+  SiteSetting,
+} from '../../payload-types'
 import { isoWithUkOffset } from '../../fields/ukTime'
 import { isWithdrawn } from '../../releases/state'
 import { categoryPath, ReleaseList } from '../components/ReleaseList'
@@ -17,8 +24,17 @@ const populated = <T extends { id: number }>(values: unknown): T[] =>
   Array.isArray(values) ? values.filter((v): v is T => Boolean(v) && typeof v === 'object') : []
 
 /** A release: headline, time, summary, picture, body, quotes, report links and the call to action. */
-export const ArticlePage = ({ release, cta, related }: { release: News; cta: RecruitmentCta | null; related: ReleaseCard[] }) => {
-  const category = release.category && typeof release.category === 'object' ? (release.category as Category) : null
+export const ArticlePage = ({
+  release,
+  cta,
+  related,
+}: {
+  release: News
+  cta: RecruitmentCta | null
+  related: ReleaseCard[]
+}) => {
+  const category =
+    release.category && typeof release.category === 'object' ? (release.category as Category) : null
   const hero = asMedia(release.heroImage)
   const amendment = latestAmendment(release)
   const quotes = populated<Quote>(release.quotes)
@@ -33,7 +49,9 @@ export const ArticlePage = ({ release, cta, related }: { release: News; cta: Rec
             </p>
           ) : null}
           <h1>{release.title}</h1>
-          <p className="article__time">{release.publishAt ? <Published iso={release.publishAt} /> : null}</p>
+          <p className="article__time">
+            {release.publishAt ? <Published iso={release.publishAt} /> : null}
+          </p>
           {amendment ? (
             <p className="article__updated">
               Updated <Time iso={amendment.at} />: {amendment.note}
@@ -70,9 +88,16 @@ export const ArticlePage = ({ release, cta, related }: { release: News; cta: Rec
 
 type Article =
   | { settings: SiteSetting; release: News; withdrawn: true }
-  | { settings: SiteSetting; release: News; withdrawn: false; cta: RecruitmentCta | null; related: ReleaseCard[] }
+  | {
+      settings: SiteSetting
+      release: News
+      withdrawn: false
+      cta: RecruitmentCta | null
+      related: ReleaseCard[]
+    }
 
-const isCta = (value: unknown): value is RecruitmentCta => Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
+const isCta = (value: unknown): value is RecruitmentCta =>
+  Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
 
 /** /news/:slug: a release, or the notice that it was withdrawn. */
 export const articlePage: PageModule<Article> = {
@@ -80,15 +105,21 @@ export const articlePage: PageModule<Article> = {
   load: async (req, { content }) => {
     const release = await content.release(String(req.params.slug))
     if (!release) return null
-    if (isWithdrawn(release)) return { settings: await content.settings(), release, withdrawn: true }
+    if (isWithdrawn(release))
+      return { settings: await content.settings(), release, withdrawn: true }
     const [settings, related] = await Promise.all([content.settings(), content.related(release)])
-    const cta = isCta(release.recruitmentCta) ? release.recruitmentCta : isCta(settings.defaultRecruitmentCta) ? settings.defaultRecruitmentCta : null
+    const cta = isCta(release.recruitmentCta)
+      ? release.recruitmentCta
+      : isCta(settings.defaultRecruitmentCta)
+        ? settings.defaultRecruitmentCta
+        : null
     return { settings, release, withdrawn: false, cta, related }
   },
   metadata: (article, { siteUrl }) => {
     const { release, settings } = article
     const canonicalPath = `/news/${encodeURIComponent(release.slug)}`
-    if (article.withdrawn) return { title: `Withdrawn: ${release.title}`, canonicalPath, noindex: true }
+    if (article.withdrawn)
+      return { title: `Withdrawn: ${release.title}`, canonicalPath, noindex: true }
     const facts = releaseFacts(release, siteUrl)
     return {
       title: facts.title,
@@ -101,5 +132,10 @@ export const articlePage: PageModule<Article> = {
       jsonLd: newsArticleJsonLd(release, settings, siteUrl),
     }
   },
-  Component: (article) => (article.withdrawn ? <WithdrawnPage release={article.release} /> : <ArticlePage release={article.release} cta={article.cta} related={article.related} />),
+  Component: (article) =>
+    article.withdrawn ? (
+      <WithdrawnPage release={article.release} />
+    ) : (
+      <ArticlePage release={article.release} cta={article.cta} related={article.related} />
+    ),
 }

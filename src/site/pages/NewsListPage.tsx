@@ -25,7 +25,11 @@ export const NewsListPage = ({
       {heading}
       {releases.page > 1 ? <span className="visually-hidden">, page {releases.page}</span> : null}
     </h1>
-    {releases.docs.length ? <ReleaseList releases={releases.docs} /> : <p>There is no news here yet.</p>}
+    {releases.docs.length ? (
+      <ReleaseList releases={releases.docs} />
+    ) : (
+      <p>There is no news here yet.</p>
+    )}
     <Pagination basePath={basePath} page={releases.page} hasNext={releases.hasNext} />
     {categories.length ? (
       <nav className="topics" aria-labelledby="topics-heading">
@@ -33,7 +37,10 @@ export const NewsListPage = ({
         <ul>
           {categories.map((category) => (
             <li key={category.id}>
-              <a href={categoryPath(category.slug)} aria-current={current?.id === category.id ? 'page' : undefined}>
+              <a
+                href={categoryPath(category.slug)}
+                aria-current={current?.id === category.id ? 'page' : undefined}
+              >
                 {category.name}
               </a>
             </li>
@@ -44,10 +51,23 @@ export const NewsListPage = ({
   </>
 )
 
-type Listing = { settings: SiteSetting; heading: string; basePath: string; releases: Page<ReleaseCard>; categories: Category[]; current?: Category }
+type Listing = {
+  settings: SiteSetting
+  heading: string
+  basePath: string
+  releases: Page<ReleaseCard>
+  categories: Category[]
+  current?: Category
+}
 
 /** A page of a listing: every release, or a category's. Past the last page there is nothing. */
-const loadListing = async (req: Request, { content }: PageContext, heading: string, basePath: string, category?: Category): Promise<Listing | null> => {
+const loadListing = async (
+  req: Request,
+  { content }: PageContext,
+  heading: string,
+  basePath: string,
+  category?: Category,
+): Promise<Listing | null> => {
   const pageNo = pageNumber(req)
   const [settings, releases, categories] = await Promise.all([
     content.settings(),
@@ -62,14 +82,27 @@ const listingMetadata = ({ settings, heading, basePath, releases, current }: Lis
   const paged = releases.page > 1
   return {
     // The home page is the site's own: its title is the force's name.
-    title: basePath === '/' ? settings.forceName : paged ? `${heading} (page ${releases.page})` : heading,
-    description: current ? `${current.name}: news from ${settings.forceName}.` : `The latest news, appeals and updates from ${settings.forceName}.`,
+    title:
+      basePath === '/'
+        ? settings.forceName
+        : paged
+          ? `${heading} (page ${releases.page})`
+          : heading,
+    description: current
+      ? `${current.name}: news from ${settings.forceName}.`
+      : `The latest news, appeals and updates from ${settings.forceName}.`,
     canonicalPath: paged ? `${basePath}?page=${releases.page}` : basePath,
   }
 }
 
 const ListingPage = ({ heading, releases, basePath, categories, current }: Listing) => (
-  <NewsListPage heading={heading} releases={releases} basePath={basePath} categories={categories} current={current} />
+  <NewsListPage
+    heading={heading}
+    releases={releases}
+    basePath={basePath}
+    categories={categories}
+    current={current}
+  />
 )
 
 /**
@@ -77,22 +110,31 @@ const ListingPage = ({ heading, releases, basePath, categories, current }: Listi
  * crowd asking for `?page=2`, `?page=3`… of a short list costs one count and one 404.
  * Undefined when the count is needed and not known (not given).
  */
-const listingKeyOf = (path: string, given: URLSearchParams, count: number | null | undefined): string | undefined => {
+const listingKeyOf = (
+  path: string,
+  given: URLSearchParams,
+  count: number | null | undefined,
+): string | undefined => {
   const key = cacheKeyOf(path, given, ['page'])
   const pages = given.getAll('page')
   // Anything but one plain page number is the page's own business (a 400), keyed as given.
   if (pages.length !== 1 || !/^[1-9]\d{0,5}$/.test(pages[0]!) || pages[0] === '1') return key
   if (count === undefined) return undefined
-  return count !== null && Number(pages[0]) > Math.max(1, Math.ceil(count / PAGE_SIZE)) ? `${path}?page=past-the-end` : key
+  return count !== null && Number(pages[0]) > Math.max(1, Math.ceil(count / PAGE_SIZE))
+    ? `${path}?page=past-the-end`
+    : key
 }
 
 /** The cache key of a page of a listing, counting its releases when that is needed. */
 const listingKey =
   (countListed: (req: Request, context: PageContext) => Promise<number | null>) =>
   async (req: Request, context: PageContext): Promise<string> =>
-    listingKeyOf(req.path, paramsOf(req), undefined) ?? listingKeyOf(req.path, paramsOf(req), await countListed(req, context))!
+    listingKeyOf(req.path, paramsOf(req), undefined) ??
+    listingKeyOf(req.path, paramsOf(req), await countListed(req, context))!
 
-const everyReleaseKey = listingKey((_req, { cache, content }) => cache.remember('listed', () => content.countListed()))
+const everyReleaseKey = listingKey((_req, { cache, content }) =>
+  cache.remember('listed', () => content.countListed()),
+)
 
 const everyRelease = (path: string, heading: string): PageModule<Listing> => ({
   path,
@@ -102,7 +144,10 @@ const everyRelease = (path: string, heading: string): PageModule<Listing> => ({
   cache: {
     key: everyReleaseKey,
     // The count as the cache last worked it out, when it still holds.
-    keyNow: (asked, { cache }) => (given) => listingKeyOf(asked, given, cache.peekRemembered<number | null>('listed')),
+    keyNow:
+      (asked, { cache }) =>
+      (given) =>
+        listingKeyOf(asked, given, cache.peekRemembered<number | null>('listed')),
   },
 })
 
@@ -118,15 +163,26 @@ export const categoryPage: PageModule<Listing> = {
   load: async (req, context) => {
     const category = await context.content.category(String(req.params.slug))
     if (!category) return null
-    return loadListing(req, context, category.name, `/news/category/${encodeURIComponent(category.slug)}`, category)
+    return loadListing(
+      req,
+      context,
+      category.name,
+      `/news/category/${encodeURIComponent(category.slug)}`,
+      category,
+    )
   },
   metadata: listingMetadata,
   Component: ListingPage,
   cache: {
     key: listingKey(async (req, { cache, content }) => {
-      const category = (await cache.remember('categories', () => content.categories())).find((c) => c.slug === String(req.params.slug)) ?? null
+      const category =
+        (await cache.remember('categories', () => content.categories())).find(
+          (c) => c.slug === String(req.params.slug),
+        ) ?? null
       if (!category) return null
-      return cache.remember(`listed:${category.id}`, () => content.countListed({ category: { equals: category.id } }))
+      return cache.remember(`listed:${category.id}`, () =>
+        content.countListed({ category: { equals: category.id } }),
+      )
     }),
   },
 }

@@ -6,7 +6,10 @@ import type { ReleaseCard } from '../content'
 export const NotFoundPage = ({ latest }: { latest: ReleaseCard[] }) => (
   <>
     <h1>Page not found</h1>
-    <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
+    <p>
+      If you typed the web address, check it is correct. If you pasted it, check you copied the
+      whole address.
+    </p>
     <p>The news you are looking for may have been moved, or may not have been published yet.</p>
     <SearchForm id="search-404" />
     {latest.length ? (

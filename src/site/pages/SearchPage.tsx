@@ -17,7 +17,8 @@ export const highlight = (text: string, words: string[]): ReactNode[] => {
   const folded = foldText(text)
   const marked = new Array<boolean>(chars.length).fill(false)
   for (const word of words) {
-    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) marked.fill(true, at, at + word.length)
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length))
+      marked.fill(true, at, at + word.length)
   }
   const parts: ReactNode[] = []
   let start = 0
@@ -79,7 +80,14 @@ export const SearchPage = ({
   </>
 )
 
-type Search = { settings: SiteSetting; query: string; words: string[]; results: SearchResult[] | null; more: boolean; error?: string }
+type Search = {
+  settings: SiteSetting
+  query: string
+  words: string[]
+  results: SearchResult[] | null
+  more: boolean
+  error?: string
+}
 
 /** /search?q=: the releases matching the words, best first. A refused query is a 400, never kept. */
 export const searchPage: PageModule<Search> = {
@@ -88,11 +96,19 @@ export const searchPage: PageModule<Search> = {
     const { query, words, error } = parseQuery(req.query.q)
     const settings = await content.settings()
     const found = error || !query ? null : await content.matching(words)
-    const results = found ? rank(found.docs, words).map((release) => ({ release, snippet: snippet(release, words) })) : null
+    const results = found
+      ? rank(found.docs, words).map((release) => ({ release, snippet: snippet(release, words) }))
+      : null
     return { settings, query, words, results, more: found?.more ?? false, error }
   },
-  metadata: ({ query }) => ({ title: query ? `Search: ${query}` : 'Search news', canonicalPath: '/search', noindex: Boolean(query) }),
-  Component: ({ query, words, results, more, error }) => <SearchPage query={query} words={words} results={results} more={more} error={error} />,
+  metadata: ({ query }) => ({
+    title: query ? `Search: ${query}` : 'Search news',
+    canonicalPath: '/search',
+    noindex: Boolean(query),
+  }),
+  Component: ({ query, words, results, more, error }) => (
+    <SearchPage query={query} words={words} results={results} more={more} error={error} />
+  ),
   status: ({ error }) => (error ? 400 : 200),
   noStore: ({ error }) => Boolean(error),
   cache: { query: ['q'], first: false },

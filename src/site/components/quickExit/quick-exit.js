@@ -27,7 +27,8 @@
   function count(n) {
     presses = n
     lights.hidden = n === 0
-    for (var i = 0; i < 3; i++) lights.children[i].className = 'quick-exit__press' + (i < n ? ' quick-exit__press--on' : '')
+    for (var i = 0; i < 3; i++)
+      lights.children[i].className = 'quick-exit__press' + (i < n ? ' quick-exit__press--on' : '')
   }
   count(0)
 
@@ -39,7 +40,8 @@
   function showHint() {
     if (hint) hint.hidden = false
   }
-  if (window.matchMedia && window.matchMedia('(hover: hover) and (pointer: fine)').matches) showHint()
+  if (window.matchMedia && window.matchMedia('(hover: hover) and (pointer: fine)').matches)
+    showHint()
 
   function leave(event) {
     if (event) {
@@ -88,7 +90,13 @@
       if (!alone) return presses && count(0)
       count(presses + 1)
       if (presses >= 3) return leave(event)
-      say('Shift, press ' + (3 - presses) + ' more ' + (presses === 2 ? 'time' : 'times') + ' to exit.')
+      say(
+        'Shift, press ' +
+          (3 - presses) +
+          ' more ' +
+          (presses === 2 ? 'time' : 'times') +
+          ' to exit.',
+      )
       // Five seconds from the latest press.
       timer = setTimeout(function () {
         count(0)
@@ -105,8 +113,18 @@
   }
   document.addEventListener('click', function (event) {
     var link = event.target.closest && event.target.closest('a[href]')
-    if (!link || event.defaultPrevented || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
-    if (link.origin === location.origin && !link.target && !link.hasAttribute('download')) stay(event, link.href)
+    if (
+      !link ||
+      event.defaultPrevented ||
+      event.button ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return
+    if (link.origin === location.origin && !link.target && !link.hasAttribute('download'))
+      stay(event, link.href)
   })
   document.addEventListener('submit', function (event) {
     var form = event.target
