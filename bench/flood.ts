@@ -207,7 +207,7 @@ const main = async () => {
       `Target: \`/healthz\` and the cached page answer 200 within ${TARGET_MS} ms at the 99th percentile during every flood: **${missed.length ? `missed in ${missed.map((r) => r.name.toLowerCase()).join(', ')}` : 'met'}**.`,
     ].join('\n')
     console.log(`\n${section}\n`)
-    record('flood', section)
+    await record('flood', section)
     if (missed.length) process.exitCode = 1
   } catch (error) {
     if (server) console.error(server.output().slice(-3000))

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import * as prettier from 'prettier'
 import WebSocket from 'ws'
 
 import { projectRoot } from '../src/config/paths'
@@ -153,7 +154,7 @@ export const machine = () => {
 }
 
 /** Replaces the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` in docs/benchmarks.md. */
-export const record = (name: string, section: string) => {
+export const record = async (name: string, section: string) => {
   const doc = path.join(projectRoot, 'docs/benchmarks.md')
   const start = `<!-- bench:${name}:start -->`
   const end = `<!-- bench:${name}:end -->`
@@ -162,9 +163,11 @@ export const record = (name: string, section: string) => {
   const to = current.indexOf(end)
   if (from === -1 || to === -1)
     throw new Error(`docs/benchmarks.md has no ${start} … ${end} section to write into`)
+  const text = current.slice(0, from + start.length) + '\n' + section + '\n' + current.slice(to)
+  // Formatted as the rest of the project is, so that `npm run lint` (Prettier) passes after a run.
   fs.writeFileSync(
     doc,
-    current.slice(0, from + start.length) + '\n' + section + '\n' + current.slice(to),
+    await prettier.format(text, { ...(await prettier.resolveConfig(doc)), filepath: doc }),
   )
   console.log('Recorded in docs/benchmarks.md.')
 }

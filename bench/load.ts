@@ -239,7 +239,7 @@ const main = async () => {
       `Failed requests: **${failed}** (target 0: any error, timeout or answer other than 2xx counts). Editor actions refused: ${editorFailures.length}. The live heap (after a full garbage collection, read through the inspector) after the last run is ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% on the first (flat means within ${MEMORY_TOLERANCE * 100}%); resident memory is shown too, but V8 keeps memory it has grown into, so it is not a measure of leaks.`,
     ].join('\n')
     console.log(`\n${section}\n`)
-    record('load', section)
+    await record('load', section)
 
     const problems = [
       failed > 0 && `${failed} requests failed`,

@@ -305,7 +305,7 @@ const main = async () => {
     table(rows),
   ].join('\n')
   console.log(`\n${section}\n`)
-  record('scale', section)
+  await record('scale', section)
 }
 
 main().then(

@@ -159,7 +159,7 @@ const main = async () => {
     ].join('\n')
     console.log(`\n${section}\n`)
 
-    record('site', section)
+    await record('site', section)
 
     const failures = [
       articleRatio < TARGET_RATIO &&
