@@ -56,7 +56,7 @@ export class CachedAnswers {
    */
   learn(path: string, keyer: Keyer, { first = true } = {}): void {
     if (this.#learnt.has(path)) return
-    // Paths are few (pages and releases); junk paths are 404s through express, never learnt.
+    // Bounded: a flood of made-up release addresses (each one a route's 404) costs only relearning.
     if (this.#learnt.size >= MAX_PATHS) this.#learnt.clear()
     this.#learnt.set(path, { keyer, first })
   }
