@@ -25,7 +25,7 @@ const readTable = (): Row[] =>
   fs
     .readFileSync(path.join(projectRoot, 'docs/access.md'), 'utf8')
     .split('\n')
-    .filter((line) => /^\| [a-z-]+ \| [a-z ]+ \|/.test(line))
+    .filter((line) => /^\| [a-z-]+ +\| [a-z ]+\|/.test(line))
     .map((line) => {
       const [collection, action, ...rules] = line
         .split('|')
