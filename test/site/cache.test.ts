@@ -1,9 +1,7 @@
-import http from 'node:http'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signIn, type Api } from '../helpers/api'
-import { get } from '../helpers/fetch'
+import { get, rawRequest } from '../helpers/fetch'
 import { ADMIN, startServer, type TestServer } from '../helpers/server'
 import { publishRelease, transition } from '../helpers/releases'
 
@@ -104,26 +102,8 @@ describe('the page cache', () => {
   })
 })
 
-/** A raw request (no decompression, no normalising of the path): what exactly comes back. */
 const raw = (base: string, path: string, headers: Record<string, string> = {}, method = 'GET') =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      const { hostname, port } = new URL(base)
-      const request = http.request({ hostname, port, path, method, headers }, (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode!,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
-      })
-      request.on('error', reject)
-      request.end()
-    },
-  )
+  rawRequest(base, path, { method, headers })
 
 describe('cached pages answered before express (src/site/cachedAnswers.ts)', () => {
   it("send the same status, headers and bytes as the page's route sends from the cache", async () => {

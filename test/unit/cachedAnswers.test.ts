@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PageCache, type Rendered } from '../../src/site/cache'
 import { CachedAnswers } from '../../src/site/cachedAnswers'
 import { RenderLimit } from '../../src/site/renderLimit'
+import { rawRequest } from '../helpers/fetch'
 
 /**
  * The answers given before express, on a real HTTP server: which requests they take, and
@@ -44,29 +45,10 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
-const ask = (path: string, { method = 'GET', headers = {} as Record<string, string> } = {}) =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      reachedExpress = []
-      // The path as given, not as a URL would spell it (which resolves `%2e`).
-      const request = http.request(
-        { host: '127.0.0.1', port: new URL(base).port, path, method, headers },
-        (response) => {
-          const chunks: Buffer[] = []
-          response.on('data', (chunk: Buffer) => chunks.push(chunk))
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode!,
-              headers: response.headers,
-              body: Buffer.concat(chunks),
-            }),
-          )
-        },
-      )
-      request.on('error', reject)
-      request.end()
-    },
-  )
+const ask = (path: string, options: Parameters<typeof rawRequest>[2] = {}) => {
+  reachedExpress = []
+  return rawRequest(base, path, options)
+}
 
 describe('cached pages answered before express', () => {
   it('answers a learnt address whose page is cached, with the security headers, its ETag and its own encoding', async () => {
