@@ -1,7 +1,6 @@
 import { ValidationError, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { siteUrl } from '../config/env'
-import { announceContentChange } from '../plugins/contentChanged'
 import type { News } from '../payload-types'
 import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
@@ -40,7 +39,10 @@ const isClashOn = (field: string, error: unknown) =>
 /**
  * What happens when an embargo lifts, besides the release becoming visible (which needs
  * nothing: the public rule is read at read time). The first job to claim the lift records
- * it and does the side effects: the event for page caches, the webhooks, the history entry.
+ * it and does the side effects: the webhooks and the history entry. Page caches need no event:
+ * each process's cache ends at the next scheduled change by the clock (src/site/cache.ts), and
+ * a release published at once was announced by its publishing; another event here would only
+ * empty every cache again a moment later.
  * A job for a release that was rescheduled, pulled or withdrawn does nothing.
  */
 export const liftEmbargoTask: TaskConfig<{
@@ -117,7 +119,6 @@ export const liftEmbargoTask: TaskConfig<{
       })
     }
 
-    announceContentChange({ collection: 'news', id: release.id })
     await deliverWebhooks(payload, {
       id: key,
       type: 'release.published',

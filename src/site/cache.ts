@@ -47,11 +47,19 @@ export class PageCache {
   ) {}
 
   invalidate(): void {
-    // Pages readers were reading (not errors, not 404s) are remembered until they are made again.
-    const kept = [...this.#entries]
-      .filter(([, entry]) => entry.rendered.status < 400)
-      .map(([key]) => key)
-    if (kept.length > 0) this.#keptBefore = new Set(kept)
+    // Pages readers were reading (not errors, not 404s) are remembered until they are made
+    // again, across changes: two changes close together (an embargo lift, then its job's
+    // event) must not forget the pages not yet made again after the first.
+    for (const [key, entry] of this.#entries)
+      if (entry.rendered.status < 400) {
+        this.#keptBefore.delete(key)
+        this.#keptBefore.add(key)
+      }
+    // Bounded like the cache itself: the least recently kept go first.
+    for (const key of this.#keptBefore) {
+      if (this.#keptBefore.size <= this.limits.entries) break
+      this.#keptBefore.delete(key)
+    }
     this.#entries.clear()
     this.#remembered.clear()
     this.#rememberedValues.clear()
@@ -132,7 +140,12 @@ export class PageCache {
   /** The cached page for `key`, or what `render` makes (kept for next time when it may be). */
   async serve(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
     if (!this.enabled) return render()
+    // Taken before waiting: `until` is for this generation's content. After a change while
+    // waiting (one that schedules an embargo sooner, say) it would be wrong for the pages made
+    // since, which would outlive that lift: ask again, for the content as it is now.
+    const generation = this.#generation
     const until = await this.#goodUntil()
+    if (generation !== this.#generation) return this.serve(key, render)
     const now = Date.now()
     const entry = until === null ? undefined : this.#entries.get(key)
     if (entry && entry.expiresAt > now) {
@@ -141,7 +154,6 @@ export class PageCache {
       this.#entries.set(key, entry)
       return entry.rendered
     }
-    const generation = this.#generation
     const inFlight = this.#rendering.get(key)
     if (inFlight && inFlight.generation === generation) return inFlight.rendered
     const rendering = render()
