@@ -19,6 +19,13 @@ type Database = {
   before?: () => Promise<{ url: string; drop: () => Promise<void> }>
 }
 
+/**
+ * Each check asks a dozen pages at once from one address, more than the render limit lets one
+ * client have made at a time (src/site/renderLimit.ts); the rest would be told "busy". That
+ * limit is tested in test/site/flood.test.ts; here every page must be made.
+ */
+const SERVER_ENV = { RENDER_PER_ADDRESS: '32' }
+
 const sleepUntil = (time: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
 
@@ -35,6 +42,8 @@ export const embargoSuite = (name: string, database: Database) => {
     let categorySlug: string
     let neighbour: { slug: string }
     let n = 0
+    /** The site's last answer for each address asked (src/site/), for the failure messages. */
+    let answers: Record<string, string> = {}
 
     beforeAll(async () => {
       if (database.before) {
@@ -42,7 +51,7 @@ export const embargoSuite = (name: string, database: Database) => {
         databaseUrl = created.url
         dropDatabase = created.drop
       }
-      server = await startServer({ databaseUrl })
+      server = await startServer({ databaseUrl, env: SERVER_ENV })
       databaseUrl ??= (await databaseFor(server.dir)).url
       admin = await signIn(server.url, ADMIN.email, ADMIN.password)
       editor = await createUserAndSignIn(server.url, admin, {
@@ -106,8 +115,18 @@ export const embargoSuite = (name: string, database: Database) => {
     /** Whether each public surface shows the release now. */
     const surfaces = async (release: Awaited<ReturnType<typeof schedule>>, url: string) => {
       const anonymous = api(url)
+      answers = {}
+      /** The site's answer, noted (status, cache, when) so that a failure says what came back. */
+      const site = (path: string) =>
+        get(url + path).then((r) => {
+          answers[path] =
+            `${r.status} ${r.headers.get('x-page-cache') ?? '-'} at publishAt${Date.now() - release.publishAt >= 0 ? '+' : ''}${Date.now() - release.publishAt} ms`
+          // "Busy" or "unavailable" says nothing about the embargo, either way.
+          if (r.status >= 500) throw new Error(`${path} answered ${r.status}: ${answers[path]}`)
+          return r
+        })
       const html = (path: string) =>
-        get(url + path).then(
+        site(path).then(
           (r) =>
             r.status === 200 &&
             (r.body.includes(release.title) || r.body.includes(`href="/news/${release.slug}"`)),
@@ -127,9 +146,9 @@ export const embargoSuite = (name: string, database: Database) => {
         search: html(`/search?q=${release.word}`),
         'RSS feed': html('/feed.xml'),
         'Atom feed': html('/feed.atom'),
-        'JSON feed': get(`${url}/feed.json`).then((r) => r.body.includes(release.slug)),
-        sitemap: get(`${url}/sitemap.xml`).then((r) => r.body.includes(`/news/${release.slug}`)),
-        'news sitemap': get(`${url}/news-sitemap.xml`).then((r) =>
+        'JSON feed': site('/feed.json').then((r) => r.body.includes(release.slug)),
+        sitemap: site('/sitemap.xml').then((r) => r.body.includes(`/news/${release.slug}`)),
+        'news sitemap': site('/news-sitemap.xml').then((r) =>
           r.body.includes(`/news/${release.slug}`),
         ),
         'REST list': anonymous
@@ -187,9 +206,11 @@ export const embargoSuite = (name: string, database: Database) => {
         .map(([surface]) => surface)
       expect(
         wrong,
-        visible
-          ? 'not yet showing the release after the lift'
-          : 'showing the release before the lift',
+        `${
+          visible
+            ? 'not yet showing the release after the lift'
+            : 'showing the release before the lift'
+        }; the site's answers: ${JSON.stringify(answers, null, 1)}`,
       ).toEqual([])
     }
 
@@ -208,7 +229,7 @@ export const embargoSuite = (name: string, database: Database) => {
       const release = await schedule(25)
       await expectNoneBefore(release)
       await server.stop({ keepFiles: true })
-      server = await startServer({ databaseUrl, dir: server.dir })
+      server = await startServer({ databaseUrl, dir: server.dir, env: SERVER_ENV })
       // The same people, still signed in (the secret is kept), at the new address.
       ;[admin, editor, author] = [admin, editor, author].map((person) =>
         api(server.url, person.token),
