@@ -24,93 +24,98 @@ import { UK_TIME_ZONE } from './src/fields/ukTime'
 import { MAX_UPLOAD_BYTES, sharpWithLimits } from './collections/Media/uploadLimits'
 import { PRESS_OFFICE_WORDS } from './src/admin/words'
 
-export default buildConfig({
-  serverURL: siteUrl(),
-  secret: payloadSecret(),
-  db: databaseAdapter(),
-  collections,
-  globals: [SiteSettings, ContentVersion],
-  editor: slateEditor({
-    admin: {
-      elements: [...BODY_ELEMENTS],
-      leaves: [...BODY_LEAVES],
-    },
-  }),
-  // sharp that will not decode more than 50 megapixels (collections/Media/uploadLimits.ts).
-  sharp: sharpWithLimits,
-  // Uploads stop being read at 20 MB; src/http/limits.ts refuses a declared larger one before that.
-  upload: {
-    limits: { fileSize: MAX_UPLOAD_BYTES },
-    abortOnLimit: true,
-    responseOnLimit: `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
-  },
-  // Cookie-authenticated requests count only from SITE_URL (serverURL, which Payload adds to
-  // its CSRF list): a page elsewhere cannot act as someone signed in here.
-  csrf: [],
-  plugins: [seo, contentEvents, ...storage(), strictInput],
-  i18n: { translations: { en: PRESS_OFFICE_WORDS } },
-  admin: {
-    user: 'users',
-    avatar: 'default',
-    meta: {
-      titleSuffix: ' · Newsroom',
-      description: 'Newsroom: write, review and schedule police press releases.',
-      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
-      openGraph: {
-        siteName: 'Newsroom',
-        description: 'Write, review and schedule police press releases.',
-      },
-      // Payload's generated link-preview picture is its own logo; the admin is not for sharing.
-      defaultOGImageType: 'off',
-      robots: 'noindex, nofollow',
-    },
-    importMap: { baseDir: projectRoot },
-    components: {
-      beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'],
-      // Newsroom and the force (its name and logo from the site settings), not Payload's logo.
-      graphics: { Logo: '/src/admin/Brand#BrandLogo', Icon: '/src/admin/Brand#BrandIcon' },
-    },
-    livePreview,
-    timezones: {
-      defaultTimezone: UK_TIME_ZONE,
-      supportedTimezones: [{ label: 'UK time (Europe/London)', value: UK_TIME_ZONE }],
-    },
-    // Comms officers work in UK time; every date the admin prints names its zone ("GMT",
-    // "GMT+1" in summer) so that nobody has to guess.
-    dateFormat: 'd MMM yyyy, HH:mm O',
-  },
-  jobs: {
-    tasks: [liftEmbargoTask],
-    // Every process polls for lifts that are due, every second, from the moment it boots
-    // (src/boot.ts starts the runner). Lifts are claimed once (collections/EmbargoLifts).
-    autoRun: [{ cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } }],
-    access: {
-      queue: ({ req }) => isAdminUser(req.user),
-      run: ({ req }) => isAdminUser(req.user),
-      cancel: ({ req }) => isAdminUser(req.user),
-    },
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-      ...defaultJobsCollection,
-      labels: { singular: 'Background task', plural: 'Background tasks' },
+// A promise, as buildConfig's own result is: the database adapter and the storage plugin are
+// loaded on demand (src/db/adapter.ts), so that a start loads only the one it uses.
+const config = async () =>
+  buildConfig({
+    serverURL: siteUrl(),
+    secret: payloadSecret(),
+    db: await databaseAdapter(),
+    collections,
+    globals: [SiteSettings, ContentVersion],
+    editor: slateEditor({
       admin: {
-        ...defaultJobsCollection.admin,
-        description:
-          'What the server does by itself, such as the follow-up when an embargo lifts (webhooks, history). For admins.',
-        group: 'Administration',
-        enableRichTextRelationship: false,
-        hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }),
-      },
-      access: {
-        ...defaultJobsCollection.access,
-        read: admins,
-        create: admins,
-        update: admins,
-        delete: admins,
+        elements: [...BODY_ELEMENTS],
+        leaves: [...BODY_LEAVES],
       },
     }),
-  },
-  typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
-  hooks: { afterError: [databaseDownIs503] },
-  graphQL: { validationRules: () => [oneSignInPerRequest] },
-  telemetry: false,
-})
+    // sharp that will not decode more than 50 megapixels (collections/Media/uploadLimits.ts).
+    sharp: sharpWithLimits,
+    // Uploads stop being read at 20 MB; src/http/limits.ts refuses a declared larger one before that.
+    upload: {
+      limits: { fileSize: MAX_UPLOAD_BYTES },
+      abortOnLimit: true,
+      responseOnLimit: `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+    },
+    // Cookie-authenticated requests count only from SITE_URL (serverURL, which Payload adds to
+    // its CSRF list): a page elsewhere cannot act as someone signed in here.
+    csrf: [],
+    plugins: [seo, contentEvents, ...(await storage()), strictInput],
+    i18n: { translations: { en: PRESS_OFFICE_WORDS } },
+    admin: {
+      user: 'users',
+      avatar: 'default',
+      meta: {
+        titleSuffix: ' · Newsroom',
+        description: 'Newsroom: write, review and schedule police press releases.',
+        icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+        openGraph: {
+          siteName: 'Newsroom',
+          description: 'Write, review and schedule police press releases.',
+        },
+        // Payload's generated link-preview picture is its own logo; the admin is not for sharing.
+        defaultOGImageType: 'off',
+        robots: 'noindex, nofollow',
+      },
+      importMap: { baseDir: projectRoot },
+      components: {
+        beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'],
+        // Newsroom and the force (its name and logo from the site settings), not Payload's logo.
+        graphics: { Logo: '/src/admin/Brand#BrandLogo', Icon: '/src/admin/Brand#BrandIcon' },
+      },
+      livePreview,
+      timezones: {
+        defaultTimezone: UK_TIME_ZONE,
+        supportedTimezones: [{ label: 'UK time (Europe/London)', value: UK_TIME_ZONE }],
+      },
+      // Comms officers work in UK time; every date the admin prints names its zone ("GMT",
+      // "GMT+1" in summer) so that nobody has to guess.
+      dateFormat: 'd MMM yyyy, HH:mm O',
+    },
+    jobs: {
+      tasks: [liftEmbargoTask],
+      // Every process polls for lifts that are due, every second, from the moment it boots
+      // (src/boot.ts starts the runner). Lifts are claimed once (collections/EmbargoLifts).
+      autoRun: [{ cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } }],
+      access: {
+        queue: ({ req }) => isAdminUser(req.user),
+        run: ({ req }) => isAdminUser(req.user),
+        cancel: ({ req }) => isAdminUser(req.user),
+      },
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+        ...defaultJobsCollection,
+        labels: { singular: 'Background task', plural: 'Background tasks' },
+        admin: {
+          ...defaultJobsCollection.admin,
+          description:
+            'What the server does by itself, such as the follow-up when an embargo lifts (webhooks, history). For admins.',
+          group: 'Administration',
+          enableRichTextRelationship: false,
+          hidden: ({ user }) => !isAdminUser(user as { roles?: string[] }),
+        },
+        access: {
+          ...defaultJobsCollection.access,
+          read: admins,
+          create: admins,
+          update: admins,
+          delete: admins,
+        },
+      }),
+    },
+    typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
+    hooks: { afterError: [databaseDownIs503] },
+    graphQL: { validationRules: () => [oneSignInPerRequest] },
+    telemetry: false,
+  })
+
+export default config()

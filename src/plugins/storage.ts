@@ -1,4 +1,3 @@
-import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
 import { ConfigurationError } from '../config/env'
@@ -31,9 +30,11 @@ export const s3Settings = () => {
   }
 }
 
-export const storage = (): Plugin[] => {
+/** The storage plugin when a bucket is named; none (and the AWS SDK not even loaded) otherwise. */
+export const storage = async (): Promise<Plugin[]> => {
   const settings = s3Settings()
   if (!settings) return []
+  const { s3Storage } = await import('@payloadcms/storage-s3')
   return [
     s3Storage({
       bucket: settings.bucket,

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import type { Request, RequestHandler, Response } from 'express'
 import type { Payload, TypedUser, Where } from 'payload'
 
@@ -22,6 +22,8 @@ export const readMediaFile = async (filename: string): Promise<Readable | null> 
     const file = path.join(mediaDir(), name)
     return fs.existsSync(file) ? fs.createReadStream(file) : null
   }
+  // Loaded only when a bucket is in use: the AWS SDK is large.
+  const { GetObjectCommand, S3Client } = await import('@aws-sdk/client-s3')
   client ??= new S3Client(s3.config)
   try {
     const object = await client.send(
