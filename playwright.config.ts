@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
+/** Specs that change the site settings for a while (hostile words in them, a logo). */
+const SETTINGS_CHANGERS = ['**/hostile.spec.ts', '**/admin-words.spec.ts']
+
 /**
  * Browser tests in Debian's Chromium (/usr/bin/chromium): Playwright cannot download its
  * own browsers here. e2e/global-setup.ts builds the admin if needed and starts Newsroom
@@ -11,10 +14,23 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Two files at a time (tests within a file in order): most of a browser test's time is
+  // spent waiting for pages, so two keep a 2-core machine busy. The files that change the
+  // site settings, which every page shows, run on their own afterwards (the projects below).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
+  projects: [
+    { name: 'site and desk', testIgnore: SETTINGS_CHANGERS },
+    // One after the other, each alone: each changes what every page shows.
+    { name: 'hostile settings', testMatch: '**/hostile.spec.ts', dependencies: ['site and desk'] },
+    {
+      name: 'the force logo',
+      testMatch: '**/admin-words.spec.ts',
+      dependencies: ['hostile settings'],
+    },
+  ],
   use: {
     browserName: 'chromium',
     // The people who use Newsroom are in the UK.

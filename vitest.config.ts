@@ -34,7 +34,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     minWorkers: 1,
-    testTimeout: 60_000,
+    // Many tests start (or restart) a server in the test itself: they may take as long as a
+    // boot may take on a loaded 2-core machine (test/helpers/server.ts gives it 170 s).
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     reporters: ['default'],
   },
