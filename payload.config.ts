@@ -12,6 +12,7 @@ import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
 import { databaseDownIs503 } from './src/http/apiErrors'
+import { emailAdapter } from './src/email/transport'
 import { LIFT_QUEUE, liftEmbargoTask } from './src/embargo/liftJob'
 import { ContentVersion } from './src/globals/ContentVersion'
 import { SiteSettings } from './src/globals/SiteSettings'
@@ -28,6 +29,8 @@ export default buildConfig({
   serverURL: siteUrl(),
   secret: payloadSecret(),
   db: databaseAdapter(),
+  // SMTP_URL, or the outbox under data/, or off in production (src/email/transport.ts).
+  email: emailAdapter(),
   collections,
   globals: [SiteSettings, ContentVersion],
   editor: slateEditor({
@@ -67,6 +70,11 @@ export default buildConfig({
     importMap: { baseDir: projectRoot },
     components: {
       beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'],
+      afterNavLinks: ['/src/admin/Outbox#OutboxNavLink'],
+      views: {
+        // The e-mail kept instead of sent (src/email/outbox.ts), for admins.
+        outbox: { Component: '/src/admin/Outbox#Outbox', path: '/outbox' },
+      },
       // Newsroom and the force (its name and logo from the site settings), not Payload's logo.
       graphics: { Logo: '/src/admin/Brand#BrandLogo', Icon: '/src/admin/Brand#BrandIcon' },
     },

@@ -1087,6 +1087,10 @@ export interface SiteSetting {
   id: number;
   forceName: string;
   /**
+   * At the foot of every e-mail Newsroom sends, under the force name: the press office, its postal address and phone number, one to a line.
+   */
+  pressOfficeAddress?: string | null;
+  /**
    * Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.
    */
   logo?: (number | null) | Media;
@@ -1136,6 +1140,7 @@ export interface ContentVersion {
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
   forceName?: T;
+  pressOfficeAddress?: T;
   logo?: T;
   betaBanner?:
     | T

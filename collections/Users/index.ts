@@ -8,6 +8,7 @@ import { siteIsHttps } from '../../src/config/env'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
 import { passwordPolicy, passwordPolicyOnReset } from './hooks/passwordPolicy'
+import { resetEmail } from './resetEmail'
 import { clearThrottleOnResetOrUnlock, signedIn, throttleSignIn } from './hooks/signInThrottle'
 
 export const Users: CollectionConfig = {
@@ -20,6 +21,8 @@ export const Users: CollectionConfig = {
     // A working day; the admin refreshes it while someone is active.
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: siteIsHttps() },
+    // "Forgot password?": an e-mail with a link valid for an hour, used once.
+    forgotPassword: resetEmail,
   },
   admin: {
     useAsTitle: 'name',
