@@ -13,6 +13,7 @@ import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
 import { databaseDownIs503 } from './src/http/apiErrors'
 import { emailAdapter } from './src/email/transport'
+import { EMAIL_QUEUE, sendEmailTask } from './src/email/sendTask'
 import { LIFT_QUEUE, liftEmbargoTask } from './src/embargo/liftJob'
 import { ContentVersion } from './src/globals/ContentVersion'
 import { SiteSettings } from './src/globals/SiteSettings'
@@ -88,10 +89,14 @@ export default buildConfig({
     dateFormat: 'd MMM yyyy, HH:mm O',
   },
   jobs: {
-    tasks: [liftEmbargoTask],
+    tasks: [liftEmbargoTask, sendEmailTask],
     // Every process polls for lifts that are due, every second, from the moment it boots
     // (src/boot.ts starts the runner). Lifts are claimed once (collections/EmbargoLifts).
-    autoRun: [{ cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } }],
+    autoRun: [
+      { cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } },
+      // E-mail queued by requests goes out within a second of their commit (src/email/sendTask.ts).
+      { cron: '* * * * * *', queue: EMAIL_QUEUE, limit: 20, silent: { info: true } },
+    ],
     access: {
       queue: ({ req }) => isAdminUser(req.user),
       run: ({ req }) => isAdminUser(req.user),

@@ -81,6 +81,7 @@ export interface Config {
   jobs: {
     tasks: {
       liftEmbargo: TaskLiftEmbargo;
+      sendEmail: TaskSendEmail;
       inline: {
         input: unknown;
         output: unknown;
@@ -585,7 +586,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'liftEmbargo';
+        taskSlug: 'inline' | 'liftEmbargo' | 'sendEmail';
         taskID: string;
         input?:
           | {
@@ -618,7 +619,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'liftEmbargo') | null;
+  taskSlug?: ('inline' | 'liftEmbargo' | 'sendEmail') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1200,6 +1201,19 @@ export interface TaskLiftEmbargo {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    kind: string;
+    recordId: string;
+  };
+  output: {
+    messageId?: string | null;
   };
 }
 /**

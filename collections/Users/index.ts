@@ -9,6 +9,7 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
 import { passwordPolicy, passwordPolicyOnReset } from './hooks/passwordPolicy'
 import { resetEmail } from './resetEmail'
+import { inviteWithoutPassword, sendInvitation } from './invitation'
 import { clearThrottleOnResetOrUnlock, signedIn, throttleSignIn } from './hooks/signInThrottle'
 
 export const Users: CollectionConfig = {
@@ -28,6 +29,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
     group: 'Administration',
+    components: { beforeListTable: ['/src/admin/InviteColleague#InviteColleague'] },
   },
   access: {
     // Only people with a Newsroom role may use the admin at all.
@@ -42,11 +44,13 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     // At least 12 characters and hard to guess: see src/auth/passwords.ts.
-    beforeOperation: [throttleSignIn, passwordPolicyOnReset],
+    // An admin who adds a colleague without a password invites them by e-mail (./invitation.ts).
+    beforeOperation: [throttleSignIn, passwordPolicyOnReset, inviteWithoutPassword],
     afterLogin: [signedIn],
     afterOperation: [clearThrottleOnResetOrUnlock],
     beforeValidate: [passwordPolicy],
     beforeChange: [firstUserIsAdmin, keepAnAdmin],
+    afterChange: [sendInvitation],
     beforeDelete: [keepAnAdminOnDelete],
   },
   fields: [

@@ -10,6 +10,7 @@ import * as migration_20261123_183633_listing_count_index from './20261123_18363
 import * as migration_20261202_070708_review_history_logo_sign_in from './20261202_070708_review_history_logo_sign_in';
 import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
 import * as migration_20261204_191547_press_office_address from './20261204_191547_press_office_address';
+import * as migration_20261204_192624_email_task from './20261204_192624_email_task';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261204_191547_press_office_address.up,
     down: migration_20261204_191547_press_office_address.down,
-    name: '20261204_191547_press_office_address'
+    name: '20261204_191547_press_office_address',
+  },
+  {
+    up: migration_20261204_192624_email_task.up,
+    down: migration_20261204_192624_email_task.down,
+    name: '20261204_192624_email_task'
   },
 ];

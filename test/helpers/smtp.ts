@@ -30,7 +30,8 @@ const addressesOf = (message: ParsedMail) =>
     .flatMap((to) => to?.value ?? [])
     .map((entry) => (entry.address ?? '').toLowerCase())
 
-export const startSmtp = async (): Promise<TestSmtp> => {
+/** `port`: listen on this one (a test that pointed Newsroom at it before the server was up). */
+export const startSmtp = async (port?: number): Promise<TestSmtp> => {
   const received: Received[] = []
   const server = new SMTPServer({
     // A relay on the same machine: plain SMTP, no sign-in (Newsroom insists on TLS elsewhere).
@@ -57,12 +58,12 @@ export const startSmtp = async (): Promise<TestSmtp> => {
       })
     },
   })
-  const port = await freePort()
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const listenOn = port ?? (await freePort())
+  await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', resolve))
   const to = (address: string) =>
     received.filter((message) => addressesOf(message).includes(address.toLowerCase()))
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listenOn}`,
     received,
     to,
     waitFor: async (address, where = () => true, timeoutMs = 20_000) => {

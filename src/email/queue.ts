@@ -1,0 +1,11 @@
+import type { PayloadRequest } from 'payload'
+
+/** The job queue e-mail goes out from (src/email/sendTask.ts), polled every second. */
+export const EMAIL_QUEUE = 'email'
+
+/** What a queued e-mail is about: the message itself is made when it is sent. */
+export type EmailJob = { kind: string; recordId: string }
+
+/** Queues an e-mail in the request's transaction: it goes out once that has committed. */
+export const queueEmail = (req: PayloadRequest, input: EmailJob) =>
+  req.payload.jobs.queue({ task: 'sendEmail', queue: EMAIL_QUEUE, input, req })
