@@ -391,6 +391,13 @@ export interface User {
    * Author: writes drafts and submits them for review. Editor: also reviews, publishes and schedules. Admin: also manages users and site settings. The first account made is always an admin.
    */
   roles: ('admin' | 'editor' | 'author')[];
+  notifications?: {
+    submitted?: boolean | null;
+    returned?: boolean | null;
+    approved?: boolean | null;
+    scheduled?: boolean | null;
+    lifted?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -978,6 +985,15 @@ export interface AuditLogSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  notifications?:
+    | T
+    | {
+        submitted?: T;
+        returned?: T;
+        approved?: T;
+        scheduled?: T;
+        lifted?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1211,6 +1227,7 @@ export interface TaskSendEmail {
   input: {
     kind: string;
     recordId: string;
+    recipientId?: string | null;
   };
   output: {
     messageId?: string | null;

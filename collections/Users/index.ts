@@ -10,6 +10,7 @@ import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
 import { passwordPolicy, passwordPolicyOnReset } from './hooks/passwordPolicy'
 import { resetEmail } from './resetEmail'
 import { inviteWithoutPassword, sendInvitation } from './invitation'
+import { NOTIFICATIONS } from '../../src/workflow/notifyWho'
 import { clearThrottleOnResetOrUnlock, signedIn, throttleSignIn } from './hooks/signInThrottle'
 
 export const Users: CollectionConfig = {
@@ -72,6 +73,18 @@ export const Users: CollectionConfig = {
       },
       // Nobody can give themselves more rights: only an admin changes roles.
       access: { create: adminsField, update: adminsField },
+    },
+    {
+      // Each person chooses which workflow e-mails they get (src/workflow/notify.ts); all on at first.
+      name: 'notifications',
+      label: 'E-mail me when',
+      type: 'group',
+      fields: NOTIFICATIONS.map(({ preference, label }) => ({
+        name: preference,
+        label,
+        type: 'checkbox' as const,
+        defaultValue: true,
+      })),
     },
   ],
 }

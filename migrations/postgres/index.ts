@@ -11,6 +11,7 @@ import * as migration_20261202_070708_review_history_logo_sign_in from './202612
 import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
 import * as migration_20261204_191547_press_office_address from './20261204_191547_press_office_address';
 import * as migration_20261204_192624_email_task from './20261204_192624_email_task';
+import * as migration_20261204_193154_notification_choices from './20261204_193154_notification_choices';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261204_192624_email_task.up,
     down: migration_20261204_192624_email_task.down,
-    name: '20261204_192624_email_task'
+    name: '20261204_192624_email_task',
+  },
+  {
+    up: migration_20261204_193154_notification_choices.up,
+    down: migration_20261204_193154_notification_choices.down,
+    name: '20261204_193154_notification_choices'
   },
 ];

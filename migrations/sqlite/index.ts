@@ -10,6 +10,7 @@ import * as migration_20261123_183625_listing_count_index from './20261123_18362
 import * as migration_20261202_070701_review_history_logo_sign_in from './20261202_070701_review_history_logo_sign_in';
 import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
 import * as migration_20261204_191540_press_office_address from './20261204_191540_press_office_address';
+import * as migration_20261204_193147_notification_choices from './20261204_193147_notification_choices';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261204_191540_press_office_address.up,
     down: migration_20261204_191540_press_office_address.down,
-    name: '20261204_191540_press_office_address'
+    name: '20261204_191540_press_office_address',
+  },
+  {
+    up: migration_20261204_193147_notification_choices.up,
+    down: migration_20261204_193147_notification_choices.down,
+    name: '20261204_193147_notification_choices'
   },
 ];

@@ -16,7 +16,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { siteHost, siteUrl } from '../config/env'
 
 /** What a message is about; the first part of its Message-ID. */
-export type MessageKind = 'password-reset' | 'invitation'
+export type MessageKind = 'password-reset' | 'invitation' | `workflow-${string}`
 
 /** A paragraph of the body; `note` keeps its line breaks and is set apart (an editor's note). */
 export type Block = { text: string; note?: boolean }
@@ -132,15 +132,7 @@ const asText = (spec: MessageSpec, footer: Footer) =>
     footer.forceName,
     '',
     ...(spec.greeting ? [spec.greeting, ''] : []),
-    ...spec.body.flatMap((block) => [
-      block.note
-        ? block.text
-            .split(/\r?\n/)
-            .map((line) => `> ${line}`)
-            .join('\n')
-        : block.text,
-      '',
-    ]),
+    ...spec.body.flatMap((block) => [block.text, '']),
     ...(spec.action ? [`${spec.action.label}:`, spec.action.url, ''] : []),
     ...(spec.small ?? []).flatMap((line) => [line, '']),
     '-- ',

@@ -4,7 +4,7 @@ import type { PayloadRequest } from 'payload'
 export const EMAIL_QUEUE = 'email'
 
 /** What a queued e-mail is about: the message itself is made when it is sent. */
-export type EmailJob = { kind: string; recordId: string }
+export type EmailJob = { kind: string; recordId: string; recipientId?: string }
 
 /** Queues an e-mail in the request's transaction: it goes out once that has committed. */
 export const queueEmail = (req: PayloadRequest, input: EmailJob) =>

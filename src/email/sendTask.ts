@@ -10,6 +10,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { invitationMessage } from '../../collections/Users/invitation'
+import { workflowMessage } from '../workflow/notify'
 import { sendMessage, type Message } from './message'
 
 import { EMAIL_QUEUE, type EmailJob } from './queue'
@@ -21,6 +22,7 @@ type Input = EmailJob
 /** Each kind of queued e-mail, made from its record when sent; null when it is no longer due. */
 const MAKERS: Record<string, (req: PayloadRequest, input: Input) => Promise<Message | null>> = {
   invitation: (req, input) => invitationMessage(req, input.recordId),
+  workflow: (req, input) => workflowMessage(req, input.recordId, input.recipientId ?? ''),
 }
 
 export const sendEmailTask: TaskConfig<{ input: Input; output: { messageId: string } }> = {
@@ -30,6 +32,7 @@ export const sendEmailTask: TaskConfig<{ input: Input; output: { messageId: stri
   inputSchema: [
     { name: 'kind', type: 'text', required: true },
     { name: 'recordId', type: 'text', required: true },
+    { name: 'recipientId', type: 'text' },
   ],
   outputSchema: [{ name: 'messageId', type: 'text' }],
   handler: async ({ input, req }) => {

@@ -4,6 +4,7 @@ import { siteUrl } from '../config/env'
 import type { News } from '../payload-types'
 import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
+import { queueNotifications } from '../workflow/notify'
 import { deliverWebhooks } from './webhooks'
 
 export const LIFT_QUEUE = 'embargo'
@@ -131,14 +132,17 @@ export const liftEmbargoTask: TaskConfig<{
         summary: release.summary,
       },
     })
-    if (input.embargoed)
-      await recordTransition(req, {
+    if (input.embargoed) {
+      const entry = await recordTransition(req, {
         release,
         action: 'lifted',
         from: 'scheduled',
         to: 'published',
         publishAt: release.publishAt,
       })
+      // The authors hear that it is out (src/workflow/notify.ts), after this task's commit.
+      await queueNotifications(req, entry, release)
+    }
     await payload.update({
       collection: 'embargo-lifts',
       where: { key: { equals: key } },
