@@ -397,6 +397,8 @@ export interface User {
     approved?: boolean | null;
     scheduled?: boolean | null;
     lifted?: boolean | null;
+    liftFailed?: boolean | null;
+    previewOpened?: boolean | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -993,6 +995,8 @@ export interface UsersSelect<T extends boolean = true> {
         approved?: T;
         scheduled?: T;
         lifted?: T;
+        liftFailed?: T;
+        previewOpened?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -44,7 +44,7 @@ export const sendInvitation: CollectionAfterChangeHook = async ({ doc, operation
     },
     req,
   })
-  await queueEmail(req, { kind: 'invitation', recordId: String(doc.id) })
+  await queueEmail(req.payload, { kind: 'invitation', recordId: String(doc.id) }, req)
   return doc
 }
 

@@ -12,6 +12,7 @@ import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_l
 import * as migration_20261204_191547_press_office_address from './20261204_191547_press_office_address';
 import * as migration_20261204_192624_email_task from './20261204_192624_email_task';
 import * as migration_20261204_193154_notification_choices from './20261204_193154_notification_choices';
+import * as migration_20261204_194023_notify_lift_failed_preview_opened from './20261204_194023_notify_lift_failed_preview_opened';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261204_193154_notification_choices.up,
     down: migration_20261204_193154_notification_choices.down,
-    name: '20261204_193154_notification_choices'
+    name: '20261204_193154_notification_choices',
+  },
+  {
+    up: migration_20261204_194023_notify_lift_failed_preview_opened.up,
+    down: migration_20261204_194023_notify_lift_failed_preview_opened.down,
+    name: '20261204_194023_notify_lift_failed_preview_opened'
   },
 ];

@@ -11,6 +11,7 @@ import * as migration_20261202_070701_review_history_logo_sign_in from './202612
 import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
 import * as migration_20261204_191540_press_office_address from './20261204_191540_press_office_address';
 import * as migration_20261204_193147_notification_choices from './20261204_193147_notification_choices';
+import * as migration_20261204_194011_notify_lift_failed_preview_opened from './20261204_194011_notify_lift_failed_preview_opened';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261204_193147_notification_choices.up,
     down: migration_20261204_193147_notification_choices.down,
-    name: '20261204_193147_notification_choices'
+    name: '20261204_193147_notification_choices',
+  },
+  {
+    up: migration_20261204_194011_notify_lift_failed_preview_opened.up,
+    down: migration_20261204_194011_notify_lift_failed_preview_opened.down,
+    name: '20261204_194011_notify_lift_failed_preview_opened'
   },
 ];

@@ -16,7 +16,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { siteHost, siteUrl } from '../config/env'
 
 /** What a message is about; the first part of its Message-ID. */
-export type MessageKind = 'password-reset' | 'invitation' | `workflow-${string}`
+export type MessageKind =
+  'password-reset' | 'invitation' | 'lift-failed' | 'preview-opened' | `workflow-${string}`
 
 /** A paragraph of the body; `note` keeps its line breaks and is set apart (an editor's note). */
 export type Block = { text: string; note?: boolean }

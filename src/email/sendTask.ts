@@ -10,7 +10,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { invitationMessage } from '../../collections/Users/invitation'
-import { workflowMessage } from '../workflow/notify'
+import { liftFailedMessage, previewOpenedMessage, workflowMessage } from '../workflow/notify'
 import { sendMessage, type Message } from './message'
 
 import { EMAIL_QUEUE, type EmailJob } from './queue'
@@ -23,6 +23,9 @@ type Input = EmailJob
 const MAKERS: Record<string, (req: PayloadRequest, input: Input) => Promise<Message | null>> = {
   invitation: (req, input) => invitationMessage(req, input.recordId),
   workflow: (req, input) => workflowMessage(req, input.recordId, input.recipientId ?? ''),
+  'lift-failed': (req, input) => liftFailedMessage(req, input.recordId, input.recipientId ?? ''),
+  'preview-opened': (req, input) =>
+    previewOpenedMessage(req, input.recordId, input.recipientId ?? ''),
 }
 
 export const sendEmailTask: TaskConfig<{ input: Input; output: { messageId: string } }> = {

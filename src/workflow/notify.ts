@@ -6,14 +6,14 @@
  * else's. The person who took the step is not told of it, and each person's choices on their
  * account (notifications) are asked when the e-mail is queued and again when it is sent.
  */
-import type { PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { siteUrl } from '../config/env'
 import { buildMessage, type Block, type Message } from '../email/message'
 import { queueEmail } from '../email/queue'
 import { adminTime, embargoLine } from '../fields/ukTime'
-import type { News, User } from '../payload-types'
-import { notificationFor, type Notification } from './notifyWho'
+import type { News, PreviewLink, User } from '../payload-types'
+import { NOTIFICATIONS, notificationFor, type Notification } from './notifyWho'
 
 type Entry = {
   id: number | string
@@ -80,11 +80,11 @@ export const queueNotifications = async (
   const actor = entry.actor == null ? null : idOf(entry.actor)
   for (const person of await recipientsOf(req, notification, release)) {
     if (String(person.id) === actor || !wants(person, notification) || !person.email) continue
-    await queueEmail(req, {
-      kind: 'workflow',
-      recordId: String(entry.id),
-      recipientId: String(person.id),
-    })
+    await queueEmail(
+      req.payload,
+      { kind: 'workflow', recordId: String(entry.id), recipientId: String(person.id) },
+      req,
+    )
   }
 }
 
@@ -188,9 +188,153 @@ export const workflowMessage = async (
       greeting: person.name ? `Dear ${person.name},` : undefined,
       body: words.body,
       action: words.action,
-      small: [
-        'You get this e-mail because of your choices under “E-mail me when” on your Newsroom account, where you can change them.',
+      small: [SMALL_PRINT],
+    },
+    req,
+  )
+}
+
+const LIFT_FAILED = NOTIFICATIONS.find((n) => n.event === 'liftFailed')!
+const PREVIEW_OPENED = NOTIFICATIONS.find((n) => n.event === 'previewOpened')!
+
+const editorsWanting = async (payload: Payload, notification: Notification) => {
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { roles: { in: ['editor', 'admin'] } },
+    depth: 0,
+    limit: 500,
+    overrideAccess: true,
+  })
+  return (docs as Person[]).filter((person) => person.email && wants(person, notification))
+}
+
+/**
+ * The lift job gave up (its last retry failed): the editors hear of it, so that someone checks
+ * the webhooks and the history by hand. Queued on its own, outside the failed job's work.
+ */
+export const notifyLiftFailed = async (payload: Payload, jobId: number | string) => {
+  for (const person of await editorsWanting(payload, LIFT_FAILED))
+    await queueEmail(payload, {
+      kind: 'lift-failed',
+      recordId: String(jobId),
+      recipientId: String(person.id),
+    })
+}
+
+/** The first time a journalist opens a preview link, the person who made it hears of it. */
+export const notifyPreviewOpened = async (payload: Payload, link: PreviewLink) => {
+  if ((link.useCount ?? 0) > 0 || link.createdBy == null) return
+  await queueEmail(payload, {
+    kind: 'preview-opened',
+    recordId: String(link.id),
+    recipientId: idOf(link.createdBy),
+  })
+}
+
+const personFor = async (req: PayloadRequest, id: string, notification: Notification) => {
+  const person = (await req.payload.findByID({
+    collection: 'users',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Person | null
+  return person?.email && wants(person, notification) ? person : null
+}
+
+const releaseFor = async (req: PayloadRequest, id: string) =>
+  (await req.payload.findByID({
+    collection: 'news',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Pick<News, 'id' | 'title' | 'slug'> | null
+
+const SMALL_PRINT =
+  'You get this e-mail because of your choices under “E-mail me when” on your Newsroom account, where you can change them.'
+
+/** To an editor: an embargo lift's follow-up failed for good. */
+export const liftFailedMessage = async (
+  req: PayloadRequest,
+  jobId: string,
+  recipientId: string,
+): Promise<Message | null> => {
+  const person = await personFor(req, recipientId, LIFT_FAILED)
+  const job = (await req.payload.findByID({
+    collection: 'payload-jobs',
+    id: jobId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as { input?: { releaseId?: string }; totalTried?: number | null } | null
+  const releaseId = job?.input?.releaseId
+  if (!person || !releaseId) return null
+  const release = await releaseFor(req, releaseId)
+  const title = release?.title || `release ${releaseId}`
+  return buildMessage(
+    req.payload,
+    {
+      kind: 'lift-failed',
+      recordId: releaseId,
+      version: jobId,
+      to: person.email,
+      subject: `Embargo lift follow-up failed: ${title}`,
+      greeting: person.name ? `Dear ${person.name},` : undefined,
+      body: [
+        {
+          text: `The embargo on “${title}” has lifted and the release is public, but what should follow it did not all happen, after ${job?.totalTried ?? 'several'} tries: the systems told of new releases (webhooks) or its history may have missed it.`,
+        },
+        {
+          text: 'Check with whoever receives the webhooks. An admin can see what failed under Administration → Background tasks.',
+        },
       ],
+      action: { label: 'Open the release', url: editLink(releaseId) },
+      small: [SMALL_PRINT],
+    },
+    req,
+  )
+}
+
+/** To whoever made a preview link: a journalist has opened it for the first time. */
+export const previewOpenedMessage = async (
+  req: PayloadRequest,
+  linkId: string,
+  recipientId: string,
+): Promise<Message | null> => {
+  const person = await personFor(req, recipientId, PREVIEW_OPENED)
+  const link = (await req.payload.findByID({
+    collection: 'preview-links',
+    id: linkId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as PreviewLink | null
+  if (!person || !link?.lastUsedAt) return null
+  const releaseId = idOf(link.release)
+  const release = await releaseFor(req, releaseId)
+  const title = release?.title || `release ${releaseId}`
+  const who = link.label || 'The journalist'
+  return buildMessage(
+    req.payload,
+    {
+      kind: 'preview-opened',
+      recordId: link.id,
+      version: 'first-use',
+      to: person.email,
+      subject: `Preview opened: ${title}`,
+      greeting: person.name ? `Dear ${person.name},` : undefined,
+      body: [
+        {
+          text: `${who} opened the embargoed preview of “${title}” for the first time at ${adminTime(link.lastUsedAt)}.`,
+        },
+      ],
+      action: { label: 'Open the release', url: editLink(releaseId) },
+      small: [SMALL_PRINT],
     },
     req,
   )

@@ -36,6 +36,19 @@ export const NOTIFICATIONS = [
     audience: 'authors',
     label: 'The embargo on my release lifts',
   },
+  {
+    event: 'liftFailed',
+    preference: 'liftFailed',
+    audience: 'editors',
+    label:
+      'What should follow an embargo lift (webhooks, history) fails after every retry (editors)',
+  },
+  {
+    event: 'previewOpened',
+    preference: 'previewOpened',
+    audience: 'linkMaker',
+    label: 'A journalist first opens a preview link I made',
+  },
 ] as const satisfies readonly {
   event: string
   preference: string

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { parseHtml } from '../helpers/html'
 import { createDraft, ok, transition } from '../helpers/releases'
-import { ADMIN, startServer, type TestServer } from '../helpers/server'
+import { ADMIN, freePort, startServer, type TestServer } from '../helpers/server'
 import { startSmtp, type TestSmtp } from '../helpers/smtp'
 
 let smtp: TestSmtp
@@ -109,6 +109,41 @@ describe('workflow e-mail', () => {
     expect(lifted.text).toMatch(new RegExp(`${server.url}/news/[a-z0-9-]+`))
   })
 
+  it('tells whoever made a preview link when a journalist first opens it, and only the first time', async () => {
+    const embargoed = await createDraft(author, {
+      title: 'Roads policing figures for the winter',
+      summary: 'Under embargo.',
+    })
+    ok(await transition(author, embargoed.id, 'submit'), 'submit')
+    const publishAt = new Date(Date.now() + 3600_000).toISOString()
+    ok(await transition(editor, embargoed.id, 'schedule', { publishAt }), 'schedule')
+    const link = ok(
+      await editor.post(`/api/news/${embargoed.id}/preview-links`, {
+        label: 'Sam Reporter, <Northmoor Echo>',
+      }),
+      'preview link',
+    )
+    const opened = await fetch(link.url.replace(/^https?:\/\/[^/]+/, server.url))
+    expect(opened.status).toBe(200)
+    const message = await smtp.waitFor(
+      EDITOR,
+      subjectIs('Preview opened: Roads policing figures for the winter'),
+    )
+    expect(message.text).toContain(
+      'Sam Reporter, <Northmoor Echo> opened the embargoed preview of “Roads policing figures for the winter” for the first time at',
+    )
+    expect(message.html).toContain('Sam Reporter, &lt;Northmoor Echo&gt;')
+
+    await fetch(link.url.replace(/^https?:\/\/[^/]+/, server.url))
+    // A later e-mail to the same person: by the time it is here, a second "opened" would be too.
+    const later = await createDraft(author, { title: 'A marker', summary: 'Marker.' })
+    ok(await transition(author, later.id, 'submit'), 'submit marker')
+    await smtp.waitFor(EDITOR, subjectIs('Waiting for review: A marker'))
+    expect(
+      smtp.to(EDITOR).filter(subjectIs('Preview opened: Roads policing figures for the winter')),
+    ).toHaveLength(1)
+  })
+
   it('sends nothing to someone who said no, and one e-mail per person per step', () => {
     expect(smtp.to(OPTED_OUT)).toEqual([])
     // Two submissions: the editor had one e-mail for each, no more.
@@ -116,4 +151,59 @@ describe('workflow e-mail', () => {
     const ids = smtp.received.map((m) => `${m.messageId} ${m.envelopeTo.join()}`)
     expect(new Set(ids).size).toBe(ids.length)
   })
+})
+
+describe('a lift whose follow-up fails for good', () => {
+  let smtp: TestSmtp
+  let server: TestServer
+
+  beforeAll(async () => {
+    smtp = await startSmtp()
+    // Nothing listens at the webhook address: every delivery, so every try of the lift, fails.
+    const nowhere = await freePort()
+    server = await startServer({
+      env: { SMTP_URL: smtp.url, WEBHOOK_URLS: `http://127.0.0.1:${nowhere}/hook` },
+    })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await smtp?.close()
+  })
+
+  it('tells the editors once the last retry has failed, and not before', async () => {
+    const admin = await signIn(server.url, ADMIN.email, ADMIN.password)
+    const editor = await createUserAndSignIn(server.url, admin, {
+      email: EDITOR,
+      roles: ['editor'],
+      name: 'Erin Editor',
+    })
+    const author = await createUserAndSignIn(server.url, admin, {
+      email: AUTHOR,
+      roles: ['author'],
+    })
+    const release = await createDraft(author, { title: 'Lift that fails', summary: 'S.' })
+    ok(await transition(author, release.id, 'submit'), 'submit')
+    const publishAt = new Date(Date.now() + 2000).toISOString()
+    ok(await transition(editor, release.id, 'schedule', { publishAt }), 'schedule')
+
+    // The first tries fail (5, 10, 20, 40 seconds apart) without an e-mail to the editors.
+    await new Promise((resolve) => setTimeout(resolve, 30_000))
+    expect(
+      smtp.to(EDITOR).filter(subjectIs('Embargo lift follow-up failed: Lift that fails')),
+    ).toEqual([])
+
+    const message = await smtp.waitFor(
+      EDITOR,
+      subjectIs('Embargo lift follow-up failed: Lift that fails'),
+      240_000,
+    )
+    expect(message.text).toContain(
+      'The embargo on “Lift that fails” has lifted and the release is public',
+    )
+    expect(message.text).toContain(`${server.url}/admin/collections/news/${release.id}`)
+    await smtp.waitFor(ADMIN.email, subjectIs('Embargo lift follow-up failed: Lift that fails'))
+    expect(
+      smtp.to(EDITOR).filter(subjectIs('Embargo lift follow-up failed: Lift that fails')),
+    ).toHaveLength(1)
+  }, 330_000)
 })
