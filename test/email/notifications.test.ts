@@ -109,6 +109,21 @@ describe('workflow e-mail', () => {
     expect(lifted.text).toMatch(new RegExp(`${server.url}/news/[a-z0-9-]+`))
   })
 
+  it('tells the author when a release is approved and published now', async () => {
+    const now = await createDraft(author, {
+      title: 'Witness appeal after collision',
+      summary: 'Out at once.',
+    })
+    ok(await transition(author, now.id, 'submit'), 'submit')
+    ok(await transition(editor, now.id, 'approve'), 'approve')
+    const message = await smtp.waitFor(
+      AUTHOR,
+      subjectIs('Published: Witness appeal after collision'),
+    )
+    expect(message.text).toContain('Erin Editor approved “Witness appeal after collision” at')
+    expect(message.text).toContain('it is now public')
+  })
+
   it('tells whoever made a preview link when a journalist first opens it, and only the first time', async () => {
     const embargoed = await createDraft(author, {
       title: 'Roads policing figures for the winter',
