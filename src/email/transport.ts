@@ -66,12 +66,13 @@ export const forPayloadToSend = (message: Message): string => {
   return message.html
 }
 
-const completed = (message: SendEmailOptions): SendEmailOptions => {
+/** The rest of a message Payload sends itself, or null for one of ours (already whole). */
+const madeFor = (message: SendEmailOptions): Message | null => {
   const html = typeof message.html === 'string' ? message.html : undefined
-  const made = html === undefined ? undefined : madeForPayload.get(html)
-  if (!made || message.text) return message
+  const made = html === undefined || message.text ? undefined : madeForPayload.get(html)
+  if (!made) return null
   madeForPayload.delete(html!)
-  return { ...message, text: made.text, messageId: made.messageId }
+  return made
 }
 
 /** Payload's `email` option: the nodemailer adapter over the transport the environment chose. */
@@ -86,7 +87,21 @@ export const emailAdapter = async (): Promise<EmailAdapter> => {
   })
   return (args) => {
     const inner = adapter(args)
-    return { ...inner, sendEmail: (message) => inner.sendEmail(completed(message)) }
+    const sendEmail = async (message: SendEmailOptions) => {
+      const made = madeFor(message)
+      if (!made) return inner.sendEmail(message)
+      try {
+        return await inner.sendEmail({ ...message, text: made.text, messageId: made.messageId })
+      } catch (error) {
+        // A reset that could not be sent answers as one that was: a failure that showed would
+        // tell whoever asked that the account exists. They can ask again once mail works.
+        args.payload.logger.warn(
+          `A password-reset e-mail was not sent (${(error as { code?: string }).code ?? 'error'}).`,
+        )
+        return undefined
+      }
+    }
+    return { ...inner, sendEmail }
   }
 }
 
