@@ -18,6 +18,7 @@ import type {
 
 import { isAdminUser } from '../../src/access/roles'
 import { siteUrl } from '../../src/config/env'
+import { adminTime } from '../../src/fields/ukTime'
 import { buildMessage } from '../../src/email/message'
 import { queueEmail } from '../../src/email/queue'
 
@@ -74,7 +75,8 @@ export const invitationMessage = async (req: PayloadRequest, userId: string) => 
   const expires = user?.resetPasswordExpiration ? new Date(user.resetPasswordExpiration) : null
   if (!user || !token || !expires || expires.getTime() <= Date.now()) return null
   const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
-  const role = [...(user.roles ?? [])].sort()[0]
+  // The most their roles allow: an editor who also writes is told they are an editor.
+  const role = ['admin', 'editor', 'author'].find((r) => user.roles?.includes(r))
   return buildMessage(
     req.payload,
     {
@@ -89,7 +91,7 @@ export const invitationMessage = async (req: PayloadRequest, userId: string) => 
           text: `You have been given an account on Newsroom, where ${settings.forceName}'s press office writes, reviews and publishes its news releases${role && ROLE_WORDS[role] ? `. You are ${ROLE_WORDS[role]}` : ''}.`,
         },
         {
-          text: `Choose your password to start. The link works once, within 7 days (until ${expires.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' })} UK time).`,
+          text: `Choose your password to start. The link works once, within 7 days (until ${adminTime(expires)}).`,
         },
       ],
       action: { label: 'Choose your password', url: `${siteUrl()}/admin/reset/${token}` },

@@ -37,7 +37,7 @@ describe('an invitation', () => {
     const created = await admin.post('/api/users', {
       name: 'Ifan Invited',
       email,
-      roles: ['editor'],
+      roles: ['author', 'editor'],
     })
     expect(created.status).toBe(201)
 
@@ -73,7 +73,7 @@ describe('an invitation', () => {
     })
     expect(chosen.status).toBe(200)
     const colleague = await signIn(server.url, email, CHOSEN)
-    expect((await colleague.get('/api/users/me')).body.user.roles).toEqual(['editor'])
+    expect((await colleague.get('/api/users/me')).body.user.roles).toEqual(['author', 'editor'])
 
     const again = await api(server.url).post('/api/users/reset-password', {
       token: tokenOf(link),
