@@ -12,6 +12,8 @@ import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
 import { databaseDownIs503 } from './src/http/apiErrors'
+import { emailAdapter } from './src/email/transport'
+import { EMAIL_QUEUE, sendEmailTask } from './src/email/sendTask'
 import { LIFT_QUEUE, liftEmbargoTask } from './src/embargo/liftJob'
 import { ContentVersion } from './src/globals/ContentVersion'
 import { SiteSettings } from './src/globals/SiteSettings'
@@ -31,6 +33,8 @@ const config = async () =>
     serverURL: siteUrl(),
     secret: payloadSecret(),
     db: await databaseAdapter(),
+    // SMTP_URL, or the outbox under data/, or off in production (src/email/transport.ts).
+    email: emailAdapter(),
     collections,
     globals: [SiteSettings, ContentVersion],
     editor: slateEditor({
@@ -70,6 +74,11 @@ const config = async () =>
       importMap: { baseDir: projectRoot },
       components: {
         beforeDashboard: ['/src/admin/DeskDashboard#DeskDashboard'],
+        afterNavLinks: ['/src/admin/Outbox#OutboxNavLink'],
+        views: {
+          // The e-mail kept instead of sent (src/email/outbox.ts), for admins.
+          outbox: { Component: '/src/admin/Outbox#Outbox', path: '/outbox' },
+        },
         // Newsroom and the force (its name and logo from the site settings), not Payload's logo.
         graphics: { Logo: '/src/admin/Brand#BrandLogo', Icon: '/src/admin/Brand#BrandIcon' },
       },
@@ -83,10 +92,14 @@ const config = async () =>
       dateFormat: 'd MMM yyyy, HH:mm O',
     },
     jobs: {
-      tasks: [liftEmbargoTask],
+      tasks: [liftEmbargoTask, sendEmailTask],
       // Every process polls for lifts that are due, every second, from the moment it boots
       // (src/boot.ts starts the runner). Lifts are claimed once (collections/EmbargoLifts).
-      autoRun: [{ cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } }],
+      autoRun: [
+        { cron: '* * * * * *', queue: LIFT_QUEUE, limit: 20, silent: { info: true } },
+        // E-mail queued by requests goes out within a second of their commit (src/email/sendTask.ts).
+        { cron: '* * * * * *', queue: EMAIL_QUEUE, limit: 20, silent: { info: true } },
+      ],
       access: {
         queue: ({ req }) => isAdminUser(req.user),
         run: ({ req }) => isAdminUser(req.user),

@@ -3,6 +3,7 @@ import { getPayload, ValidationError } from 'payload'
 
 import { surviveLostConnections } from './db/health'
 import { prepareDatabase } from './db/migrate'
+import { describeEmail } from './email/transport'
 import { isDatabaseEmpty, seedDemoContent } from './seed'
 
 export type BootOptions = {
@@ -58,6 +59,7 @@ export const bootPayload = async ({
   const config = await loadConfig()
   const payload = await getPayload({ config })
   surviveLostConnections(payload)
+  describeEmail(payload, log)
   await prepareDatabase(payload)
   await createAdminFromEnvironment(payload, log)
   if (seedWhenEmpty && (await isDatabaseEmpty(payload))) {

@@ -81,6 +81,7 @@ export interface Config {
   jobs: {
     tasks: {
       liftEmbargo: TaskLiftEmbargo;
+      sendEmail: TaskSendEmail;
       inline: {
         input: unknown;
         output: unknown;
@@ -390,6 +391,15 @@ export interface User {
    * Author: writes drafts and submits them for review. Editor: also reviews, publishes and schedules. Admin: also manages users and site settings. The first account made is always an admin.
    */
   roles: ('admin' | 'editor' | 'author')[];
+  notifications?: {
+    submitted?: boolean | null;
+    returned?: boolean | null;
+    approved?: boolean | null;
+    scheduled?: boolean | null;
+    lifted?: boolean | null;
+    liftFailed?: boolean | null;
+    previewOpened?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -585,7 +595,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'liftEmbargo';
+        taskSlug: 'inline' | 'liftEmbargo' | 'sendEmail';
         taskID: string;
         input?:
           | {
@@ -618,7 +628,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'liftEmbargo') | null;
+  taskSlug?: ('inline' | 'liftEmbargo' | 'sendEmail') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -977,6 +987,17 @@ export interface AuditLogSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  notifications?:
+    | T
+    | {
+        submitted?: T;
+        returned?: T;
+        approved?: T;
+        scheduled?: T;
+        lifted?: T;
+        liftFailed?: T;
+        previewOpened?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1087,6 +1108,10 @@ export interface SiteSetting {
   id: number;
   forceName: string;
   /**
+   * At the foot of every e-mail Newsroom sends, under the force name: the press office, its postal address and phone number, one to a line.
+   */
+  pressOfficeAddress?: string | null;
+  /**
    * Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.
    */
   logo?: (number | null) | Media;
@@ -1136,6 +1161,7 @@ export interface ContentVersion {
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
   forceName?: T;
+  pressOfficeAddress?: T;
   logo?: T;
   betaBanner?:
     | T
@@ -1195,6 +1221,20 @@ export interface TaskLiftEmbargo {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    kind: string;
+    recordId: string;
+    recipientId?: string | null;
+  };
+  output: {
+    messageId?: string | null;
   };
 }
 /**

@@ -8,6 +8,9 @@ import { siteIsHttps } from '../../src/config/env'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepAnAdmin, keepAnAdminOnDelete } from './hooks/keepAnAdmin'
 import { passwordPolicy, passwordPolicyOnReset } from './hooks/passwordPolicy'
+import { resetEmail } from './resetEmail'
+import { inviteWithoutPassword, sendInvitation } from './invitation'
+import { NOTIFICATIONS } from '../../src/workflow/notifyWho'
 import { clearThrottleOnResetOrUnlock, signedIn, throttleSignIn } from './hooks/signInThrottle'
 
 export const Users: CollectionConfig = {
@@ -20,11 +23,14 @@ export const Users: CollectionConfig = {
     // A working day; the admin refreshes it while someone is active.
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: siteIsHttps() },
+    // "Forgot password?": an e-mail with a link valid for an hour, used once.
+    forgotPassword: resetEmail,
   },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
     group: 'Administration',
+    components: { beforeListTable: ['/src/admin/InviteColleague#InviteColleague'] },
   },
   access: {
     // Only people with a Newsroom role may use the admin at all.
@@ -39,11 +45,13 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     // At least 12 characters and hard to guess: see src/auth/passwords.ts.
-    beforeOperation: [throttleSignIn, passwordPolicyOnReset],
+    // An admin who adds a colleague without a password invites them by e-mail (./invitation.ts).
+    beforeOperation: [throttleSignIn, passwordPolicyOnReset, inviteWithoutPassword],
     afterLogin: [signedIn],
     afterOperation: [clearThrottleOnResetOrUnlock],
     beforeValidate: [passwordPolicy],
     beforeChange: [firstUserIsAdmin, keepAnAdmin],
+    afterChange: [sendInvitation],
     beforeDelete: [keepAnAdminOnDelete],
   },
   fields: [
@@ -65,6 +73,18 @@ export const Users: CollectionConfig = {
       },
       // Nobody can give themselves more rights: only an admin changes roles.
       access: { create: adminsField, update: adminsField },
+    },
+    {
+      // Each person chooses which workflow e-mails they get (src/workflow/notify.ts); all on at first.
+      name: 'notifications',
+      label: 'E-mail me when',
+      type: 'group',
+      fields: NOTIFICATIONS.map(({ preference, label }) => ({
+        name: preference,
+        label,
+        type: 'checkbox' as const,
+        defaultValue: true,
+      })),
     },
   ],
 }

@@ -9,6 +9,10 @@ import * as migration_20261123_182813_uk_time_zones from './20261123_182813_uk_t
 import * as migration_20261123_183633_listing_count_index from './20261123_183633_listing_count_index';
 import * as migration_20261202_070708_review_history_logo_sign_in from './20261202_070708_review_history_logo_sign_in';
 import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
+import * as migration_20261204_191547_press_office_address from './20261204_191547_press_office_address';
+import * as migration_20261204_192624_email_task from './20261204_192624_email_task';
+import * as migration_20261204_193154_notification_choices from './20261204_193154_notification_choices';
+import * as migration_20261204_194023_notify_lift_failed_preview_opened from './20261204_194023_notify_lift_failed_preview_opened';
 
 export const migrations = [
   {
@@ -64,6 +68,26 @@ export const migrations = [
   {
     up: migration_20261204_033941_lift_embargo_now.up,
     down: migration_20261204_033941_lift_embargo_now.down,
-    name: '20261204_033941_lift_embargo_now'
+    name: '20261204_033941_lift_embargo_now',
+  },
+  {
+    up: migration_20261204_191547_press_office_address.up,
+    down: migration_20261204_191547_press_office_address.down,
+    name: '20261204_191547_press_office_address',
+  },
+  {
+    up: migration_20261204_192624_email_task.up,
+    down: migration_20261204_192624_email_task.down,
+    name: '20261204_192624_email_task',
+  },
+  {
+    up: migration_20261204_193154_notification_choices.up,
+    down: migration_20261204_193154_notification_choices.down,
+    name: '20261204_193154_notification_choices',
+  },
+  {
+    up: migration_20261204_194023_notify_lift_failed_preview_opened.up,
+    down: migration_20261204_194023_notify_lift_failed_preview_opened.down,
+    name: '20261204_194023_notify_lift_failed_preview_opened'
   },
 ];

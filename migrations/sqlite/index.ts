@@ -9,6 +9,9 @@ import * as migration_20261123_182759_uk_time_zones from './20261123_182759_uk_t
 import * as migration_20261123_183625_listing_count_index from './20261123_183625_listing_count_index';
 import * as migration_20261202_070701_review_history_logo_sign_in from './20261202_070701_review_history_logo_sign_in';
 import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_lift_embargo_now';
+import * as migration_20261204_191540_press_office_address from './20261204_191540_press_office_address';
+import * as migration_20261204_193147_notification_choices from './20261204_193147_notification_choices';
+import * as migration_20261204_194011_notify_lift_failed_preview_opened from './20261204_194011_notify_lift_failed_preview_opened';
 
 export const migrations = [
   {
@@ -59,11 +62,26 @@ export const migrations = [
   {
     up: migration_20261202_070701_review_history_logo_sign_in.up,
     down: migration_20261202_070701_review_history_logo_sign_in.down,
-    name: '20261202_070701_review_history_logo_sign_in'
+    name: '20261202_070701_review_history_logo_sign_in',
   },
   {
     up: migration_20261204_033941_lift_embargo_now.up,
     down: migration_20261204_033941_lift_embargo_now.down,
-    name: '20261204_033941_lift_embargo_now'
+    name: '20261204_033941_lift_embargo_now',
+  },
+  {
+    up: migration_20261204_191540_press_office_address.up,
+    down: migration_20261204_191540_press_office_address.down,
+    name: '20261204_191540_press_office_address',
+  },
+  {
+    up: migration_20261204_193147_notification_choices.up,
+    down: migration_20261204_193147_notification_choices.down,
+    name: '20261204_193147_notification_choices',
+  },
+  {
+    up: migration_20261204_194011_notify_lift_failed_preview_opened.up,
+    down: migration_20261204_194011_notify_lift_failed_preview_opened.down,
+    name: '20261204_194011_notify_lift_failed_preview_opened'
   },
 ];

@@ -2,7 +2,8 @@ import Link from 'next/link'
 import type { Payload, TypedUser } from 'payload'
 
 import type { News, PreviewLink, User } from '../payload-types'
-import { isEditorUser } from '../access/roles'
+import { isAdminUser, isEditorUser } from '../access/roles'
+import { emailMode } from '../email/transport'
 import { adminTime, timeLeft } from '../fields/ukTime'
 import { deskReleases } from './deskReleases'
 
@@ -123,6 +124,12 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
   return (
     <div className="desk">
       <h1 className="desk__title">Press desk</h1>
+      {isAdminUser(user) && emailMode() === 'off' && (
+        <p className="desk__notice" role="status">
+          <strong>E-mail is off.</strong> No mail server is set (SMTP_URL), so Newsroom sends no
+          e-mail: no password resets, invitations or notifications. See docs/deploy.md.
+        </p>
+      )}
       <div className="desk__grid">
         {returned.length > 0 && (
           <Section id="desk-returned" title="Returned to you" count={returned.length} empty="">

@@ -111,3 +111,46 @@ export const trustProxy = (): boolean | number | string => {
     `TRUST_PROXY must be a number of proxies, true, or a list of addresses such as "loopback, 10.0.0.0/8", not "${raw}".`,
   )
 }
+
+/**
+ * The mail server (SMTP_URL): `smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`
+ * (TLS from the start). Unset: the outbox under data/ outside production, no e-mail in production.
+ */
+export const smtpUrl = (): URL | undefined => {
+  const raw = process.env.SMTP_URL?.trim()
+  if (!raw) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    url = undefined
+  }
+  // The value may hold a password: the message names only what is wrong with it.
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigurationError(
+      'SMTP_URL must be a mail server address such as smtp://user:password@smtp.example.org:587 (STARTTLS) or smtps://user:password@smtp.example.org:465.',
+    )
+  }
+  return url
+}
+
+/** The host of SITE_URL, the domain of every Message-ID and of the default sender. */
+export const siteHost = (): string => new URL(siteUrl()).hostname
+
+/**
+ * Who e-mail comes from (EMAIL_FROM): `Northmoor Police press office <press@northmoor.police.uk>`
+ * or a bare address. Unset: "Newsroom" at no-reply@ the site's host.
+ */
+export const emailFrom = (): { name: string; address: string } => {
+  const raw = process.env.EMAIL_FROM?.trim()
+  if (!raw) return { name: 'Newsroom', address: `no-reply@${siteHost()}` }
+  const match = /^(?:"?([^"<>]*?)"?\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw)
+  const name = match?.[1]?.trim() || 'Newsroom'
+  const address = match?.[2] ?? match?.[3] ?? ''
+  if (!/^[^@\s"<>,;]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(address)) {
+    throw new ConfigurationError(
+      `EMAIL_FROM must be an e-mail address, alone or with a name ("Northmoor Police press office <press@northmoor.police.uk>"), not "${raw}".`,
+    )
+  }
+  return { name, address }
+}

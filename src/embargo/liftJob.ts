@@ -4,9 +4,13 @@ import { siteUrl } from '../config/env'
 import type { News } from '../payload-types'
 import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
+import { notifyLiftFailed, queueNotifications } from '../workflow/notify'
 import { deliverWebhooks } from './webhooks'
 
 export const LIFT_QUEUE = 'embargo'
+
+/** Retries of a lift's side effects after the first try (5, 10, 20, 40, 80 seconds apart). */
+const LIFT_ATTEMPTS = 5
 
 /** A release going out is one event, whichever process notices it first. */
 const liftKey = (id: number | string, publishAt: string) =>
@@ -51,7 +55,16 @@ export const liftEmbargoTask: TaskConfig<{
 }> = {
   slug: 'liftEmbargo',
   label: 'Embargo lift',
-  retries: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
+  retries: { attempts: LIFT_ATTEMPTS, backoff: { type: 'exponential', delay: 5000 } },
+  // After the last retry fails (Payload's own test for it), the editors are told by e-mail.
+  onFail: async ({ job, req, taskStatus }) => {
+    if (taskStatus?.complete || (taskStatus?.totalTried ?? 0) < LIFT_ATTEMPTS) return
+    try {
+      await notifyLiftFailed(req.payload, job.id)
+    } catch {
+      req.payload.logger.error(`Could not queue the e-mail about the failed lift job ${job.id}.`)
+    }
+  },
   inputSchema: [
     { name: 'releaseId', type: 'text', required: true },
     { name: 'publishAt', type: 'text', required: true },
@@ -131,14 +144,17 @@ export const liftEmbargoTask: TaskConfig<{
         summary: release.summary,
       },
     })
-    if (input.embargoed)
-      await recordTransition(req, {
+    if (input.embargoed) {
+      const entry = await recordTransition(req, {
         release,
         action: 'lifted',
         from: 'scheduled',
         to: 'published',
         publishAt: release.publishAt,
       })
+      // The authors hear that it is out (src/workflow/notify.ts), after this task's commit.
+      await queueNotifications(req, entry, release)
+    }
     await payload.update({
       collection: 'embargo-lifts',
       where: { key: { equals: key } },

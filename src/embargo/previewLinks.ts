@@ -7,6 +7,7 @@ import { siteUrl } from '../config/env'
 import type { News, PreviewLink } from '../payload-types'
 import { UK_TIME_ZONE } from '../fields/ukTime'
 import { WorkflowError } from '../workflow/errors'
+import { notifyPreviewOpened } from '../workflow/notify'
 import { releaseState } from '../releases/state'
 
 const HOUR = 60 * 60 * 1000
@@ -206,7 +207,7 @@ export const lookUpPreviewToken = async (
   }
 }
 
-/** Notes that a link was used, for the admin's "last used". */
+/** Notes that a link was used, for the admin's "last used"; at its first use, its maker is told. */
 export const markPreviewUsed = async (payload: Payload, link: PreviewLink) => {
   await payload.update({
     collection: 'preview-links',
@@ -215,4 +216,5 @@ export const markPreviewUsed = async (payload: Payload, link: PreviewLink) => {
     overrideAccess: true,
     context: { previewUse: true },
   })
+  await notifyPreviewOpened(payload, link)
 }

@@ -23,6 +23,16 @@ export const SiteSettings: GlobalConfig = {
       maxLength: 120,
     },
     {
+      name: 'pressOfficeAddress',
+      label: 'Press office address',
+      type: 'textarea',
+      maxLength: 400,
+      admin: {
+        description:
+          'At the foot of every e-mail Newsroom sends, under the force name: the press office, its postal address and phone number, one to a line.',
+      },
+    },
+    {
       name: 'logo',
       label: 'Force logo',
       type: 'upload',

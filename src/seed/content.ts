@@ -401,6 +401,8 @@ export const demoReleases: DemoRelease[] = [
 
 export const demoSiteSettings = {
   forceName: FORCE_NAME,
+  pressOfficeAddress:
+    'Northmoor Police press office\nPolice Headquarters, 1 Moor Lane, Northmoor NM1 1AA\n01632 960 000',
   betaBanner: {
     enabled: true,
     text: 'This is a new website for Northmoor Police news. It is still being improved, and your feedback helps us make it better.',

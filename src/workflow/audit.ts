@@ -39,12 +39,12 @@ export type AuditEntry = {
   version?: string | number | null
 }
 
-/** Records one state change of a release. The title and address are copied, so the record outlives the release. */
+/** Records one state change of a release, and gives the entry. The title and address are copied, so the record outlives the release. */
 export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) => {
   const actorName = entry.actor
     ? entry.actor.name || entry.actor.email || `user ${entry.actor.id}`
     : 'Newsroom'
-  await req.payload.create({
+  return req.payload.create({
     collection: 'audit-log',
     data: {
       summary: `${actionLabel(entry.action)}: ${entry.release.title} (${actorName})`,

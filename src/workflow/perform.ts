@@ -6,6 +6,7 @@ import { queueLift } from '../embargo/liftJob'
 import { revokeAllPreviewLinks } from '../embargo/previewLinks'
 import { isLive, releaseState } from '../releases/state'
 import { recordTransition } from './audit'
+import { queueNotifications } from './notify'
 import { contentOf } from './content'
 import { WorkflowError } from './errors'
 import {
@@ -225,7 +226,16 @@ export const performTransition = async (
     })
     const { release, recorded } = await apply(req, name, loaded, plan)
     const to = releaseState(release, now)
-    await recordTransition(req, { release, action: name, from, to, actor: user, ...recorded })
+    const entry = await recordTransition(req, {
+      release,
+      action: name,
+      from,
+      to,
+      actor: user,
+      ...recorded,
+    })
+    // Queued in this transaction, sent after it commits (src/workflow/notify.ts).
+    await queueNotifications(req, entry, release)
 
     if (plan.queueLift) await queueLift(req.payload, release, req)
     if (shouldCommit) await commitTransaction(req)

@@ -57,12 +57,15 @@ import { CopyForMedia as CopyForMedia_f84b35a1238d8740a7063b8362f7bca0 } from '.
 import { WorkflowActions as WorkflowActions_59995c659e3565715d5181c512ed096e } from '../../../../src/admin/WorkflowActions'
 import { StateStatus as StateStatus_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { Nothing as Nothing_bd355f847c2eec8955d6195284105806 } from '../../../../src/admin/Nothing'
-import { HistoryNoteCell as HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f } from '../../../../src/admin/HistoryNote'
 import { PublicFromField as PublicFromField_a66105a14fe2bee5efc5c5ce56a5313f } from '../../../../src/admin/PublicFromField'
+import { HistoryNoteCell as HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f } from '../../../../src/admin/HistoryNote'
+import { InviteColleague as InviteColleague_a5ce4b9b5cdd7195f54a6503a4339853 } from '../../../../src/admin/InviteColleague'
 import { BrandIcon as BrandIcon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { BrandLogo as BrandLogo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
+import { OutboxNavLink as OutboxNavLink_636d6b894d3c09afc75bb6b459fe23e9 } from '../../../../src/admin/Outbox'
 import { DeskDashboard as DeskDashboard_e6d5b049a18409cbe63754a93321378c } from '../../../../src/admin/DeskDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { Outbox as Outbox_636d6b894d3c09afc75bb6b459fe23e9 } from '../../../../src/admin/Outbox'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -126,11 +129,14 @@ export const importMap = {
   "/src/admin/WorkflowActions#WorkflowActions": WorkflowActions_59995c659e3565715d5181c512ed096e,
   "/src/admin/StateField#StateStatus": StateStatus_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/Nothing#Nothing": Nothing_bd355f847c2eec8955d6195284105806,
-  "/src/admin/HistoryNote#HistoryNoteCell": HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f,
   "/src/admin/PublicFromField#PublicFromField": PublicFromField_a66105a14fe2bee5efc5c5ce56a5313f,
+  "/src/admin/HistoryNote#HistoryNoteCell": HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f,
+  "/src/admin/InviteColleague#InviteColleague": InviteColleague_a5ce4b9b5cdd7195f54a6503a4339853,
   "/src/admin/Brand#BrandIcon": BrandIcon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#BrandLogo": BrandLogo_caceca34d25130c4c02fdc551bd8c773,
+  "/src/admin/Outbox#OutboxNavLink": OutboxNavLink_636d6b894d3c09afc75bb6b459fe23e9,
   "/src/admin/DeskDashboard#DeskDashboard": DeskDashboard_e6d5b049a18409cbe63754a93321378c,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "/src/admin/Outbox#Outbox": Outbox_636d6b894d3c09afc75bb6b459fe23e9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,176 @@
+/**
+ * Every e-mail Newsroom sends is made here: one HTML and one plain-text part saying the same
+ * thing, the force's name and the press office's address from the site settings at the foot,
+ * and a Message-ID that says what the message is (its kind, the record, the version and the
+ * recipient), so that the same message made twice has the same Message-ID and a repeat can be
+ * recognised by anyone who holds both.
+ *
+ * The HTML is a plain template (Next.js, which bundles Payload's hooks, will not bundle
+ * react-dom/server), and every value in it goes through escapeHtml; links are only ever
+ * addresses Newsroom made itself (SITE_URL and the paths under it).
+ */
+import crypto from 'node:crypto'
+
+import type { Payload, PayloadRequest } from 'payload'
+
+import { siteHost, siteUrl } from '../config/env'
+
+/** What a message is about; the first part of its Message-ID. */
+export type MessageKind =
+  'password-reset' | 'invitation' | 'lift-failed' | 'preview-opened' | `workflow-${string}`
+
+/** A paragraph of the body; `note` keeps its line breaks and is set apart (an editor's note). */
+export type Block = { text: string; note?: boolean }
+
+export type MessageSpec = {
+  kind: MessageKind
+  /** The record the message is about (a user, a release). */
+  recordId: number | string
+  /** Which version of it: a release's version, or the time a reset or invitation was asked for. */
+  version: number | string
+  to: string
+  subject: string
+  greeting?: string
+  body: Block[]
+  /** The one thing to do, as a button in HTML and a bare address in text. */
+  action?: { label: string; url: string }
+  /** Below the action, in smaller type: why the person got it, what to do if it was not them. */
+  small?: string[]
+}
+
+export type Message = {
+  to: string
+  subject: string
+  html: string
+  text: string
+  messageId: string
+}
+
+type Footer = { forceName: string; address: string[] }
+
+const short = (value: string) =>
+  crypto.createHash('sha256').update(value).digest('hex').slice(0, 16)
+
+const safePart = (value: number | string) => String(value).replace(/[^A-Za-z0-9-]/g, '-')
+
+/** `<kind.record.version.hash(recipient)@host-of-SITE_URL>`: the same for the same message, never naming the recipient. */
+export const messageIdFor = ({
+  kind,
+  recordId,
+  version,
+  to,
+}: Pick<MessageSpec, 'kind' | 'recordId' | 'version' | 'to'>) =>
+  `<${kind}.${safePart(recordId)}.${safePart(version)}.${short(to.trim().toLowerCase())}@${siteHost()}>`
+
+const footerFrom = async (payload: Payload, req?: PayloadRequest): Promise<Footer> => {
+  const settings = (await payload.findGlobal({
+    slug: 'site-settings',
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as {
+    forceName?: string | null
+    pressOfficeAddress?: string | null
+  }
+  return {
+    forceName: settings.forceName || 'Newsroom',
+    address: (settings.pressOfficeAddress ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  }
+}
+
+/** Every value put into the HTML goes through this: text and attribute values alike. */
+export const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
+
+const P = 'margin: 0 0 16px;'
+const SMALL = 'margin: 0 0 12px; font-size: 14px; color: #505a5f;'
+
+const asHtml = (spec: MessageSpec, footer: Footer) => {
+  const e = escapeHtml
+  const body = spec.body
+    .map((block) =>
+      block.note
+        ? `<blockquote style="${P} padding: 8px 16px; border-left: 4px solid #b1b4b6; white-space: pre-wrap;">${e(block.text)}</blockquote>`
+        : `<p style="${P}">${e(block.text)}</p>`,
+    )
+    .join('\n')
+  const action = spec.action
+    ? `<p style="margin: 24px 0;"><a href="${e(spec.action.url)}" style="display: inline-block; padding: 10px 16px; background: #00703c; color: #ffffff; font-weight: bold; text-decoration: none;">${e(spec.action.label)}</a></p>
+<p style="${P} font-size: 14px;">Or copy this address into your browser: ${e(spec.action.url)}</p>`
+    : ''
+  const small = (spec.small ?? []).map((line) => `<p style="${SMALL}">${e(line)}</p>`).join('\n')
+  const address = footer.address.map((line) => `<br>${e(line)}`).join('')
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(spec.subject)}</title>
+</head>
+<body style="margin: 0; padding: 16px; background: #ffffff;">
+<div style="max-width: 600px; margin: 0 auto; font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c;">
+<p style="${P} font-weight: bold; font-size: 19px;" data-part="force">${e(footer.forceName)}</p>
+${spec.greeting ? `<p style="${P}">${e(spec.greeting)}</p>` : ''}
+${body}
+${action}
+${small}
+<hr style="border: 0; border-top: 1px solid #b1b4b6; margin: 24px 0 12px;">
+<p style="margin: 0; font-size: 14px; color: #505a5f;" data-part="footer">${e(footer.forceName)}${address}<br>Sent by Newsroom, ${e(siteUrl())}</p>
+</div>
+</body>
+</html>
+`
+}
+
+const asText = (spec: MessageSpec, footer: Footer) =>
+  [
+    footer.forceName,
+    '',
+    ...(spec.greeting ? [spec.greeting, ''] : []),
+    ...spec.body.flatMap((block) => [block.text, '']),
+    ...(spec.action ? [`${spec.action.label}:`, spec.action.url, ''] : []),
+    ...(spec.small ?? []).flatMap((line) => [line, '']),
+    '-- ',
+    footer.forceName,
+    ...footer.address,
+    `Sent by Newsroom, ${siteUrl()}`,
+    '',
+  ].join('\n')
+
+/**
+ * The message, ready for the transport: both parts, the footer from the site settings, its
+ * Message-ID. Pass `req` when inside a request, so that the settings are read in its transaction.
+ */
+export const buildMessage = async (
+  payload: Payload,
+  spec: MessageSpec,
+  req?: PayloadRequest,
+): Promise<Message> => {
+  const footer = await footerFrom(payload, req)
+  return {
+    to: spec.to,
+    subject: spec.subject,
+    html: asHtml(spec, footer),
+    text: asText(spec, footer),
+    messageId: messageIdFor(spec),
+  }
+}
+
+/**
+ * Sends a message through Payload's e-mail adapter (src/email/transport.ts), with its text
+ * part and Message-ID. Failures are the caller's to handle; nothing here logs the content.
+ */
+export const sendMessage = async (payload: Payload, message: Message) =>
+  payload.sendEmail({
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    messageId: message.messageId,
+  })
