@@ -6,6 +6,7 @@ import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
 import { notifyLiftFailed, queueNotifications } from '../workflow/notify'
 import { deliverWebhooks } from './webhooks'
+import { limitFrom } from '../http/limitFrom'
 
 export const LIFT_QUEUE = 'embargo'
 
@@ -55,7 +56,11 @@ export const liftEmbargoTask: TaskConfig<{
 }> = {
   slug: 'liftEmbargo',
   label: 'Embargo lift',
-  retries: { attempts: LIFT_ATTEMPTS, backoff: { type: 'exponential', delay: 5000 } },
+  // LIFT_RETRY_DELAY_MS: the wait before the first retry (then 2, 4, 8… times as long).
+  retries: {
+    attempts: LIFT_ATTEMPTS,
+    backoff: { type: 'exponential', delay: limitFrom('LIFT_RETRY_DELAY_MS', 5000, 100) },
+  },
   // After the last retry fails (Payload's own test for it), the editors are told by e-mail.
   onFail: async ({ job, req, taskStatus }) => {
     if (taskStatus?.complete || (taskStatus?.totalTried ?? 0) < LIFT_ATTEMPTS) return
