@@ -14,11 +14,12 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // Two files at a time (tests within a file in order): most of a browser test's time is
-  // spent waiting for pages, so two keep a 2-core machine busy. The files that change the
-  // site settings, which every page shows, run on their own afterwards (the projects below).
+  // One file at a time. Two at once were tried: the files sign in and out as the same admin,
+  // and Payload keeps an account's sessions as one list it reads and writes back, so a sign-out
+  // in one file could drop the session another had just made (a 401 in the middle of a test).
+  // The files that change the site settings, which every page shows, run last (projects below).
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   projects: [

@@ -1,16 +1,16 @@
 import { ValidationError, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { siteUrl } from '../config/env'
+import { limitFrom } from '../http/limitFrom'
 import type { News } from '../payload-types'
 import { releaseState } from '../releases/state'
 import { recordTransition } from '../workflow/audit'
 import { notifyLiftFailed, queueNotifications } from '../workflow/notify'
 import { deliverWebhooks } from './webhooks'
-import { limitFrom } from '../http/limitFrom'
 
 export const LIFT_QUEUE = 'embargo'
 
-/** Retries of a lift's side effects after the first try (5, 10, 20, 40, 80 seconds apart). */
+/** Retries of a lift's side effects after the first try (5, 10, 20, 40, 80 seconds apart by default: LIFT_RETRY_DELAY_MS). */
 const LIFT_ATTEMPTS = 5
 
 /** A release going out is one event, whichever process notices it first. */

@@ -171,7 +171,8 @@ describe('wrong passwords slow down whoever sends them', () => {
     expect((await login(email, 'guess again wrong', office)).status).toBe(429)
 
     expect((await post('/api/users/forgot-password', { email }, office)).status).toBe(200)
-    // The link would go by email; no mail server here, so the token is read where it is kept.
+    // The link goes by e-mail (test/email/passwordReset.test.ts reads it there); here the
+    // token is read where it is kept.
     const [row] = await queryServerDatabase(
       server.dir,
       'SELECT reset_password_token AS token FROM users WHERE email = ?',
