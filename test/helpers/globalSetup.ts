@@ -1,6 +1,7 @@
 import { ensureAdminBuild } from '../../src/cli/build'
 import { makePostgresTemplate, makeSqliteTemplate, TEST_DATABASE } from './database'
 import { runCli } from './run'
+import { startMailSink } from './mailSink'
 import { sharedServers } from './sharedServer'
 import { makeTempDir } from './tempDir'
 
@@ -31,9 +32,14 @@ export default async function setup() {
     process.env.NEWSROOM_TEST_SQLITE_TEMPLATE = template.file
     dropTemplate = template.drop
   }
+  // The shared servers' e-mail goes to one real SMTP server for the run (test/helpers/mailSink.ts).
+  const mailDir = makeTempDir('newsroom-mail-')
+  const stopMailSink = await startMailSink(mailDir.dir)
   const stopSharedServers = sharedServers()
   return async () => {
     await stopSharedServers()
+    await stopMailSink()
+    mailDir.remove()
     await dropTemplate()
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { mailSinkUrl } from './mailSink'
 import { dropDatabase } from './postgres'
 import { startServer } from './server'
 import { makeTempDir } from './tempDir'
@@ -16,6 +17,9 @@ import { makeTempDir } from './tempDir'
  * Files that restart, kill or reconfigure their server (environment, rate limits), change
  * the site settings (test/site/hostile.test.ts, test/site/cache.test.ts, the force logo,
  * the access table), or start from the demo content, keep their own: startServer in ./server.ts.
+ *
+ * A shared server sends its e-mail to the run's one SMTP server (test/helpers/mailSink.ts):
+ * read it with sharedMailbox(), by the addresses the file made.
  *
  * The global setup makes the folder where each worker's server is written down
  * (NEWSROOM_SHARED_SERVERS) and stops them all at the end of the run.
@@ -48,7 +52,8 @@ export const sharedServer = async (): Promise<SharedServer> => {
       `This worker's shared server (pid ${known.pid}) stopped answering:\n${fs.readFileSync(path.join(known.dir, 'server.log'), 'utf8').slice(-4000)}`,
     )
   }
-  const server = await startServer({ detached: true })
+  // Its e-mail goes to the run's one SMTP server; files read it with sharedMailbox().
+  const server = await startServer({ detached: true, env: { SMTP_URL: mailSinkUrl() } })
   const databaseUrl = fs.readFileSync(path.join(server.dir, '.test-database-url'), 'utf8')
   fs.writeFileSync(
     entry,
