@@ -38,12 +38,18 @@ export type MessageSpec = {
   small?: string[]
 }
 
+/** A file sent with a message; with `cid`, a picture the HTML shows inline (`<img src="cid:…">`). */
+export type Attachment = { filename: string; content: Buffer; contentType: string; cid?: string }
+
 export type Message = {
   to: string
   subject: string
   html: string
   text: string
   messageId: string
+  /** Further header lines (List-Unsubscribe and the like); never anything about who reads it. */
+  headers?: Record<string, string>
+  attachments?: Attachment[]
 }
 
 type Footer = { forceName: string; address: string[] }
@@ -173,4 +179,6 @@ export const sendMessage = async (payload: Payload, message: Message) =>
     html: message.html,
     text: message.text,
     messageId: message.messageId,
+    ...(message.headers ? { headers: message.headers } : {}),
+    ...(message.attachments ? { attachments: message.attachments } : {}),
   })
