@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { INLINE_BLOCK_COLLECTIONS } from '../src/richtext/slate'
+import { AlertDeliveries } from './AlertDeliveries'
+import { AlertRuns } from './AlertRuns'
 import { AuditLog } from './AuditLog'
 import { Categories } from './Categories'
 import { EmbargoLifts } from './EmbargoLifts'
@@ -11,6 +13,7 @@ import { Quotes } from './Quotes'
 import { RecruitmentCtas } from './RecruitmentCtas'
 import { Redirects } from './Redirects'
 import { ReportLinks } from './ReportLinks'
+import { Subscribers } from './Subscribers'
 import { Users } from './Users'
 
 /**
@@ -51,7 +54,10 @@ export const collections: CollectionConfig[] = [
   Redirects,
   AuditLog,
   Users,
+  Subscribers,
+  AlertRuns,
   EmbargoLifts,
+  AlertDeliveries,
 ]
   .map((collection) =>
     (INLINE_BLOCK_COLLECTIONS as readonly string[]).includes(collection.slug)

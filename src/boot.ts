@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import { getPayload, ValidationError } from 'payload'
 
+import { startAlertSender } from './alerts/sender'
+import { stopOnClose } from './db/close'
 import { surviveLostConnections } from './db/health'
 import { prepareDatabase } from './db/migrate'
 import { describeEmail } from './email/transport'
@@ -69,6 +71,10 @@ export const bootPayload = async ({
   }
   // getPayload({ cron: true }) on the running instance starts its job runner now, at boot,
   // rather than whenever something else first asks for it.
-  if (runJobs) await getPayload({ config, cron: true })
+  if (runJobs) {
+    await getPayload({ config, cron: true })
+    // Public alerts go out from every server, sharing the work through the database.
+    stopOnClose(payload, startAlertSender(payload))
+  }
   return payload
 }

@@ -30,7 +30,10 @@ export interface Config {
     redirects: Redirect;
     'audit-log': AuditLog;
     users: User;
+    subscribers: Subscriber;
+    'alert-runs': AlertRun;
     'embargo-lifts': EmbargoLift;
+    'alert-deliveries': AlertDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -54,7 +57,10 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'alert-runs': AlertRunsSelect<false> | AlertRunsSelect<true>;
     'embargo-lifts': EmbargoLiftsSelect<false> | EmbargoLiftsSelect<true>;
+    'alert-deliveries': AlertDeliveriesSelect<false> | AlertDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -509,6 +515,53 @@ export interface Redirect {
   createdAt: string;
 }
 /**
+ * People who asked for news by e-mail on the public site (/alerts) and confirmed it. Personal data: admins only. Use "Export" to give someone what is held about them, and delete them when they ask.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  status: 'pending' | 'confirmed' | 'bounced';
+  /**
+   * Every release; otherwise only those in the categories below.
+   */
+  allNews?: boolean | null;
+  categories?: (number | Category)[] | null;
+  frequency: 'immediately' | 'daily';
+  confirmedAt?: string | null;
+  bouncedAt?: string | null;
+  bounce?: string | null;
+  confirmTokenHash?: string | null;
+  confirmExpiresAt?: string | null;
+  requestsSince?: string | null;
+  requests?: number | null;
+  linkKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * E-mail alerts to the public: one for each release that went out, each update sent, each daily digest.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-runs".
+ */
+export interface AlertRun {
+  id: number;
+  key: string;
+  kind: 'release' | 'update' | 'digest';
+  release?: (number | null) | News;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  status: string;
+  claimedAt?: string | null;
+  recipients?: number | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "embargo-lifts".
  */
@@ -521,6 +574,23 @@ export interface EmbargoLift {
   attempt?: number | null;
   status?: ('claimed' | 'done') | null;
   doneAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-deliveries".
+ */
+export interface AlertDelivery {
+  id: number;
+  run?: (number | null) | AlertRun;
+  subscriber?: (number | null) | Subscriber;
+  status: string;
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  error?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -683,8 +753,20 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'alert-runs';
+        value: number | AlertRun;
+      } | null)
+    | ({
         relationTo: 'embargo-lifts';
         value: number | EmbargoLift;
+      } | null)
+    | ({
+        relationTo: 'alert-deliveries';
+        value: number | AlertDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1016,6 +1098,44 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  allNews?: T;
+  categories?: T;
+  frequency?: T;
+  confirmedAt?: T;
+  bouncedAt?: T;
+  bounce?: T;
+  confirmTokenHash?: T;
+  confirmExpiresAt?: T;
+  requestsSince?: T;
+  requests?: T;
+  linkKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-runs_select".
+ */
+export interface AlertRunsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  release?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  status?: T;
+  claimedAt?: T;
+  recipients?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "embargo-lifts_select".
  */
 export interface EmbargoLiftsSelect<T extends boolean = true> {
@@ -1026,6 +1146,22 @@ export interface EmbargoLiftsSelect<T extends boolean = true> {
   attempt?: T;
   status?: T;
   doneAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-deliveries_select".
+ */
+export interface AlertDeliveriesSelect<T extends boolean = true> {
+  run?: T;
+  subscriber?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
 }

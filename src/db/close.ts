@@ -31,6 +31,13 @@ const endPool = async (pool: PgPool) => {
   await ended
 }
 
+const stoppers = new WeakMap<Payload, (() => Promise<void>)[]>()
+
+/** Work of this process's own that uses the database (the alert sender): stopped first on close. */
+export const stopOnClose = (payload: Payload, stop: () => Promise<void>) => {
+  stoppers.set(payload, [...(stoppers.get(payload) ?? []), stop])
+}
+
 /**
  * Stops Payload (its job runner among it) and closes the database connections, which
  * Payload's destroy() leaves open: a process that is stopping should hold none.
@@ -38,6 +45,7 @@ const endPool = async (pool: PgPool) => {
 export const closePayload = async (payload: Payload): Promise<void> => {
   const db = payload.db as unknown as Closable
   const { pool, client } = db
+  await Promise.all((stoppers.get(payload) ?? []).map((stop) => stop()))
   await payload.destroy()
   if (pool) await endPool(pool)
   await client?.close?.()

@@ -17,10 +17,18 @@ import { siteHost, siteUrl } from '../config/env'
 
 /** What a message is about; the first part of its Message-ID. */
 export type MessageKind =
-  'password-reset' | 'invitation' | 'lift-failed' | 'preview-opened' | `workflow-${string}`
+  | 'password-reset'
+  | 'invitation'
+  | 'lift-failed'
+  | 'preview-opened'
+  | `workflow-${string}`
+  | `alert-${string}`
 
-/** A paragraph of the body; `note` keeps its line breaks and is set apart (an editor's note). */
-export type Block = { text: string; note?: boolean }
+/**
+ * A paragraph of the body; `note` keeps its line breaks and is set apart (an editor's note);
+ * `heading` is a release's headline, a link when it has `href` (an address Newsroom made).
+ */
+export type Block = { text: string; note?: boolean; heading?: boolean; href?: string }
 
 export type MessageSpec = {
   kind: MessageKind
@@ -36,6 +44,10 @@ export type MessageSpec = {
   action?: { label: string; url: string }
   /** Below the action, in smaller type: why the person got it, what to do if it was not them. */
   small?: string[]
+  /** Below that, links of their own (change what you get, unsubscribe): addresses Newsroom made. */
+  links?: { label: string; url: string }[]
+  /** Further header lines (List-Unsubscribe and the like). */
+  headers?: Record<string, string>
 }
 
 /** A file sent with a message; with `cid`, a picture the HTML shows inline (`<img src="cid:…">`). */
@@ -52,7 +64,8 @@ export type Message = {
   attachments?: Attachment[]
 }
 
-type Footer = { forceName: string; address: string[] }
+/** The foot of every message: the force's name and the press office's address, from the site settings. */
+export type Footer = { forceName: string; address: string[] }
 
 const short = (value: string) =>
   crypto.createHash('sha256').update(value).digest('hex').slice(0, 16)
@@ -68,7 +81,8 @@ export const messageIdFor = ({
 }: Pick<MessageSpec, 'kind' | 'recordId' | 'version' | 'to'>) =>
   `<${kind}.${safePart(recordId)}.${safePart(version)}.${short(to.trim().toLowerCase())}@${siteHost()}>`
 
-const footerFrom = async (payload: Payload, req?: PayloadRequest): Promise<Footer> => {
+/** The footer as the site settings say now; read it once for a batch of messages. */
+export const footerFrom = async (payload: Payload, req?: PayloadRequest): Promise<Footer> => {
   const settings = (await payload.findGlobal({
     slug: 'site-settings',
     depth: 0,
@@ -100,17 +114,25 @@ const SMALL = 'margin: 0 0 12px; font-size: 14px; color: #505a5f;'
 const asHtml = (spec: MessageSpec, footer: Footer) => {
   const e = escapeHtml
   const body = spec.body
-    .map((block) =>
-      block.note
-        ? `<blockquote style="${P} padding: 8px 16px; border-left: 4px solid #b1b4b6; white-space: pre-wrap;">${e(block.text)}</blockquote>`
-        : `<p style="${P}">${e(block.text)}</p>`,
-    )
+    .map((block) => {
+      if (block.note)
+        return `<blockquote style="${P} padding: 8px 16px; border-left: 4px solid #b1b4b6; white-space: pre-wrap;">${e(block.text)}</blockquote>`
+      const words = block.href
+        ? `<a href="${e(block.href)}" style="color: #1d70b8;">${e(block.text)}</a>`
+        : e(block.text)
+      return block.heading
+        ? `<h2 style="margin: 24px 0 8px; font-size: 19px; line-height: 1.3;">${words}</h2>`
+        : `<p style="${P}">${words}</p>`
+    })
     .join('\n')
   const action = spec.action
     ? `<p style="margin: 24px 0;"><a href="${e(spec.action.url)}" style="display: inline-block; padding: 10px 16px; background: #00703c; color: #ffffff; font-weight: bold; text-decoration: none;">${e(spec.action.label)}</a></p>
 <p style="${P} font-size: 14px;">Or copy this address into your browser: ${e(spec.action.url)}</p>`
     : ''
   const small = (spec.small ?? []).map((line) => `<p style="${SMALL}">${e(line)}</p>`).join('\n')
+  const links = spec.links?.length
+    ? `<p style="${SMALL}">${spec.links.map((link) => `<a href="${e(link.url)}" style="color: #1d70b8;">${e(link.label)}</a>`).join(' · ')}</p>`
+    : ''
   const address = footer.address.map((line) => `<br>${e(line)}`).join('')
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -126,6 +148,7 @@ ${spec.greeting ? `<p style="${P}">${e(spec.greeting)}</p>` : ''}
 ${body}
 ${action}
 ${small}
+${links}
 <hr style="border: 0; border-top: 1px solid #b1b4b6; margin: 24px 0 12px;">
 <p style="margin: 0; font-size: 14px; color: #505a5f;" data-part="footer">${e(footer.forceName)}${address}<br>Sent by Newsroom, ${e(siteUrl())}</p>
 </div>
@@ -139,9 +162,15 @@ const asText = (spec: MessageSpec, footer: Footer) =>
     footer.forceName,
     '',
     ...(spec.greeting ? [spec.greeting, ''] : []),
-    ...spec.body.flatMap((block) => [block.text, '']),
+    ...spec.body.flatMap((block) => [
+      block.heading ? block.text.toUpperCase() : block.text,
+      ...(block.href ? [block.href] : []),
+      '',
+    ]),
     ...(spec.action ? [`${spec.action.label}:`, spec.action.url, ''] : []),
     ...(spec.small ?? []).flatMap((line) => [line, '']),
+    ...(spec.links ?? []).flatMap((link) => [`${link.label}: ${link.url}`]),
+    ...(spec.links?.length ? [''] : []),
     '-- ',
     footer.forceName,
     ...footer.address,
@@ -157,16 +186,17 @@ export const buildMessage = async (
   payload: Payload,
   spec: MessageSpec,
   req?: PayloadRequest,
-): Promise<Message> => {
-  const footer = await footerFrom(payload, req)
-  return {
-    to: spec.to,
-    subject: spec.subject,
-    html: asHtml(spec, footer),
-    text: asText(spec, footer),
-    messageId: messageIdFor(spec),
-  }
-}
+): Promise<Message> => messageWith(spec, await footerFrom(payload, req))
+
+/** The message with a footer already read: for many messages at once (the public alerts). */
+export const messageWith = (spec: MessageSpec, footer: Footer): Message => ({
+  to: spec.to,
+  subject: spec.subject,
+  html: asHtml(spec, footer),
+  text: asText(spec, footer),
+  messageId: messageIdFor(spec),
+  ...(spec.headers ? { headers: spec.headers } : {}),
+})
 
 /**
  * Sends a message through Payload's e-mail adapter (src/email/transport.ts), with its text

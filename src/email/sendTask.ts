@@ -10,6 +10,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { invitationMessage } from '../../collections/Users/invitation'
+import { alreadySubscribedMessage, confirmationMessage } from '../alerts/messages'
 import { liftFailedMessage, previewOpenedMessage, workflowMessage } from '../workflow/notify'
 import { sendMessage, type Message } from './message'
 
@@ -26,6 +27,8 @@ const MAKERS: Record<string, (req: PayloadRequest, input: Input) => Promise<Mess
   'lift-failed': (req, input) => liftFailedMessage(req, input.recordId, input.recipientId ?? ''),
   'preview-opened': (req, input) =>
     previewOpenedMessage(req, input.recordId, input.recipientId ?? ''),
+  'alert-confirm': (req, input) => confirmationMessage(req, input.recordId),
+  'alert-known': (req, input) => alreadySubscribedMessage(req, input.recordId),
 }
 
 export const sendEmailTask: TaskConfig<{ input: Input; output: { messageId: string } }> = {

@@ -32,6 +32,11 @@ const smtpTransport = (url: URL): Transporter =>
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
+    // A few connections kept open and reused: an alert to thousands of people would otherwise
+    // open (and negotiate TLS on) one connection per e-mail.
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 500,
   })
 
 const offTransport = (): Transporter<KeptInfo> =>

@@ -1,5 +1,6 @@
 import { ValidationError, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
+import { queueReleaseAlert } from '../alerts/runs'
 import { siteUrl } from '../config/env'
 import { limitFrom } from '../http/limitFrom'
 import type { News } from '../payload-types'
@@ -44,7 +45,7 @@ const isClashOn = (field: string, error: unknown) =>
 /**
  * What happens when an embargo lifts, besides the release becoming visible (which needs
  * nothing: the public rule is read at read time). The first job to claim the lift records
- * it and does the side effects: the webhooks and the history entry. Page caches need no event:
+ * it and does the side effects: the public's e-mail alerts, the webhooks and the history entry. Page caches need no event:
  * each process's cache ends at the next scheduled change by the clock (src/site/cache.ts), and
  * a release published at once was announced by its publishing; another event here would only
  * empty every cache again a moment later.
@@ -137,6 +138,8 @@ export const liftEmbargoTask: TaskConfig<{
       })
     }
 
+    // The public's e-mail alerts (src/alerts/): before the webhooks, whose retries may take minutes.
+    await queueReleaseAlert(payload, release)
     await deliverWebhooks(payload, {
       id: key,
       type: 'release.published',

@@ -66,6 +66,22 @@ export const demoCategories = [
 
 export type CategorySlug = (typeof demoCategories)[number]['slug']
 
+/** Readers who asked for news by e-mail (at addresses nobody can receive at: .test is reserved). */
+export const demoSubscribers: {
+  email: string
+  allNews: boolean
+  categories: CategorySlug[]
+  frequency: 'immediately' | 'daily'
+}[] = [
+  { email: 'resident@eastfield.test', allNews: true, categories: [], frequency: 'immediately' },
+  {
+    email: 'roads.watcher@northmoor.test',
+    allNews: false,
+    categories: ['roads', 'appeals'],
+    frequency: 'daily',
+  },
+]
+
 export const demoQuotes = {
   dccVetting: {
     speakerName: 'Helen Okafor',

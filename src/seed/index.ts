@@ -1,8 +1,11 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import { newLinkKey } from '../alerts/tokens'
+
 import {
   demoCategories,
   demoCtas,
+  demoSubscribers,
   demoImages,
   demoQuotes,
   demoReleases,
@@ -185,6 +188,26 @@ export const seedDemoContent = async (
     // The scheduled demo release lifts like any other.
     if (created.created && timing.publishAt && Date.parse(timing.publishAt) > now)
       await queueLift(payload, { id: created.id as never, publishAt: timing.publishAt })
+  }
+
+  // Two readers who subscribed to the news by e-mail and confirmed, so that a release going out
+  // (the scheduled one lifting) fills the outbox with alerts. Addresses nobody can receive at.
+  for (const reader of demoSubscribers) {
+    count(
+      await ensure(payload, 'subscribers', { email: { equals: reader.email } }, () =>
+        payload.create({
+          collection: 'subscribers',
+          data: {
+            ...reader,
+            categories: reader.categories.map((slug) => categoryIds.get(slug)!),
+            status: 'confirmed',
+            confirmedAt: new Date(now - 30 * 24 * HOUR).toISOString(),
+            linkKey: newLinkKey(),
+          } as never,
+          overrideAccess: true,
+        }),
+      ),
+    )
   }
 
   const settings = await payload.findGlobal({

@@ -28,6 +28,8 @@ import { categoryPage, homePage, newsPage } from './pages/NewsListPage'
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage'
 import { searchPage } from './pages/SearchPage'
 import { GonePage } from './pages/WithdrawnPage'
+import { alertsPage } from '../alerts/pages'
+import { alertRoutes } from '../alerts/routes'
 import { livePreview } from '../livePreview/route'
 import { mediaFileRoute } from './mediaFiles'
 import { previewRoutes } from './embargoPreview/routes'
@@ -188,6 +190,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     pageRoute(articlePage),
     pageRoute(searchPage),
     pageRoute(accessibilityPage),
+    pageRoute(alertsPage),
   ]
 
   const router = express.Router()
@@ -314,6 +317,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   router.get('/preview/:token', preview.page)
   router.get('/preview/:token/media/:filename', preview.media)
   router.get('/live-preview/news/:id', livePreview({ payload, content }))
+  router.use(alertRoutes({ payload, content, siteUrl }))
 
   /**
    * A failure while answering: a plain page, no details (they go to the log). When the

@@ -20,7 +20,7 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
   const ukZone = text(body, 'ukZone')
   if (ukZone !== undefined && ukZone !== 'BST' && ukZone !== 'GMT')
     throw new WorkflowError('"ukZone" is "BST" or "GMT".', 400)
-  for (const key of ['force', 'keepPreviewLinks']) {
+  for (const key of ['force', 'keepPreviewLinks', 'alertSubscribers']) {
     if (body[key] !== undefined && typeof body[key] !== 'boolean')
       throw new WorkflowError(`"${key}" is true or false.`, 400)
   }
@@ -45,6 +45,7 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
     forceReason: text(body, 'forceReason'),
     change: change as TransitionParams['change'],
     keepPreviewLinks: body.keepPreviewLinks as boolean | undefined,
+    alertSubscribers: body.alertSubscribers as boolean | undefined,
     retirement: retire
       ? {
           mode: text(retire, 'mode') as 'gone' | 'redirect',

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { isStaffUser } from '../access/roles'
+import { cancelAlerts, queueUpdateAlert } from '../alerts/runs'
 import { queueLift } from '../embargo/liftJob'
 import { revokeAllPreviewLinks } from '../embargo/previewLinks'
 import { isLive, releaseState } from '../releases/state'
@@ -183,6 +184,13 @@ const apply = async (
         break
       case 'unretire':
         await unretire(req, release)
+        break
+      case 'cancelAlerts':
+        await cancelAlerts(req, live.id)
+        break
+      case 'alertUpdate':
+        await queueUpdateAlert(req, live.id, new Date())
+        recorded.internalNote = 'Subscribers are e-mailed the update.'
         break
     }
   }

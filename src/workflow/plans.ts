@@ -36,6 +36,8 @@ export type TransitionParams = {
   keepPreviewLinks?: boolean
   /** For "Withdraw": a note for the history only; `note` is the notice the public reads. */
   internalNote?: string
+  /** For a major "Publish changes": e-mail the public who subscribed that the release was updated. */
+  alertSubscribers?: boolean
 }
 
 export type Release = News & { id: number }
@@ -66,6 +68,10 @@ export type Effect =
   | { kind: 'redirectIfMoved' }
   /** A release published again takes its address back. */
   | { kind: 'unretire' }
+  /** Alerts to the public about this release that have not gone yet never will. */
+  | { kind: 'cancelAlerts' }
+  /** The public who subscribed are told the release was updated (src/alerts/). */
+  | { kind: 'alertUpdate' }
 
 export type Plan = {
   /** The change to the release: to the live release, or (draft) as its latest version. */
@@ -304,10 +310,15 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
   unschedule: (_input, g) =>
     plan({ data: { _status: 'draft', workflowState: 'draft' }, draft: false }, g, {
       keepPendingDraft: { workflowState: 'draft' },
-      effects: [{ kind: 'revokePreviewLinks', say: 'ifAny' }],
+      effects: [{ kind: 'revokePreviewLinks', say: 'ifAny' }, { kind: 'cancelAlerts' }],
     }),
   amend: ({ live, latest, now, params }, g) => {
     const major = g.change === 'major'
+    if (params.alertSubscribers && !major)
+      refuse(
+        'Only a major change can be e-mailed to subscribers: it is the one shown on the page as "Updated".',
+        400,
+      )
     const note = major
       ? requireNote(params, 'a major change is shown on the page as "Updated …: note".')
       : g.note
@@ -328,7 +339,10 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
       },
       { ...g, note },
       {
-        effects: [{ kind: 'redirectIfMoved' }],
+        effects: [
+          { kind: 'redirectIfMoved' },
+          ...(params.alertSubscribers ? [{ kind: 'alertUpdate' as const }] : []),
+        ],
       },
     )
   },
@@ -340,6 +354,7 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
     return plan({ data: { workflowState: 'withdrawn', withdrawal }, draft: false }, g, {
       keepPendingDraft: { workflowState: 'withdrawn', withdrawal },
       record: { internalNote },
+      effects: [{ kind: 'cancelAlerts' }],
     })
   },
   reinstate: (_input, g) =>
@@ -362,6 +377,7 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
             redirectTo: g.retirement!.redirectTo,
             reason: g.note!,
           },
+          { kind: 'cancelAlerts' },
         ],
       },
     ),

@@ -104,6 +104,7 @@ export const startServer = async ({
         SHUTDOWN_DELAY_MS: '0',
         // Suites sign in dozens of people from one address; the rate-limit tests set their own.
         SIGN_IN_RATE_LIMIT: '10000',
+        ALERTS_RATE_LIMIT: '10000',
         GRAPHQL_RATE_LIMIT: '10000',
         ...env,
       }),

@@ -204,11 +204,11 @@ describe('the plan of each transition', () => {
     })
   })
 
-  it('unschedule takes the live version down and revokes its preview links', () => {
+  it('unschedule takes the live version down, revokes its preview links and cancels its alerts', () => {
     const plan = planTransition('unschedule', input({ params: { note: 'Postponed.' } }))
     expect(plan).toMatchObject({
       write: { data: { _status: 'draft', workflowState: 'draft' }, draft: false },
-      effects: [{ kind: 'revokePreviewLinks', say: 'ifAny' }],
+      effects: [{ kind: 'revokePreviewLinks', say: 'ifAny' }, { kind: 'cancelAlerts' }],
       queueLift: false,
     })
   })
@@ -258,6 +258,28 @@ describe('the plan of each transition', () => {
       { at: now.toISOString(), note: 'Charge added.' },
     ])
     expect(plan.effects).toEqual([{ kind: 'redirectIfMoved' }])
+    // Subscribers are e-mailed an update only when the editor asks, and only for a major change.
+    const told = planTransition(
+      'amend',
+      input({
+        live,
+        latest,
+        pendingDraft: true,
+        params: { change: 'major', note: 'Charge added.', alertSubscribers: true },
+      }),
+    )
+    expect(told.effects).toEqual([{ kind: 'redirectIfMoved' }, { kind: 'alertUpdate' }])
+    expect(
+      refusal(
+        'amend',
+        input({
+          live,
+          latest,
+          pendingDraft: true,
+          params: { change: 'minor', alertSubscribers: true },
+        }),
+      ),
+    ).toMatchObject({ status: 400, message: expect.stringMatching(/major change/) })
   })
 
   it('withdraw records the notice the public reads, and an internal note for the history only', () => {
@@ -274,6 +296,7 @@ describe('the plan of each transition', () => {
       write: { data: { workflowState: 'withdrawn', withdrawal }, draft: false },
       keepPendingDraft: { workflowState: 'withdrawn', withdrawal },
       record: { internalNote: 'Legal advice.' },
+      effects: [{ kind: 'cancelAlerts' }],
     })
     expect(
       refusal(
@@ -301,6 +324,7 @@ describe('the plan of each transition', () => {
     })
     expect(plan.effects).toEqual([
       { kind: 'retire', mode: 'redirect', redirectTo: '/news', reason: 'Sent in error.' },
+      { kind: 'cancelAlerts' },
     ])
     expect(
       refusal(

@@ -183,6 +183,9 @@ export const Layout = ({
                   <li>
                     <a href="/search">Search</a>
                   </li>
+                  <li>
+                    <a href="/alerts">E-mail alerts</a>
+                  </li>
                 </ul>
               </nav>
             </div>
