@@ -22,6 +22,7 @@ const sameOnEveryDatabase = [
   'test/email/outbox.test.ts', // files under data/ and the admin's page of them; the settings refused at start-up
   'test/email/passwordReset.test.ts', // Payload's reset token, and what the SMTP server received
   'test/email/liftFailed.test.ts', // the job queue's last retry (minutes of backoff); the queueing itself is in notifications.test.ts
+  'test/alerts/subscribe.test.ts', // the public pages and e-mails; the work list's SQL on each database is test/alerts/delivery.test.ts
 ]
 
 /**

@@ -30,14 +30,28 @@ const addressesOf = (message: ParsedMail) =>
     .flatMap((to) => to?.value ?? [])
     .map((entry) => (entry.address ?? '').toLowerCase())
 
-/** `port`: listen on this one (a test that pointed Newsroom at it before the server was up). */
-export const startSmtp = async (port?: number): Promise<TestSmtp> => {
+/** What the server answers a recipient it will not take: a reply code (5xx for good, 4xx for now) and its words. */
+export type Refusal = { code: number; message: string }
+
+/**
+ * `port`: listen on this one (a test that pointed Newsroom at it before the server was up).
+ * `refuse`: recipients this server turns away at RCPT TO, as a real one does an unknown mailbox.
+ */
+export const startSmtp = async (
+  port?: number,
+  { refuse }: { refuse?: (address: string) => Refusal | null } = {},
+): Promise<TestSmtp> => {
   const received: Received[] = []
   const server = new SMTPServer({
     // A relay on the same machine: plain SMTP, no sign-in (Newsroom insists on TLS elsewhere).
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = refuse?.(address.address.toLowerCase())
+      if (!refusal) return callback()
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }))
+    },
     onData(stream, session, done) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
