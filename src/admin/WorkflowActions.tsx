@@ -119,7 +119,11 @@ export const WorkflowActions = () => {
       body.publishAtLocal = value('publishAtLocal')
       body.ukZone = value('ukZone') as TransitionParams['ukZone']
     }
-    if (chosen.needs.includes('change')) body.change = value('change') as TransitionParams['change']
+    if (chosen.needs.includes('change')) {
+      body.change = value('change') as TransitionParams['change']
+      // Only a major change can be e-mailed; the box means nothing for a minor one.
+      if (body.change === 'major') body.alertSubscribers = value('alertSubscribers') === 'on'
+    }
     if (chosen.needs.includes('retirement'))
       body.retirement = {
         mode: value('retirementMode') as 'gone' | 'redirect',
@@ -250,6 +254,10 @@ export const WorkflowActions = () => {
                   <label>
                     <input type="radio" name="change" value="major" /> Major (new facts): shown on
                     the page as “Updated …” with your note
+                  </label>
+                  <label>
+                    <input type="checkbox" name="alertSubscribers" /> For a major change: e-mail
+                    the public who subscribed to this news that it has been updated
                   </label>
                 </fieldset>
               ) : null}
