@@ -13,6 +13,7 @@ import { imageForm, jpeg } from './images'
 import { startLocalPayload } from './localPayload'
 import { createDraft, publishRelease, transition } from './releases'
 import { ADMIN, startServer, type TestServer } from './server'
+import { startSmtp, type TestSmtp } from './smtp'
 
 type Database = {
   url?: (dir: string) => string
@@ -25,6 +26,9 @@ type Database = {
  * limit is tested in test/site/flood.test.ts; here every page must be made.
  */
 const SERVER_ENV = { RENDER_PER_ADDRESS: '32' }
+
+/** A reader who asked for every release by e-mail as it goes out: their inbox is a surface too. */
+const READER = 'every.release@readers.test'
 
 const sleepUntil = (time: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
@@ -46,15 +50,19 @@ export const embargoSuite = (name: string, database: Database) => {
     let bootMs = 0
     /** The site's last answer for each address asked (src/site/), for the failure messages. */
     let answers: Record<string, string> = {}
+    let smtp: TestSmtp
+    let env: Record<string, string>
 
     beforeAll(async () => {
+      smtp = await startSmtp()
+      env = { ...SERVER_ENV, SMTP_URL: smtp.url }
       if (database.before) {
         const created = await database.before()
         databaseUrl = created.url
         dropDatabase = created.drop
       }
       const booting = performance.now()
-      server = await startServer({ databaseUrl, env: SERVER_ENV })
+      server = await startServer({ databaseUrl, env })
       bootMs = performance.now() - booting
       databaseUrl ??= (await databaseFor(server.dir)).url
       admin = await signIn(server.url, ADMIN.email, ADMIN.password)
@@ -76,13 +84,30 @@ export const embargoSuite = (name: string, database: Database) => {
       })
       // The Local API called without a user, in this process, on the same database.
       local = await startLocalPayload({ databaseUrl, runJobs: false })
+      // Confirmed long ago (as if through /alerts, which test/alerts/ covers).
+      await local.payload.create({
+        collection: 'subscribers',
+        data: {
+          email: READER,
+          status: 'confirmed',
+          allNews: true,
+          frequency: 'immediately',
+          confirmedAt: new Date(Date.now() - 86_400_000).toISOString(),
+          linkKey: 'embargo-suite',
+        },
+        overrideAccess: true,
+      })
     })
 
     afterAll(async () => {
       await local?.stop()
       await server?.stop()
       await dropDatabase?.()
+      await smtp?.close()
     })
+
+    const alerted = (release: { title: string }) =>
+      smtp.to(READER).filter((message) => message.subject === release.title)
 
     /** A release scheduled `seconds` ahead, with a picture and words of its own. */
     const schedule = async (seconds: number) => {
@@ -185,6 +210,8 @@ export const embargoSuite = (name: string, database: Database) => {
             overrideAccess: false,
           })
           .then((r) => r.docs.length === 1),
+        // What the SMTP server has accepted so far (an alert takes a moment more: see expectAlerted).
+        'e-mail alert': Promise.resolve(alerted(release).length > 0),
       }
       const names = Object.keys(checks)
       const results = await Promise.all(Object.values(checks))
@@ -205,6 +232,8 @@ export const embargoSuite = (name: string, database: Database) => {
     }
 
     const expectAll = (seen: Record<string, boolean>, visible: boolean) => {
+      // The e-mail goes out from the lift job, polled every second: it is checked on its own after.
+      if (visible) delete seen['e-mail alert']
       const wrong = Object.entries(seen)
         .filter(([, shown]) => shown !== visible)
         .map(([surface]) => surface)
@@ -218,6 +247,14 @@ export const embargoSuite = (name: string, database: Database) => {
       ).toEqual([])
     }
 
+    /** The reader's alert arrives after the lift, once, and was accepted no earlier than publishAt. */
+    const expectAlerted = async (release: Awaited<ReturnType<typeof schedule>>) => {
+      const alert = await smtp.waitFor(READER, (m) => m.subject === release.title, 30_000)
+      expect(alert.date!.getTime()).toBeGreaterThanOrEqual(release.publishAt - 1000)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(alerted(release)).toHaveLength(1)
+    }
+
     it('a scheduled release is on no surface one second before its publishAt, and on all of them within a second after', async () => {
       const release = await schedule(10)
       await expectNoneBefore(release) // and now every cache is warm
@@ -225,6 +262,7 @@ export const embargoSuite = (name: string, database: Database) => {
       await expectNoneBefore(release)
       await sleepUntil(release.publishAt + 1000)
       expectAll(await surfaces(release, server.url), true)
+      await expectAlerted(release)
       const versions = await api(server.url).get('/api/news/versions')
       expect(versions.status).toBe(403)
     })
@@ -234,7 +272,7 @@ export const embargoSuite = (name: string, database: Database) => {
       const release = await schedule(Math.max(25, Math.ceil((3 * bootMs) / 1000) + 10))
       await expectNoneBefore(release)
       await server.stop({ keepFiles: true })
-      server = await startServer({ databaseUrl, dir: server.dir, env: SERVER_ENV })
+      server = await startServer({ databaseUrl, dir: server.dir, env })
       // The same people, still signed in (the secret is kept), at the new address.
       ;[admin, editor, author] = [admin, editor, author].map((person) =>
         api(server.url, person.token),
@@ -246,6 +284,7 @@ export const embargoSuite = (name: string, database: Database) => {
       await expectNoneBefore(release)
       await sleepUntil(release.publishAt + 1000)
       expectAll(await surfaces(release, server.url), true)
+      await expectAlerted(release)
       // The lift's side effects ran after the restart, from the job queue.
       let lifted = 0
       for (let attempt = 0; attempt < 20 && lifted === 0; attempt++) {
