@@ -53,6 +53,8 @@ export type DeliveryStore = {
   ) => Promise<void>
   /** Every delivery of the run still waiting: cancelled (a withdrawal, a takedown). */
   cancelPending: (runId: number | string) => Promise<number>
+  /** Still being sent by this server: its claims last another lease from now. */
+  renew: (ids: string[], now: Date) => Promise<void>
   /** Claimed by this server but not started (it is stopping): pending again at once. */
   handBack: (ids: string[]) => Promise<void>
   /** Claims older than `before` whose server never finished them (it stopped): pending again. */
@@ -229,6 +231,13 @@ const sqlStore = (payload: Payload, dialect: Dialect): DeliveryStore => {
       )
     },
 
+    renew: async (ids, now) => {
+      if (ids.length === 0) return
+      await run(
+        sql`UPDATE alert_deliveries SET claimed_at = ${iso(now)} WHERE id IN (${numbers(ids)}) AND status = 'sending'`,
+      )
+    },
+
     handBack: async (ids) => {
       if (ids.length === 0) return
       await run(
@@ -401,6 +410,13 @@ const mongoStore = (payload: Payload): DeliveryStore => {
         await deliveries().updateMany(byIds(list), {
           $set: { status, error: error?.slice(0, 500) ?? null, updatedAt: new Date() },
         })
+    },
+    renew: async (list, now) => {
+      if (list.length)
+        await deliveries().updateMany(
+          { ...byIds(list), status: 'sending' },
+          { $set: { claimedAt: now } },
+        )
     },
     handBack: async (list) => {
       if (list.length)

@@ -31,8 +31,13 @@ import { onAlertRun, queueDigestIfDue } from './runs'
 const BATCH = 25
 /** E-mails handed to the mail server at once. */
 const IN_FLIGHT = 8
-/** A claim not finished in this long belongs to a server that stopped. */
-export const LEASE_MS = 60_000
+/**
+ * A claim not finished or renewed in this long belongs to a server that stopped. A server
+ * renews its claims every few seconds while it sends them, so a slow mail server never lets a
+ * second server take them.
+ */
+export const LEASE_MS = 20_000
+const RENEW_MS = 5_000
 const MAX_ATTEMPTS = 6
 const RETRY_BASE_MS = 30_000
 
@@ -270,6 +275,22 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
   const sendBatch = async (): Promise<boolean> => {
     const claimed = await store.claim(BATCH, new Date())
     if (claimed.length === 0) return false
+    const done = new Set<string>()
+    // Claims last while this server works on them, however slow the mail server.
+    const renewal = setInterval(() => {
+      const open = claimed.filter((item) => !done.has(item.id)).map((item) => item.id)
+      store.renew(open, new Date()).catch(() => undefined)
+    }, RENEW_MS)
+    try {
+      await sendClaimed(claimed, done)
+    } finally {
+      clearInterval(renewal)
+    }
+    return true
+  }
+
+  /** Checks, sends and marks the claimed deliveries; `done` gathers those finished either way. */
+  const sendClaimed = async (claimed: Claimed[], done: Set<string>) => {
     const footer = await footerFrom(payload)
     const subscribers = await subscribersFor(claimed)
     const touched = new Set<string>()
@@ -318,8 +339,10 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
         const sending: Promise<void> = sendMessage(payload, message).then(
           () => {
             sent.push(item.id)
+            done.add(item.id)
           },
           async (error) => {
+            done.add(item.id)
             const failure = failureOf(error)
             if (failure.permanent) {
               await store.finish([item.id], 'refused', failure.why)
@@ -357,7 +380,6 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
     // Stopping: whatever was claimed and not started is handed back at once.
     await store.handBack([...untouched])
     await finishRuns(touched)
-    return true
   }
 
   const housekeeping = async () => {

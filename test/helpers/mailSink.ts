@@ -49,6 +49,8 @@ export const startMailSink = async (dir: string) => {
     },
   })
   const port = await freePort()
+  // A client that dies mid-conversation (a server killed in a test) is not the test's failure.
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   process.env[SMTP_URL] = `smtp://127.0.0.1:${port}`
   process.env[MAIL_DIR] = dir

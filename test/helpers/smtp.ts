@@ -73,6 +73,8 @@ export const startSmtp = async (
     },
   })
   const listenOn = port ?? (await freePort())
+  // A client that dies mid-conversation (a server killed in a test) is not the test's failure.
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', resolve))
   const to = (address: string) =>
     received.filter((message) => addressesOf(message).includes(address.toLowerCase()))
