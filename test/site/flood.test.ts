@@ -17,7 +17,12 @@ let base = ''
 
 beforeAll(async () => {
   server = await startServer({
-    env: { RENDER_CONCURRENCY: '1', RENDER_QUEUE: '1', RENDER_PER_ADDRESS: '2' },
+    env: {
+      RENDER_CONCURRENCY: '1',
+      RENDER_QUEUE: '1',
+      RENDER_PER_ADDRESS: '2',
+      ALERTS_RATE_LIMIT: '3',
+    },
   })
   base = server.url.replace('localhost', '127.0.0.1')
   admin = await signIn(server.url, ADMIN.email, ADMIN.password)
@@ -119,5 +124,25 @@ describe('a flood of pages nobody asked for before', () => {
     // Afterwards, everything is served as usual.
     expect((await cacheOf('/search?q=distinct')).status).toBe(200)
     expect((await get(`${base}/healthz`)).status).toBe(200)
+  })
+})
+
+describe('requests for e-mail alerts', () => {
+  it('are limited per client address: a script cannot sign strangers up by the hundred', async () => {
+    const ask = (i: number) =>
+      fetch(`${base}/alerts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `email=stranger${i}%40readers.test&what=all&frequency=daily`,
+      })
+    for (let i = 0; i < 3; i++) expect((await ask(i)).status).toBe(200)
+    const refused = await ask(3)
+    expect(refused.status).toBe(429)
+    const page = await refused.text()
+    expect(page).toContain('Too many requests from your connection')
+    expect(page).toContain('call 999')
+    // The subscriber that would have been was not written.
+    const made = await admin.get('/api/subscribers?where[email][equals]=stranger3@readers.test')
+    expect(made.body.totalDocs).toBe(0)
   })
 })
