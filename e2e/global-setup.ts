@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 
 import { ensureAdminBuild } from '../src/cli/build'
+import { startMailSink, mailSinkUrl } from '../test/helpers/mailSink'
 import { startServer } from '../test/helpers/server'
+import { makeTempDir } from '../test/helpers/tempDir'
 
-/** Builds the admin if needed, then runs Newsroom with the demo content for the browser tests. */
+/** Builds the admin if needed, then runs Newsroom with the demo content for the browser tests, its e-mail going to a real SMTP server. */
 export default async function globalSetup() {
   if (!fs.existsSync('/usr/bin/chromium')) {
     throw new Error(
@@ -12,9 +14,14 @@ export default async function globalSetup() {
   }
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   await ensureAdminBuild()
-  const server = await startServer({ seed: true })
+  // E-mail goes to a real SMTP server, which the specs read (e2e/alerts.spec.ts).
+  const mailDir = makeTempDir('newsroom-e2e-mail-')
+  const stopMailSink = await startMailSink(mailDir.dir)
+  const server = await startServer({ seed: true, env: { SMTP_URL: mailSinkUrl() } })
   process.env.NEWSROOM_E2E_URL = server.url
   return async () => {
     await server.stop()
+    await stopMailSink()
+    mailDir.remove()
   }
 }
