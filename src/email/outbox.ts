@@ -28,8 +28,12 @@ export type KeptMessage = {
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : '')
 
-/** What a transport that does not talk to a server reports for a message. */
-export type KeptInfo = { envelope: { from: string | false; to: string[] }; messageId: string }
+/** What a transport that does not talk to a server reports for a message; `response` in place of a server's answer. */
+export type KeptInfo = {
+  envelope: { from: string | false; to: string[] }
+  messageId: string
+  response: string
+}
 
 export const outboxTransport = (): Transporter<KeptInfo> =>
   nodemailer.createTransport<KeptInfo>({
@@ -62,7 +66,11 @@ export const outboxTransport = (): Transporter<KeptInfo> =>
         } catch (failure) {
           return done(failure as Error, undefined as never)
         }
-        done(null, { envelope, messageId: kept.messageId })
+        done(null, {
+          envelope,
+          messageId: kept.messageId,
+          response: `Kept in the outbox (${id}), not sent: no mail server is set (SMTP_URL).`,
+        })
       })
     },
   } satisfies Transport<KeptInfo>)
