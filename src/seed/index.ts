@@ -4,6 +4,8 @@ import {
   demoCategories,
   demoCtas,
   demoImages,
+  demoMediaContacts,
+  demoMediaLists,
   demoQuotes,
   demoReleases,
   demoReportLinks,
@@ -185,6 +187,31 @@ export const seedDemoContent = async (
     // The scheduled demo release lifts like any other.
     if (created.created && timing.publishAt && Date.parse(timing.publishAt) > now)
       await queueLift(payload, { id: created.id as never, publishAt: timing.publishAt })
+  }
+
+  const listIds = new Map<string, Id>()
+  for (const list of demoMediaLists) {
+    const { id } = count(
+      await ensure(payload, 'media-lists', { name: { equals: list.name } }, () =>
+        payload.create({ collection: 'media-lists', data: { ...list }, overrideAccess: true }),
+      ),
+    )
+    listIds.set(list.name, id)
+  }
+  for (const { lists, beats, ...contact } of demoMediaContacts) {
+    count(
+      await ensure(payload, 'media-contacts', { email: { equals: contact.email } }, () =>
+        payload.create({
+          collection: 'media-contacts',
+          data: {
+            ...contact,
+            lists: lists.map((name) => listIds.get(name)!),
+            beats: beats.map((slug) => categoryIds.get(slug)!),
+          } as never,
+          overrideAccess: true,
+        }),
+      ),
+    )
   }
 
   const settings = await payload.findGlobal({
