@@ -7,10 +7,11 @@ import { ukDateTime } from '../../src/fields/ukDateTime'
 /** What became of each e-mail, in the press office's words. */
 export const SEND_STATUSES = [
   { label: 'Waiting to go', value: 'queued' },
-  { label: 'Accepted by the mail server', value: 'accepted' },
-  { label: 'Refused by the mail server', value: 'refused' },
-  { label: 'Failed (not sent)', value: 'failed' },
-  { label: 'Cancelled (not sent)', value: 'cancelled' },
+  // By a mail server, or by the outbox when none is set: the answer below says which.
+  { label: 'Accepted', value: 'accepted' },
+  { label: 'Refused by their mail server', value: 'refused' },
+  { label: 'Not sent (failed)', value: 'failed' },
+  { label: 'Not sent (cancelled)', value: 'cancelled' },
 ] as const
 
 export type SendStatus = (typeof SEND_STATUSES)[number]['value']

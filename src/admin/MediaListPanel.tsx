@@ -155,12 +155,12 @@ export const MediaListPanel = ({
                     <span className="newsroom-workflow__hint"> (sent by {send.sentByName})</span>
                   ) : null}
                 </td>
-                <td>{adminTime(send.at)}</td>
-                <td>
+                <td data-label="When">{adminTime(send.at)}</td>
+                <td data-label="Version">
                   {send.version} {send.current ? '(current)' : '(earlier)'}
                   {send.resend ? ', sent again' : ''}
                 </td>
-                <td>
+                <td data-label="Result">
                   {send.result}
                   {send.response ? (
                     <span className="newsroom-media-list__response">{send.response}</span>

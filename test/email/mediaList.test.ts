@@ -251,7 +251,7 @@ describe('sending a scheduled release to the media list', () => {
       current: true,
       resend: false,
       status: 'accepted',
-      result: 'Accepted by the mail server',
+      result: 'Accepted',
       sentByName: 'Morgan Editor',
     })
     expect(row.response).toMatch(/^250 /)
