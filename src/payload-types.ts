@@ -559,9 +559,6 @@ export interface MediaSend {
   at: string;
   at_tz: SupportedTimezones;
   release?: (number | null) | News;
-  /**
-   * Kept if the release is deleted.
-   */
   releaseTitle?: string | null;
   contact?: (number | null) | MediaContact;
   contactName?: string | null;

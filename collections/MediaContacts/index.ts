@@ -4,6 +4,8 @@ import { editors } from '../../src/access/editors'
 import { clearStopReason } from './hooks/clearStopReason'
 import { normaliseEmail } from './hooks/normaliseEmail'
 
+const YES_NO_CELL = '/src/admin/YesNoCell#YesNoCell'
+
 /**
  * The journalists and newsdesks a release is sent to from the Workflow dialog ("Send to the
  * media list", src/mediaList/). Names and addresses of people outside the force: for editors
@@ -68,6 +70,7 @@ export const MediaContacts: CollectionConfig = {
       defaultValue: true,
       admin: {
         position: 'sidebar',
+        components: { Cell: YES_NO_CELL },
         description:
           'Untick to stop sending to them. Newsroom unticks it itself when their mail server refuses the address, and says why below.',
       },

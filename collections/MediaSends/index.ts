@@ -53,10 +53,11 @@ export const MediaSends: CollectionConfig = {
     }),
     { name: 'release', type: 'relationship', relationTo: 'news', index: true },
     {
+      // The list's column; on the row itself, only once the release is deleted.
       name: 'releaseTitle',
       label: 'Release',
       type: 'text',
-      admin: { description: 'Kept if the release is deleted.' },
+      admin: { condition: (data) => !data?.release },
     },
     { name: 'contact', type: 'relationship', relationTo: 'media-contacts', index: true },
     { name: 'contactName', label: 'To', type: 'text' },
@@ -76,7 +77,13 @@ export const MediaSends: CollectionConfig = {
       defaultValue: 1,
       admin: { description: '1 the first time this version went to them, 2 the second…' },
     },
-    { name: 'resend', label: 'Sent again on purpose', type: 'checkbox', defaultValue: false },
+    {
+      name: 'resend',
+      label: 'Sent again on purpose',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { components: { Cell: '/src/admin/YesNoCell#YesNoCell' } },
+    },
     {
       name: 'status',
       label: 'Result',
@@ -94,9 +101,19 @@ export const MediaSends: CollectionConfig = {
     },
     ukDateTime({ name: 'answeredAt', label: 'Answered' }),
     { name: 'messageId', label: 'Message-ID', type: 'text' },
-    { name: 'sentBy', type: 'relationship', relationTo: 'users' },
-    { name: 'sentByName', label: 'Sent by', type: 'text' },
-    { name: 'previewLink', type: 'relationship', relationTo: 'preview-links' },
+    { name: 'sentBy', label: 'Sent by', type: 'relationship', relationTo: 'users' },
+    {
+      name: 'sentByName',
+      label: 'Sent by',
+      type: 'text',
+      admin: { condition: (data) => !data?.sentBy },
+    },
+    {
+      name: 'previewLink',
+      label: 'Their preview link',
+      type: 'relationship',
+      relationTo: 'preview-links',
+    },
     {
       // With the server's secret, makes the preview link's token again when the e-mail is made
       // (src/embargo/previewLinks.ts): the token itself is never stored.
