@@ -7,6 +7,9 @@ import { AuditLog } from './AuditLog'
 import { Categories } from './Categories'
 import { EmbargoLifts } from './EmbargoLifts'
 import { Media } from './Media'
+import { MediaContacts } from './MediaContacts'
+import { MediaLists } from './MediaLists'
+import { MediaSends } from './MediaSends'
 import { News } from './News'
 import { PreviewLinks } from './PreviewLinks'
 import { Quotes } from './Quotes'
@@ -51,6 +54,9 @@ export const collections: CollectionConfig[] = [
   RecruitmentCtas,
   Media,
   Categories,
+  MediaContacts,
+  MediaLists,
+  MediaSends,
   Redirects,
   AuditLog,
   Users,

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
 import { sharedMailbox } from '../test/helpers/mailSink'
 import { ADMIN } from '../test/helpers/server'
@@ -26,7 +26,7 @@ const linkIn = (text: string | undefined, path: string) => {
 }
 
 const publish = async (
-  request: import('@playwright/test').APIRequestContext,
+  request: APIRequestContext,
   site: string,
   title: string,
   categoryName: string,

@@ -8,9 +8,9 @@ import { expect, test } from './fixtures'
 /**
  * A comms officer's morning, as they would do it: the desk, a new release with a quote in
  * its body and a report link, a hero image uploaded on the spot, the live preview, the
- * schedule, a preview link for a journalist, the copy for the media list; then the embargo
- * lifted early and the public page. Screenshots of the desk, the editor and the public page
- * are kept with the test results.
+ * schedule, a preview link for a journalist, the release sent to a media list, the copy for
+ * the media list; then the embargo lifted early and the public page. Screenshots of the desk,
+ * the editor and the public page are kept with the test results.
  */
 test('a comms officer writes, previews, schedules, shares and copies a release', async ({
   page,
@@ -107,6 +107,14 @@ test('a comms officer writes, previews, schedules, shares and copies a release',
   await workflow.getByLabel('For (newsroom or journalist)').fill('Fenwick Gazette')
   await workflow.getByRole('button', { name: 'Create preview link' }).click()
   const previewUrl = await workflow.getByLabel('New preview link').inputValue()
+
+  // Sent to the court reporters on the media list, each with a preview link of their own.
+  await workflow.getByRole('checkbox', { name: /Court reporters \(\d+ people\)/ }).check()
+  await workflow.getByRole('button', { name: 'Send to the media list' }).click()
+  await expect(workflow.getByRole('status')).toContainText('Queued for 2 people')
+  const log = workflow.locator('.newsroom-media-list__log tbody tr')
+  await expect(log).toHaveCount(2)
+  await expect(log.filter({ hasText: 'Accepted' })).toHaveCount(2, { timeout: 15_000 })
   await page.keyboard.press('Escape')
 
   // The copy for the media list, embargo line first.

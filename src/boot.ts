@@ -6,6 +6,8 @@ import { stopOnClose } from './db/close'
 import { surviveLostConnections } from './db/health'
 import { prepareDatabase } from './db/migrate'
 import { describeEmail } from './email/transport'
+import { releaseForMedia } from './exports/forMedia'
+import { provideMediaCopyRenderer } from './exports/mediaCopyRenderer'
 import { isDatabaseEmpty, seedDemoContent } from './seed'
 
 export type BootOptions = {
@@ -69,6 +71,9 @@ export const bootPayload = async ({
     const summary = await seedDemoContent(payload)
     log(`Demo content loaded: ${summary}.`)
   }
+  // The media list's e-mail jobs render the release with React, which Next's bundle may not
+  // import (src/exports/mediaCopyRenderer.ts).
+  provideMediaCopyRenderer(releaseForMedia)
   // getPayload({ cron: true }) on the running instance starts its job runner now, at boot,
   // rather than whenever something else first asks for it.
   if (runJobs) {

@@ -27,6 +27,9 @@ export interface Config {
     'recruitment-ctas': RecruitmentCta;
     media: Media;
     categories: Category;
+    'media-contacts': MediaContact;
+    'media-lists': MediaList;
+    'media-sends': MediaSend;
     redirects: Redirect;
     'audit-log': AuditLog;
     users: User;
@@ -45,6 +48,9 @@ export interface Config {
       previewLinks: 'preview-links';
       history: 'audit-log';
     };
+    'media-lists': {
+      contacts: 'media-contacts';
+    };
   };
   collectionsSelect: {
     news: NewsSelect<false> | NewsSelect<true>;
@@ -54,6 +60,9 @@ export interface Config {
     'recruitment-ctas': RecruitmentCtasSelect<false> | RecruitmentCtasSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    'media-contacts': MediaContactsSelect<false> | MediaContactsSelect<true>;
+    'media-lists': MediaListsSelect<false> | MediaListsSelect<true>;
+    'media-sends': MediaSendsSelect<false> | MediaSendsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -497,6 +506,95 @@ export interface Category {
   createdAt: string;
 }
 /**
+ * Journalists and newsdesks who receive releases from “Send to the media list” in the Workflow dialog.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-contacts".
+ */
+export interface MediaContact {
+  id: number;
+  name: string;
+  /**
+   * The paper, station, programme or agency; “Freelance” for a freelance.
+   */
+  outlet: string;
+  email: string;
+  /**
+   * Sending to a list sends to everyone on it.
+   */
+  lists?: (number | MediaList)[] | null;
+  /**
+   * The kinds of news they cover.
+   */
+  beats?: (number | Category)[] | null;
+  notes?: string | null;
+  /**
+   * Untick to stop sending to them. Newsroom unticks it itself when their mail server refuses the address, and says why below.
+   */
+  receiving?: boolean | null;
+  stoppedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Groups of media contacts to send a release to together, such as “Regional TV and radio”.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-lists".
+ */
+export interface MediaList {
+  id: number;
+  name: string;
+  description?: string | null;
+  contacts?: {
+    docs?: (number | MediaContact)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every release sent to the media list: to whom, by whom, when, which version, and what their mail server said. Send from a release’s Workflow dialog.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-sends".
+ */
+export interface MediaSend {
+  id: number;
+  at: string;
+  at_tz: SupportedTimezones;
+  release?: (number | null) | News;
+  releaseTitle?: string | null;
+  contact?: (number | null) | MediaContact;
+  contactName?: string | null;
+  outlet?: string | null;
+  email?: string | null;
+  /**
+   * The approved version of the release that was sent.
+   */
+  version: string;
+  /**
+   * 1 the first time this version went to them, 2 the second…
+   */
+  sending?: number | null;
+  resend?: boolean | null;
+  status: 'queued' | 'accepted' | 'refused' | 'failed' | 'cancelled';
+  /**
+   * Or why it was not sent.
+   */
+  response?: string | null;
+  answeredAt?: string | null;
+  answeredAt_tz?: SupportedTimezones;
+  messageId?: string | null;
+  sentBy?: (number | null) | User;
+  sentByName?: string | null;
+  previewLink?: (number | null) | PreviewLink;
+  linkSeed?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Old addresses: sent on to a new one, or answered "gone" when no destination is given.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -739,6 +837,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'categories';
         value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'media-contacts';
+        value: number | MediaContact;
+      } | null)
+    | ({
+        relationTo: 'media-lists';
+        value: number | MediaList;
+      } | null)
+    | ({
+        relationTo: 'media-sends';
+        value: number | MediaSend;
       } | null)
     | ({
         relationTo: 'redirects';
@@ -1025,6 +1135,61 @@ export interface CategoriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-contacts_select".
+ */
+export interface MediaContactsSelect<T extends boolean = true> {
+  name?: T;
+  outlet?: T;
+  email?: T;
+  lists?: T;
+  beats?: T;
+  notes?: T;
+  receiving?: T;
+  stoppedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-lists_select".
+ */
+export interface MediaListsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  contacts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-sends_select".
+ */
+export interface MediaSendsSelect<T extends boolean = true> {
+  at?: T;
+  at_tz?: T;
+  release?: T;
+  releaseTitle?: T;
+  contact?: T;
+  contactName?: T;
+  outlet?: T;
+  email?: T;
+  version?: T;
+  sending?: T;
+  resend?: T;
+  status?: T;
+  response?: T;
+  answeredAt?: T;
+  answeredAt_tz?: T;
+  messageId?: T;
+  sentBy?: T;
+  sentByName?: T;
+  previewLink?: T;
+  linkSeed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects_select".
  */
 export interface RedirectsSelect<T extends boolean = true> {
@@ -1248,6 +1413,14 @@ export interface SiteSetting {
    */
   pressOfficeAddress?: string | null;
   /**
+   * Under every release sent to the media list, headed “Media enquiries”: how journalists reach the press office, in hours and out of hours. One to a line.
+   */
+  pressOfficeContact?: string | null;
+  /**
+   * Under every release sent to the media list, headed “Notes to editors”: standing notes, such as how the pictures may be used.
+   */
+  notesToEditors?: string | null;
+  /**
    * Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.
    */
   logo?: (number | null) | Media;
@@ -1298,6 +1471,8 @@ export interface ContentVersion {
 export interface SiteSettingsSelect<T extends boolean = true> {
   forceName?: T;
   pressOfficeAddress?: T;
+  pressOfficeContact?: T;
+  notesToEditors?: T;
   logo?: T;
   betaBanner?:
     | T

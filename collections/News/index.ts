@@ -17,6 +17,7 @@ import {
 import { recordDeletion } from '../../src/workflow/audit'
 import { workflowEndpoints } from '../../src/workflow/endpoints'
 import { previewLinkEndpoints } from '../../src/embargo/previewLinkEndpoints'
+import { mediaListEndpoints } from '../../src/mediaList/endpoints'
 import { syncPublicFromAfterChange, syncPublicFromAfterDelete } from '../../src/embargo/publicFrom'
 import { mayCreateRelease, mayDeleteRelease, mayUpdateRelease } from './access/publishing'
 import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
@@ -77,7 +78,7 @@ export const News: CollectionConfig = {
   // Whether a release is withdrawn decides who may read its content (contentUnlessWithdrawn),
   // so it is read even when a request selects only some fields.
   forceSelect: { withdrawal: { withdrawnAt: true } },
-  endpoints: [...workflowEndpoints, ...previewLinkEndpoints],
+  endpoints: [...workflowEndpoints, ...previewLinkEndpoints, ...mediaListEndpoints],
   hooks: {
     beforeOperation: [guardReleaseState],
     beforeChange: [

@@ -60,7 +60,11 @@ const MessageView = ({ id }: { id: string }) => {
           // No allow-* at all: the message cannot run scripts, submit forms or reach the admin.
           sandbox=""
           referrerPolicy="no-referrer"
-          srcDoc={kept.html}
+          // Pictures sent inline (cid:) are kept beside the message and shown from there.
+          srcDoc={Object.entries(kept.pictures ?? {}).reduce(
+            (html, [cid, data]) => html.replaceAll(`cid:${cid}`, data),
+            kept.html,
+          )}
         />
       ) : (
         <p>This message has no HTML part.</p>

@@ -6,6 +6,7 @@ import { createPortal } from 'react-dom'
 import { embargoLine, ukInputValue } from '../fields/ukTime'
 import { STATE_LABELS as STATE_NAMES } from '../workflow/machine'
 import type { availableTransitions, TransitionParams } from '../workflow/perform'
+import { MediaListPanel } from './MediaListPanel'
 import { PreviewLinksPanel } from './PreviewLinksPanel'
 import { serverProblem } from './serverProblem'
 import { WithdrawalNotice } from './WithdrawalNotice'
@@ -25,8 +26,9 @@ const valuesOf = (form: HTMLFormElement) => {
 
 /**
  * The workflow, in place of Payload's Publish button: where the release stands, the
- * transitions this person may take from there (each asking for what it needs) and, for a
- * scheduled release, its preview links for journalists.
+ * transitions this person may take from there (each asking for what it needs), for a
+ * scheduled release its preview links for journalists, and for a scheduled or published one
+ * "Send to the media list" with its send log.
  */
 export const WorkflowActions = () => {
   const { id } = useDocumentInfo()
@@ -256,8 +258,8 @@ export const WorkflowActions = () => {
                     the page as “Updated …” with your note
                   </label>
                   <label>
-                    <input type="checkbox" name="alertSubscribers" /> For a major change: e-mail
-                    the public who subscribed to this news that it has been updated
+                    <input type="checkbox" name="alertSubscribers" /> For a major change: e-mail the
+                    public who subscribed to this news that it has been updated
                   </label>
                 </fieldset>
               ) : null}
@@ -334,6 +336,9 @@ export const WorkflowActions = () => {
           )}
           {workflow.state === 'scheduled' && !chosen && openings > 0 ? (
             <PreviewLinksPanel key={openings} release={base} onProblem={setProblem} />
+          ) : null}
+          {!chosen && openings > 0 ? (
+            <MediaListPanel key={openings} release={base} onProblem={setProblem} />
           ) : null}
           <div className="newsroom-workflow__close">
             <Button buttonStyle="secondary" onClick={() => dialog.current?.close()}>

@@ -9,7 +9,18 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError'
 }
 
-export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
+/**
+ * NODE_ENV as the process was started. Next.js, started inside this process (src/server.ts),
+ * sets NODE_ENV to "production" for itself when it prepares, and writes "production" into the
+ * code it bundles: read there, or after that, `npm start` on a laptop would count as production
+ * (e-mail "off" rather than kept in the outbox). The first copy of this module to run, before
+ * Next starts, keeps the value for the whole process, where the bundled copy finds it too.
+ */
+const STARTED_AS = Symbol.for('newsroom.nodeEnvAtStart')
+const started = globalThis as { [STARTED_AS]?: { nodeEnv: string | undefined } }
+started[STARTED_AS] ??= { nodeEnv: process.env.NODE_ENV }
+
+export const isProduction = (): boolean => started[STARTED_AS]!.nodeEnv === 'production'
 
 /** `next build` loads the config to collect page data; nothing is signed or served then. */
 const isBuilding = (): boolean => process.env.NEXT_PHASE === 'phase-production-build'

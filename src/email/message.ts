@@ -7,7 +7,10 @@
  *
  * The HTML is a plain template (Next.js, which bundles Payload's hooks, will not bundle
  * react-dom/server), and every value in it goes through escapeHtml; links are only ever
- * addresses Newsroom made itself (SITE_URL and the paths under it).
+ * addresses Newsroom made itself (SITE_URL and the paths under it). The one exception is a
+ * document carried whole (the release sent to the media list): its HTML was made by React from
+ * the release (src/exports/forMedia.tsx), which escaped every value, and its links are the
+ * release's own, through safeHref, as the public page shows them.
  */
 import crypto from 'node:crypto'
 
@@ -21,6 +24,7 @@ export type MessageKind =
   | 'invitation'
   | 'lift-failed'
   | 'preview-opened'
+  | 'media-send'
   | `workflow-${string}`
   | `alert-${string}`
 
@@ -48,6 +52,24 @@ export type MessageSpec = {
   links?: { label: string; url: string }[]
   /** Further header lines (List-Unsubscribe and the like). */
   headers?: Record<string, string>
+  /**
+   * A document carried whole at the top, in place of the force's name: the release as the copy
+   * for the media has it (its first line says what may be done with it, EMBARGOED…).
+   */
+  document?: { html: string; text: string }
+  /** Pictures after the action, each sent with the message and shown in it (`cid:`), with its words. */
+  pictures?: Picture[]
+  /** Headed passages after the pictures ("Notes to editors", "Media enquiries"), line breaks kept. */
+  sections?: { heading: string; text: string }[]
+}
+
+/** A picture a message shows; its caption is the alternative text, with the credit after it. */
+export type Picture = {
+  filename: string
+  content: Buffer
+  contentType: string
+  alt: string
+  credit?: string | null
 }
 
 /** A file sent with a message; with `cid`, a picture the HTML shows inline (`<img src="cid:…">`). */
@@ -108,6 +130,14 @@ export const escapeHtml = (value: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   )
 
+/** The content id by which the HTML shows the message's nth picture. */
+const cidOf = (index: number) => `picture-${index + 1}@${siteHost()}`
+
+const captionOf = (picture: Picture) =>
+  [picture.alt.trim().replace(/\.$/, ''), picture.credit ? `Credit: ${picture.credit}` : '']
+    .filter(Boolean)
+    .join('. ')
+
 const P = 'margin: 0 0 16px;'
 const SMALL = 'margin: 0 0 12px; font-size: 14px; color: #505a5f;'
 
@@ -133,6 +163,20 @@ const asHtml = (spec: MessageSpec, footer: Footer) => {
   const links = spec.links?.length
     ? `<p style="${SMALL}">${spec.links.map((link) => `<a href="${e(link.url)}" style="color: #1d70b8;">${e(link.label)}</a>`).join(' · ')}</p>`
     : ''
+  const pictures = (spec.pictures ?? [])
+    .map(
+      (picture, i) =>
+        `<p style="${P}"><img src="cid:${e(cidOf(i))}" alt="${e(picture.alt)}" width="600" style="display: block; width: 100%; max-width: 600px; height: auto;"></p>
+<p style="${SMALL}">${e(captionOf(picture))}</p>`,
+    )
+    .join('\n')
+  const sections = (spec.sections ?? [])
+    .map(
+      (section) =>
+        `<h2 style="margin: 24px 0 8px; font-size: 19px;">${e(section.heading)}</h2>
+<p style="${P} white-space: pre-wrap;">${e(section.text)}</p>`,
+    )
+    .join('\n')
   const address = footer.address.map((line) => `<br>${e(line)}`).join('')
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -143,10 +187,12 @@ const asHtml = (spec: MessageSpec, footer: Footer) => {
 </head>
 <body style="margin: 0; padding: 16px; background: #ffffff;">
 <div style="max-width: 600px; margin: 0 auto; font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c;">
-<p style="${P} font-weight: bold; font-size: 19px;" data-part="force">${e(footer.forceName)}</p>
+${spec.document ? `<div data-part="document">${spec.document.html}</div>` : `<p style="${P} font-weight: bold; font-size: 19px;" data-part="force">${e(footer.forceName)}</p>`}
 ${spec.greeting ? `<p style="${P}">${e(spec.greeting)}</p>` : ''}
 ${body}
 ${action}
+${pictures}
+${sections}
 ${small}
 ${links}
 <hr style="border: 0; border-top: 1px solid #b1b4b6; margin: 24px 0 12px;">
@@ -159,7 +205,7 @@ ${links}
 
 const asText = (spec: MessageSpec, footer: Footer) =>
   [
-    footer.forceName,
+    ...(spec.document ? [spec.document.text.trimEnd()] : [footer.forceName]),
     '',
     ...(spec.greeting ? [spec.greeting, ''] : []),
     ...spec.body.flatMap((block) => [
@@ -168,6 +214,11 @@ const asText = (spec: MessageSpec, footer: Footer) =>
       '',
     ]),
     ...(spec.action ? [`${spec.action.label}:`, spec.action.url, ''] : []),
+    ...(spec.pictures ?? []).flatMap((picture) => [
+      `Picture (attached, ${picture.filename}): ${captionOf(picture)}`,
+      '',
+    ]),
+    ...(spec.sections ?? []).flatMap((section) => [section.heading, '', section.text, '']),
     ...(spec.small ?? []).flatMap((line) => [line, '']),
     ...(spec.links ?? []).flatMap((link) => [`${link.label}: ${link.url}`]),
     ...(spec.links?.length ? [''] : []),
@@ -196,6 +247,16 @@ export const messageWith = (spec: MessageSpec, footer: Footer): Message => ({
   text: asText(spec, footer),
   messageId: messageIdFor(spec),
   ...(spec.headers ? { headers: spec.headers } : {}),
+  ...(spec.pictures?.length
+    ? {
+        attachments: spec.pictures.map((picture, i) => ({
+          filename: picture.filename,
+          content: picture.content,
+          contentType: picture.contentType,
+          cid: cidOf(i),
+        })),
+      }
+    : {}),
 })
 
 /**

@@ -24,12 +24,29 @@ export type KeptMessage = {
   html: string
   text: string
   raw: string
+  /** The pictures the HTML shows inline, by content id, as data: addresses, for the Outbox to show them. */
+  pictures?: Record<string, string>
 }
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : '')
 
-/** What a transport that does not talk to a server reports for a message. */
-export type KeptInfo = { envelope: { from: string | false; to: string[] }; messageId: string }
+const inlinePictures = (attachments: unknown): Record<string, string> | undefined => {
+  const inline = (Array.isArray(attachments) ? attachments : []).filter(
+    (a): a is { cid: string; content: Buffer; contentType: string } =>
+      typeof a?.cid === 'string' && Buffer.isBuffer(a.content) && /^image\//.test(a.contentType),
+  )
+  if (inline.length === 0) return undefined
+  return Object.fromEntries(
+    inline.map((a) => [a.cid, `data:${a.contentType};base64,${a.content.toString('base64')}`]),
+  )
+}
+
+/** What a transport that does not talk to a server reports for a message; `response` in place of a server's answer. */
+export type KeptInfo = {
+  envelope: { from: string | false; to: string[] }
+  messageId: string
+  response: string
+}
 
 export const outboxTransport = (): Transporter<KeptInfo> =>
   nodemailer.createTransport<KeptInfo>({
@@ -51,6 +68,7 @@ export const outboxTransport = (): Transporter<KeptInfo> =>
           html: asString(mail.data.html),
           text: asString(mail.data.text),
           raw: raw.toString('utf8'),
+          pictures: inlinePictures(mail.data.attachments),
         }
         const dir = outboxDir()
         const file = path.join(dir, `${id}.json`)
@@ -62,7 +80,11 @@ export const outboxTransport = (): Transporter<KeptInfo> =>
         } catch (failure) {
           return done(failure as Error, undefined as never)
         }
-        done(null, { envelope, messageId: kept.messageId })
+        done(null, {
+          envelope,
+          messageId: kept.messageId,
+          response: `Kept in the outbox (${id}), not sent: no mail server is set (SMTP_URL).`,
+        })
       })
     },
   } satisfies Transport<KeptInfo>)
@@ -85,7 +107,7 @@ export const listOutbox = (limit = 200): Omit<KeptMessage, 'html' | 'text' | 'ra
     .flatMap((name) => {
       const kept = readKept(name.slice(0, -5))
       if (!kept) return []
-      const { html: _html, text: _text, raw: _raw, ...summary } = kept
+      const { html: _html, text: _text, raw: _raw, pictures: _pictures, ...summary } = kept
       return [summary]
     })
 }

@@ -11,6 +11,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { invitationMessage } from '../../collections/Users/invitation'
 import { alreadySubscribedMessage, confirmationMessage } from '../alerts/messages'
+import { mediaSendMessage, recordMediaSend, type SendOutcome } from '../mediaList/message'
 import { liftFailedMessage, previewOpenedMessage, workflowMessage } from '../workflow/notify'
 import { sendMessage, type Message } from './message'
 
@@ -29,12 +30,40 @@ const MAKERS: Record<string, (req: PayloadRequest, input: Input) => Promise<Mess
     previewOpenedMessage(req, input.recordId, input.recipientId ?? ''),
   'alert-confirm': (req, input) => confirmationMessage(req, input.recordId),
   'alert-known': (req, input) => alreadySubscribedMessage(req, input.recordId),
+  'media-send': (req, input) => mediaSendMessage(req, input.recordId),
 }
+
+/**
+ * The kinds that keep a log of their own of how each message went (the media list's send log),
+ * told the mail server's answer, each problem before a retry, and the last failure. For them a
+ * permanent refusal (a 5xx answer) is the end, not tried again: the journalist's mail server
+ * has said no, and would say it six times more.
+ */
+const OUTCOMES: Record<
+  string,
+  (req: PayloadRequest, input: Input, outcome: SendOutcome) => Promise<void>
+> = {
+  'media-send': (req, input, outcome) => recordMediaSend(req, input.recordId, outcome),
+}
+
+const ATTEMPTS = 6
+
+type MailError = { code?: string; responseCode?: number; response?: string; message?: string }
 
 export const sendEmailTask: TaskConfig<{ input: Input; output: { messageId: string } }> = {
   slug: 'sendEmail',
   label: 'E-mail',
-  retries: { attempts: 6, backoff: { type: 'exponential', delay: 10_000 } },
+  retries: { attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 10_000 } },
+  // After the last retry (Payload's own test for it, as in the lift job), the log says it failed.
+  onFail: async ({ input, req, taskStatus }) => {
+    if (taskStatus?.complete || (taskStatus?.totalTried ?? 0) < ATTEMPTS) return
+    // totalTried counts the tries before this one, which failed too.
+    const job = input as Input
+    await OUTCOMES[job.kind]?.(req, job, {
+      status: 'failed',
+      tries: (taskStatus?.totalTried ?? ATTEMPTS) + 1,
+    })
+  },
   inputSchema: [
     { name: 'kind', type: 'text', required: true },
     { name: 'recordId', type: 'text', required: true },
@@ -46,15 +75,31 @@ export const sendEmailTask: TaskConfig<{ input: Input; output: { messageId: stri
     if (!make) throw new Error(`There is no e-mail of the kind "${input.kind}".`)
     const message = await make(req, input)
     if (!message) return { output: { messageId: 'not sent: no longer due' } }
+    const record = OUTCOMES[input.kind]
+    let sent: { response?: string } | undefined
     try {
-      await sendMessage(req.payload, message)
+      sent = (await sendMessage(req.payload, message)) as { response?: string } | undefined
     } catch (error) {
-      const code = (error as { code?: string; responseCode?: number }).code ?? 'error'
+      const { code = 'error', responseCode, response, message: words } = error as MailError
+      if (record && responseCode && responseCode >= 500 && responseCode < 600) {
+        await record(req, input, {
+          status: 'refused',
+          response: response ?? String(responseCode),
+          // Refused at RCPT TO: the mail server will not take mail for this address at all.
+          addressRefused: code === 'EENVELOPE',
+        })
+        return { output: { messageId: `refused (${responseCode}): ${message.messageId}` } }
+      }
       req.payload.logger.warn(
         `An e-mail (${input.kind}, record ${input.recordId}) was not sent (${code}); it will be tried again.`,
       )
+      await record?.(req, input, { status: 'retrying', response: response ?? words ?? code })
       throw new Error(`The mail server did not take the e-mail (${code}).`)
     }
+    await record?.(req, input, {
+      status: 'accepted',
+      response: sent?.response || 'Accepted.',
+    })
     return { output: { messageId: message.messageId } }
   },
 }

@@ -70,7 +70,11 @@ const offTransport = (): Transporter<KeptInfo> =>
     version: '1',
     send: (mail, done) => {
       console.warn('E-mail is off (SMTP_URL is not set): a message was not sent.')
-      done(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() })
+      done(null, {
+        envelope: mail.message.getEnvelope(),
+        messageId: mail.message.messageId(),
+        response: 'Not sent: e-mail is off (SMTP_URL is not set).',
+      })
     },
   })
 

@@ -92,13 +92,28 @@ export const createPreviewLink = async (
       '"label" (who the link is for) is text of 120 characters or fewer.',
       400,
     )
-  const token = newToken()
-  const expiresAt = new Date(Date.now() + (hours as number) * HOUR).toISOString()
+  return storePreviewLink(req, release, {
+    label: label as string | undefined,
+    hours: hours as number,
+  })
+}
+
+/**
+ * Keeps a new link for a release the caller has checked is scheduled, made by the signed-in
+ * editor, and gives its address. The token is random, or `token` when the caller must be able
+ * to make the address again later (the media list's e-mail: mediaListToken).
+ */
+export const storePreviewLink = async (
+  req: PayloadRequest,
+  release: Pick<News, 'id'>,
+  { label, hours, token = newToken() }: { label?: string; hours: number; token?: string },
+) => {
+  const expiresAt = new Date(Date.now() + hours * HOUR).toISOString()
   const link = await req.payload.create({
     collection: 'preview-links',
     data: {
       release: release.id,
-      label: (label as string | undefined)?.trim() || null,
+      label: label?.trim() || null,
       tokenHash: hashOf(token),
       expiresAt,
       expiresAt_tz: UK_TIME_ZONE,
@@ -110,6 +125,22 @@ export const createPreviewLink = async (
   })
   return { id: link.id, url: previewUrl(token), expiresAt, label: link.label ?? null }
 }
+
+/**
+ * The token of a preview link made for someone on the media list. Their e-mail is made when it
+ * is sent, after the request that made the link (and again on a retry), so the token has to be
+ * made again then: it is an HMAC of a random seed (kept on the send-log row) under the server's
+ * secret. The database still holds only the token's hash and the seed, and neither opens
+ * anything without the secret.
+ */
+export const mediaListToken = (payload: Payload, seed: string) =>
+  crypto
+    .createHmac('sha256', payload.secret)
+    .update(`media-list preview link ${seed}`)
+    .digest('base64url')
+
+/** A random seed for mediaListToken. */
+export const newTokenSeed = () => crypto.randomBytes(16).toString('hex')
 
 export const listPreviewLinks = async (req: PayloadRequest, releaseId: string) => {
   requireEditor(req)

@@ -14,7 +14,13 @@ import { RichText } from '../site/components/RichText'
 import { releaseState } from '../releases/state'
 import { embargoLine, forceTime, longDate } from '../fields/ukTime'
 
-export type MediaCopy = { text: string; html: string; filename: string }
+export type MediaCopy = {
+  text: string
+  html: string
+  /** The HTML's body alone, for a message that carries the release (the media list's e-mail). */
+  bodyHtml: string
+  filename: string
+}
 
 type Context = { forceName: string; siteUrl: string; now?: Date }
 
@@ -137,7 +143,7 @@ const asText = (release: News, { forceName }: Context, line: string | null, url:
 
 // ---------------------------------------------------------------- HTML
 
-const AsHtml = ({
+const AsBody = ({
   release,
   line,
   url,
@@ -148,62 +154,56 @@ const AsHtml = ({
   url: string | null
   forceName: string
 }) => (
-  <html lang="en-GB">
-    <head>
-      <meta charSet="utf-8" />
-      <title>{release.title}</title>
-    </head>
-    <body>
-      {line ? (
-        <p>
-          <strong>{line}</strong>
-        </p>
-      ) : null}
-      <h1>{release.title}</h1>
-      {release.summary ? (
-        <p>
-          <strong>{release.summary}</strong>
-        </p>
-      ) : null}
-      <RichText content={release.body} />
-      {populated<Quote>(release.quotes).map((quote) => (
-        <QuoteFigure key={quote.id} quote={quote} />
-      ))}
-      {populated<ReportLink>(release.reportLinks).map((report) => {
-        const href = safeHref(report.url)
-        return (
-          <div key={report.id}>
+  <>
+    {line ? (
+      <p>
+        <strong>{line}</strong>
+      </p>
+    ) : null}
+    <h1>{release.title}</h1>
+    {release.summary ? (
+      <p>
+        <strong>{release.summary}</strong>
+      </p>
+    ) : null}
+    <RichText content={release.body} />
+    {populated<Quote>(release.quotes).map((quote) => (
+      <QuoteFigure key={quote.id} quote={quote} />
+    ))}
+    {populated<ReportLink>(release.reportLinks).map((report) => {
+      const href = safeHref(report.url)
+      return (
+        <div key={report.id}>
+          <p>
+            <strong>{report.title}</strong> ({report.publisher}
+            {report.publishedOn ? `, ${longDate(report.publishedOn)}` : ''})
+          </p>
+          {report.findings?.length ? (
+            <ul>
+              {report.findings.map((finding, i) => (
+                <li key={finding.id ?? i}>
+                  {finding.area}: {finding.grade}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {href ? (
             <p>
-              <strong>{report.title}</strong> ({report.publisher}
-              {report.publishedOn ? `, ${longDate(report.publishedOn)}` : ''})
+              <a href={href}>Read the full report on the {report.publisher} website</a>
             </p>
-            {report.findings?.length ? (
-              <ul>
-                {report.findings.map((finding, i) => (
-                  <li key={finding.id ?? i}>
-                    {finding.area}: {finding.grade}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {href ? (
-              <p>
-                <a href={href}>Read the full report on the {report.publisher} website</a>
-              </p>
-            ) : null}
-          </div>
-        )
-      })}
-      {url ? (
-        <p>
-          {line ? 'Online from the embargo' : 'Online'}: <a href={url}>{url}</a>
-        </p>
-      ) : null}
-      {release.publishAt && !line ? <p>Published {forceTime(release.publishAt)}</p> : null}
-      <p>ENDS</p>
-      <p>{forceName}</p>
-    </body>
-  </html>
+          ) : null}
+        </div>
+      )
+    })}
+    {url ? (
+      <p>
+        {line ? 'Online from the embargo' : 'Online'}: <a href={url}>{url}</a>
+      </p>
+    ) : null}
+    {release.publishAt && !line ? <p>Published {forceTime(release.publishAt)}</p> : null}
+    <p>ENDS</p>
+    <p>{forceName}</p>
+  </>
 )
 
 /** The release as plain text and as HTML, and a file name for either. */
@@ -215,9 +215,21 @@ export const releaseForMedia = (release: News, context: Context): MediaCopy => {
     state === 'scheduled' || state === 'published'
       ? `${context.siteUrl}/news/${encodeURIComponent(release.slug ?? '')}`
       : null
+  const bodyHtml = renderToStaticMarkup(
+    <AsBody release={release} line={line} url={url} forceName={context.forceName} />,
+  )
   return {
     text: asText(release, context, line, url),
-    html: `<!DOCTYPE html>${renderToStaticMarkup(<AsHtml release={release} line={line} url={url} forceName={context.forceName} />)}`,
+    html: `<!DOCTYPE html>${renderToStaticMarkup(
+      <html lang="en-GB">
+        <head>
+          <meta charSet="utf-8" />
+          <title>{release.title}</title>
+        </head>
+        <body dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      </html>,
+    )}`,
+    bodyHtml,
     filename: (release.slug || `release-${release.id}`).replace(/[^a-z0-9-]/gi, '-'),
   }
 }

@@ -33,6 +33,26 @@ export const SiteSettings: GlobalConfig = {
       },
     },
     {
+      name: 'pressOfficeContact',
+      label: 'Media enquiries',
+      type: 'textarea',
+      maxLength: 600,
+      admin: {
+        description:
+          'Under every release sent to the media list, headed “Media enquiries”: how journalists reach the press office, in hours and out of hours. One to a line.',
+      },
+    },
+    {
+      name: 'notesToEditors',
+      label: 'Notes to editors',
+      type: 'textarea',
+      maxLength: 2000,
+      admin: {
+        description:
+          'Under every release sent to the media list, headed “Notes to editors”: standing notes, such as how the pictures may be used.',
+      },
+    },
+    {
       name: 'logo',
       label: 'Force logo',
       type: 'upload',

@@ -57,6 +57,15 @@ export const liveWhere = (): Where => ({ _status: { equals: 'published' } })
 /** Has no live version: never approved, unscheduled, or unpublished. */
 export const notLiveWhere = (): Where => ({ _status: { not_equals: 'published' } })
 
+/**
+ * A release's versions (Payload's versions collection) that were its live release, in
+ * Payload's sense "published": sorted newest first (`-updatedAt`), the first is what the
+ * public sees now, or will at the embargo. The media list records and checks it.
+ */
+export const liveVersionsWhere = (releaseId: number | string): Where => ({
+  and: [{ parent: { equals: releaseId } }, { 'version._status': { equals: 'published' } }],
+})
+
 /** What the public may read now (the news collection's access rule). */
 export const publicNowWhere = (now: Date = new Date()): Where => ({
   and: [liveWhere(), { publishAt: { less_than_equal: at(now) } }],

@@ -2,7 +2,8 @@
  * Demo content for Northmoor Police, a force that does not exist. The releases are written
  * for Newsroom, in the manner of real UK force news: an inspection story with attributed
  * quotes and a report link, appeals, a court result, community and recruitment news, one
- * release under embargo and one draft.
+ * release under embargo and one draft; and the press office's media lists, of made-up
+ * journalists at made-up outlets, at example.* addresses that reach nobody.
  */
 import { bold, h2, link, p, ul, type SlateElement } from './slate'
 
@@ -415,10 +416,88 @@ export const demoReleases: DemoRelease[] = [
   },
 ]
 
+/** The press office's media lists, and the (fictitious) journalists on them. */
+export const demoMediaLists = [
+  {
+    name: 'Regional TV and radio',
+    description: 'Newsdesks and planning desks at the region’s television and radio stations.',
+  },
+  {
+    name: 'Court reporters',
+    description: 'Reporters and agencies who cover Northmoor’s magistrates’ and crown courts.',
+  },
+  {
+    name: 'Local papers and websites',
+    description: 'The county’s papers, their websites, and freelances who write for them.',
+  },
+] as const
+
+type ListName = (typeof demoMediaLists)[number]['name']
+
+export const demoMediaContacts: {
+  name: string
+  outlet: string
+  email: string
+  lists: ListName[]
+  beats: CategorySlug[]
+  notes?: string
+}[] = [
+  {
+    name: 'Newsdesk',
+    outlet: 'Moorland Evening Echo',
+    email: 'newsdesk@moorland-echo.example',
+    lists: ['Local papers and websites'],
+    beats: ['appeals', 'community', 'roads'],
+    notes: 'Staffed 07:00 to 22:00. Prefers pictures as attachments, not links.',
+  },
+  {
+    name: 'Jo Pennant',
+    outlet: 'Moorland Evening Echo',
+    email: 'jo.pennant@moorland-echo.example',
+    lists: ['Court reporters', 'Local papers and websites'],
+    beats: ['court-results', 'appeals'],
+    notes: 'Crime and courts reporter. Usually at Northmoor Crown Court on Mondays.',
+  },
+  {
+    name: 'News team',
+    outlet: 'Northmoor Sound',
+    email: 'news@northmoor-sound.example',
+    lists: ['Regional TV and radio'],
+    beats: ['appeals', 'roads', 'community'],
+    notes: 'Hourly bulletins; an interview clip by 16:00 makes the drive-time programme.',
+  },
+  {
+    name: 'Dev Malhotra',
+    outlet: 'Moor Vale Television',
+    email: 'planning@moor-vale-tv.example',
+    lists: ['Regional TV and radio'],
+    beats: ['appeals', 'inspections-and-reports'],
+    notes: 'Planning desk for the evening regional news: a day’s notice for filming.',
+  },
+  {
+    name: 'Ruth Ashworth',
+    outlet: 'Pennine Court Reports',
+    email: 'ruth@pennine-court-reports.example',
+    lists: ['Court reporters'],
+    beats: ['court-results'],
+  },
+  {
+    name: 'Alex Carrow',
+    outlet: 'Freelance',
+    email: 'alex.carrow@freelance-writer.example',
+    lists: ['Local papers and websites'],
+    beats: ['community', 'inspections-and-reports'],
+  },
+]
+
 export const demoSiteSettings = {
   forceName: FORCE_NAME,
   pressOfficeAddress:
     'Northmoor Police press office\nPolice Headquarters, 1 Moor Lane, Northmoor NM1 1AA\n01632 960 000',
+  pressOfficeContact:
+    'Press office: 01632 960 000, press@northmoor.example.police.uk (08:00 to 18:00, Monday to Friday)\nOut of hours: the duty press officer, through the force control room on 01632 960 999',
+  notesToEditors:
+    'Pictures sent with a release may be used with that release only, credited as shown.\nInterviews are by arrangement with the press office.\nNorthmoor Police serves a county of 600,000 people with 1,900 officers and 1,400 staff.',
   betaBanner: {
     enabled: true,
     text: 'This is a new website for Northmoor Police news. It is still being improved, and your feedback helps us make it better.',

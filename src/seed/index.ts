@@ -7,6 +7,8 @@ import {
   demoCtas,
   demoSubscribers,
   demoImages,
+  demoMediaContacts,
+  demoMediaLists,
   demoQuotes,
   demoReleases,
   demoReportLinks,
@@ -203,6 +205,31 @@ export const seedDemoContent = async (
             status: 'confirmed',
             confirmedAt: new Date(now - 30 * 24 * HOUR).toISOString(),
             linkKey: newLinkKey(),
+          } as never,
+          overrideAccess: true,
+        }),
+      ),
+    )
+  }
+
+  const listIds = new Map<string, Id>()
+  for (const list of demoMediaLists) {
+    const { id } = count(
+      await ensure(payload, 'media-lists', { name: { equals: list.name } }, () =>
+        payload.create({ collection: 'media-lists', data: { ...list }, overrideAccess: true }),
+      ),
+    )
+    listIds.set(list.name, id)
+  }
+  for (const { lists, beats, ...contact } of demoMediaContacts) {
+    count(
+      await ensure(payload, 'media-contacts', { email: { equals: contact.email } }, () =>
+        payload.create({
+          collection: 'media-contacts',
+          data: {
+            ...contact,
+            lists: lists.map((name) => listIds.get(name)!),
+            beats: beats.map((slug) => categoryIds.get(slug)!),
           } as never,
           overrideAccess: true,
         }),

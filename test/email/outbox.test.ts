@@ -113,6 +113,10 @@ describe('the outbox, with no mail server outside production', () => {
 
     const list = await adminPage(server, '/admin/outbox', admin)
     expect(list.status).toBe(200)
+    // Said by the admin's own pages, after Next.js has started in the process (it sets NODE_ENV
+    // to production for itself): this is the outbox, not e-mail that is off.
+    expect(list.body).toContain('so Newsroom keeps each e-mail here instead of sending it')
+    expect((await adminPage(server, '/admin', admin)).body).not.toContain('E-mail is off.')
     expect(parseHtml(list.body).all.some((e) => e.attrs.href === '/admin/outbox')).toBe(true)
     const rows = parseHtml(list.body).all.filter((e) => e.tag === 'tr')
     expect(rows[1]!.text).toContain(ADMIN.email)

@@ -56,6 +56,8 @@ const fx = {} as {
   runningCta: number
   expiredCta: number
   category: number
+  mediaContact: number
+  mediaList: number
   users: Record<Who, number>
 }
 
@@ -86,6 +88,12 @@ const validData: Record<string, () => Record<string, unknown>> = {
     audience: ['volunteer'],
   }),
   categories: () => ({ name: `Category ${next()}`, slug: `category-${next()}` }),
+  'media-lists': () => ({ name: `Media list ${next()}` }),
+  'media-contacts': () => ({
+    name: `Reporter ${next()}`,
+    outlet: 'Northmoor Echo',
+    email: `reporter${next()}@echo.example`,
+  }),
   users: () => ({
     email: `person${next()}@northmoor.test`,
     password: 'a-long-test-password-42',
@@ -166,6 +174,11 @@ beforeAll(async () => {
     activeUntil: new Date(Date.now() - DAY).toISOString(),
   })
   fx.category = await makeAsAdmin('categories')
+  fx.mediaList = await makeAsAdmin('media-lists')
+  fx.mediaContact = await makeAsAdmin('media-contacts', {
+    ...validData['media-contacts']!(),
+    lists: [fx.mediaList],
+  })
 })
 
 afterAll(async () => {
@@ -191,6 +204,8 @@ const readTargets = (collection: string, rule: string): { shown: number[]; hidde
       ? { shown: [fx.runningCta], hidden: [fx.expiredCta] }
       : { shown: [fx.runningCta, fx.expiredCta], hidden: [] }
   if (collection === 'categories') return { shown: [fx.category], hidden: [] }
+  if (collection === 'media-lists') return { shown: [fx.mediaList], hidden: [] }
+  if (collection === 'media-contacts') return { shown: [fx.mediaContact], hidden: [] }
   if (collection === 'users')
     return { shown: [fx.users.admin, fx.users.editor, fx.users.author], hidden: [] }
   throw new Error(`No read targets for ${collection}`)
@@ -281,6 +296,8 @@ const changeFor = (collection: string): Record<string, unknown> =>
     media: { alt: `Changed ${next()}` },
     'recruitment-ctas': { heading: `Changed ${next()}` },
     categories: { name: `Changed ${next()}` },
+    'media-lists': { description: `Changed ${next()}` },
+    'media-contacts': { outlet: `Changed ${next()}` },
     users: { name: `Changed ${next()}` },
   })[collection]!
 
@@ -337,7 +354,11 @@ const checkUpdate = async (who: Client, whoName: Who, collection: string, rule: 
           ? fx.runningCta
           : collection === 'categories'
             ? fx.category
-            : fx.users.author
+            : collection === 'media-lists'
+              ? fx.mediaList
+              : collection === 'media-contacts'
+                ? fx.mediaContact
+                : fx.users.author
   switch (rule) {
     case 'yes':
       await expectUpdate(who, collection, liveTarget ?? freeTarget, true)
@@ -432,6 +453,8 @@ describe('the access table in docs/access.md', () => {
     expect([...covered].sort()).toEqual([
       'categories',
       'media',
+      'media-contacts',
+      'media-lists',
       'news',
       'quotes',
       'recruitment-ctas',

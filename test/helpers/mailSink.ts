@@ -18,6 +18,12 @@ import { freePort } from './server'
 import type { Received } from './smtp'
 
 const SMTP_URL = 'NEWSROOM_TEST_SMTP_URL'
+
+/** The shared sink refuses every address at this domain at RCPT TO (550), as for a mailbox that does not exist. */
+export const REFUSED_DOMAIN = 'refused.test'
+
+/** …and puts off every address at this one (451, try again later), as a busy or greylisting server does. */
+export const DEFERRED_DOMAIN = 'later.test'
 const MAIL_DIR = 'NEWSROOM_TEST_MAIL_DIR'
 
 /** For the global setup: the sink, its address and folder put in the environment the workers inherit. */
@@ -28,6 +34,20 @@ export const startMailSink = async (dir: string) => {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // As a real server answers at RCPT TO: a mailbox that does not exist (REFUSED_DOMAIN) is
+    // refused for good, with a 550; one it cannot take now (DEFERRED_DOMAIN) is put off, a 451.
+    onRcptTo(address, _session, done) {
+      const to = address.address.toLowerCase()
+      if (to.endsWith(`@${REFUSED_DOMAIN}`))
+        return done(
+          Object.assign(new Error(`5.1.1 <${to}>: no such mailbox here`), { responseCode: 550 }),
+        )
+      if (to.endsWith(`@${DEFERRED_DOMAIN}`))
+        return done(
+          Object.assign(new Error(`4.3.0 <${to}>: try again later`), { responseCode: 451 }),
+        )
+      done()
+    },
     onData(stream, session, done) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))

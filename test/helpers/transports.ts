@@ -85,6 +85,8 @@ export const GRAPHQL_NAMES: Record<string, { one: string; many: string }> = {
   media: { one: 'Media', many: 'allMedia' },
   'recruitment-ctas': { one: 'RecruitmentCta', many: 'RecruitmentCtas' },
   categories: { one: 'Category', many: 'Categories' },
+  'media-contacts': { one: 'MediaContact', many: 'MediaContacts' },
+  'media-lists': { one: 'MediaList', many: 'MediaLists' },
   users: { one: 'User', many: 'Users' },
   'site-settings': { one: 'SiteSetting', many: 'SiteSetting' },
 }

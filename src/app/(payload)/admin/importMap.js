@@ -58,6 +58,7 @@ import { WorkflowActions as WorkflowActions_59995c659e3565715d5181c512ed096e } f
 import { StateStatus as StateStatus_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
 import { Nothing as Nothing_bd355f847c2eec8955d6195284105806 } from '../../../../src/admin/Nothing'
 import { PublicFromField as PublicFromField_a66105a14fe2bee5efc5c5ce56a5313f } from '../../../../src/admin/PublicFromField'
+import { YesNoCell as YesNoCell_cbd7510fd1e7615f5790751a2c63deb7 } from '../../../../src/admin/YesNoCell'
 import { HistoryNoteCell as HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f } from '../../../../src/admin/HistoryNote'
 import { InviteColleague as InviteColleague_a5ce4b9b5cdd7195f54a6503a4339853 } from '../../../../src/admin/InviteColleague'
 import { SubscriberExport as SubscriberExport_8d2d02a309e4f0eba5767ea28ef31199 } from '../../../../src/admin/SubscriberExport'
@@ -131,6 +132,7 @@ export const importMap = {
   "/src/admin/StateField#StateStatus": StateStatus_e35d6dac49aae5b33172b24c446a49ad,
   "/src/admin/Nothing#Nothing": Nothing_bd355f847c2eec8955d6195284105806,
   "/src/admin/PublicFromField#PublicFromField": PublicFromField_a66105a14fe2bee5efc5c5ce56a5313f,
+  "/src/admin/YesNoCell#YesNoCell": YesNoCell_cbd7510fd1e7615f5790751a2c63deb7,
   "/src/admin/HistoryNote#HistoryNoteCell": HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f,
   "/src/admin/InviteColleague#InviteColleague": InviteColleague_a5ce4b9b5cdd7195f54a6503a4339853,
   "/src/admin/SubscriberExport#SubscriberExport": SubscriberExport_8d2d02a309e4f0eba5767ea28ef31199,
