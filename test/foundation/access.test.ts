@@ -58,6 +58,7 @@ const fx = {} as {
   category: number
   mediaContact: number
   mediaList: number
+  subscriber: number
   users: Record<Who, number>
 }
 
@@ -88,6 +89,11 @@ const validData: Record<string, () => Record<string, unknown>> = {
     audience: ['volunteer'],
   }),
   categories: () => ({ name: `Category ${next()}`, slug: `category-${next()}` }),
+  subscribers: () => ({
+    email: `made${next()}@readers.test`,
+    status: 'confirmed',
+    frequency: 'immediately',
+  }),
   'media-lists': () => ({ name: `Media list ${next()}` }),
   'media-contacts': () => ({
     name: `Reporter ${next()}`,
@@ -111,7 +117,21 @@ const create = async (who: Api, collection: string, data?: Record<string, unknow
   return who.post(`/api/${collection}${query}`, data ?? validData[collection]!())
 }
 
+/** A member of the public who asked for alerts on /alerts: the only way a subscriber is made. */
+const subscribeOnTheSite = async () => {
+  const email = `subscriber${next()}@readers.test`
+  const asked = await fetch(`${server.url}/alerts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, what: 'all', frequency: 'daily' }),
+  })
+  expect(asked.status).toBe(200)
+  const found = await as.admin.get(`/api/subscribers?where[email][equals]=${email}&depth=0`)
+  return found.body.docs[0].id as number
+}
+
 const makeAsAdmin = async (collection: string, data?: Record<string, unknown>) => {
+  if (collection === 'subscribers') return subscribeOnTheSite()
   const response = await create(as.admin, collection, data)
   if (response.status !== 201)
     throw new Error(`Fixture ${collection}: ${response.status} ${JSON.stringify(response.body)}`)
@@ -174,6 +194,7 @@ beforeAll(async () => {
     activeUntil: new Date(Date.now() - DAY).toISOString(),
   })
   fx.category = await makeAsAdmin('categories')
+  fx.subscriber = await subscribeOnTheSite()
   fx.mediaList = await makeAsAdmin('media-lists')
   fx.mediaContact = await makeAsAdmin('media-contacts', {
     ...validData['media-contacts']!(),
@@ -205,6 +226,7 @@ const readTargets = (collection: string, rule: string): { shown: number[]; hidde
       : { shown: [fx.runningCta, fx.expiredCta], hidden: [] }
   if (collection === 'categories') return { shown: [fx.category], hidden: [] }
   if (collection === 'media-lists') return { shown: [fx.mediaList], hidden: [] }
+  if (collection === 'subscribers') return { shown: [fx.subscriber], hidden: [] }
   if (collection === 'media-contacts') return { shown: [fx.mediaContact], hidden: [] }
   if (collection === 'users')
     return { shown: [fx.users.admin, fx.users.editor, fx.users.author], hidden: [] }
@@ -298,6 +320,7 @@ const changeFor = (collection: string): Record<string, unknown> =>
     categories: { name: `Changed ${next()}` },
     'media-lists': { description: `Changed ${next()}` },
     'media-contacts': { outlet: `Changed ${next()}` },
+    subscribers: { bounce: `Changed ${next()}` },
     users: { name: `Changed ${next()}` },
   })[collection]!
 
@@ -358,7 +381,9 @@ const checkUpdate = async (who: Client, whoName: Who, collection: string, rule: 
               ? fx.mediaList
               : collection === 'media-contacts'
                 ? fx.mediaContact
-                : fx.users.author
+                : collection === 'subscribers'
+                  ? fx.subscriber
+                  : fx.users.author
   switch (rule) {
     case 'yes':
       await expectUpdate(who, collection, liveTarget ?? freeTarget, true)
@@ -460,6 +485,7 @@ describe('the access table in docs/access.md', () => {
       'recruitment-ctas',
       'report-links',
       'site-settings',
+      'subscribers',
       'users',
     ])
     for (const row of table)

@@ -88,6 +88,7 @@ export const GRAPHQL_NAMES: Record<string, { one: string; many: string }> = {
   'media-contacts': { one: 'MediaContact', many: 'MediaContacts' },
   'media-lists': { one: 'MediaList', many: 'MediaLists' },
   users: { one: 'User', many: 'Users' },
+  subscribers: { one: 'Subscriber', many: 'Subscribers' },
   'site-settings': { one: 'SiteSetting', many: 'SiteSetting' },
 }
 
