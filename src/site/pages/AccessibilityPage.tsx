@@ -50,7 +50,9 @@ export const AccessibilityPage = ({
         loads. The pages you visit on this site share a single place in your browser’s history, so
         after you leave, pressing Back takes you to where you were before you came to this site, not
         to any page of it. This is also why Back does not take you from one page of this site to the
-        one before: use the links on the page instead.
+        one before: use the links on the page instead. Sending a form is the exception: after you
+        subscribe to e-mail alerts, or change or confirm them, the page that answers takes a place
+        of its own in the history, so Back after leaving from it brings back the alerts page.
       </p>
       <p>
         Without JavaScript, the button still works, but the keys do nothing, and every page of this
