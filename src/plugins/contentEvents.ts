@@ -10,8 +10,23 @@ import type {
 
 import { announceContentChange, type ContentChange } from './contentChanged'
 
-/** Collections the public never sees anything of. */
-const INTERNAL = new Set(['users', 'audit-log', 'preview-links', 'embargo-lifts', 'payload-jobs'])
+/**
+ * Collections the public never sees anything of. A change to one must not empty the page
+ * caches: a member of the public subscribing to alerts would otherwise make every page cold.
+ */
+const INTERNAL = new Set([
+  'users',
+  'audit-log',
+  'preview-links',
+  'embargo-lifts',
+  'payload-jobs',
+  'subscribers',
+  'alert-runs',
+  'alert-deliveries',
+  'media-contacts',
+  'media-lists',
+  'media-sends',
+])
 const CONTENT_VERSION = 'content-version'
 
 /**

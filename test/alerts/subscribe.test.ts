@@ -104,6 +104,18 @@ describe('subscribing', () => {
     )
   })
 
+  it('leaves the page cache alone: a subscription changes nothing the public sees', async () => {
+    // Other work on this shared server (a lift it queued) may empty the cache meanwhile: try again.
+    let kept = false
+    for (let attempt = 0; attempt < 3 && !kept; attempt++) {
+      await fetch(`${server.url}/news`)
+      expect((await fetch(`${server.url}/news`)).headers.get('x-page-cache')).toBe('hit')
+      await post('/alerts', { email: reader(`cache${attempt}`), what: 'all', frequency: 'daily' })
+      kept = (await fetch(`${server.url}/news`)).headers.get('x-page-cache') === 'hit'
+    }
+    expect(kept).toBe(true)
+  })
+
   it('says what is wrong with the form, keeps what was typed, and stores nothing', async () => {
     const email = reader('wrong')
     const answer = await page(await post('/alerts', { email: 'not an address', what: 'some' }))
