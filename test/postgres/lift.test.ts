@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 
 import { createUserAndSignIn, signIn, type Api } from '../helpers/api'
 import { createTestDatabase } from '../helpers/postgres'
@@ -62,6 +62,12 @@ describe('the embargo lift with two server processes on one PostgreSQL database'
   })
 
   it('runs the side effects of each lift exactly once: one webhook, one history entry, one claim', async () => {
+    // A failure here has been a hang once under load: what the servers said is the clue.
+    onTestFailed(() => {
+      console.log(
+        `Server A said:\n${a.output().slice(-4000)}\nServer B said:\n${b.output().slice(-4000)}`,
+      )
+    })
     const admin: Api = await signIn(a.url, ADMIN.email, ADMIN.password)
     const author = await createUserAndSignIn(a.url, admin, {
       email: 'author@northmoor.test',
