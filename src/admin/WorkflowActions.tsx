@@ -334,11 +334,16 @@ export const WorkflowActions = () => {
               </div>
             </form>
           )}
+          {/* Each opening makes the panels afresh (their keys): they read the release as it is now. */}
           {workflow.state === 'scheduled' && !chosen && openings > 0 ? (
-            <PreviewLinksPanel key={openings} release={base} onProblem={setProblem} />
+            <PreviewLinksPanel
+              key={`preview-links-${openings}`}
+              release={base}
+              onProblem={setProblem}
+            />
           ) : null}
           {!chosen && openings > 0 ? (
-            <MediaListPanel key={openings} release={base} onProblem={setProblem} />
+            <MediaListPanel key={`media-list-${openings}`} release={base} onProblem={setProblem} />
           ) : null}
           <div className="newsroom-workflow__close">
             <Button buttonStyle="secondary" onClick={() => dialog.current?.close()}>

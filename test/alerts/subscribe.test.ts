@@ -107,11 +107,12 @@ describe('subscribing', () => {
   it('leaves the page cache alone: a subscription changes nothing the public sees', async () => {
     // Other work on this shared server (a lift it queued) may empty the cache meanwhile: try again.
     let kept = false
-    for (let attempt = 0; attempt < 3 && !kept; attempt++) {
-      await fetch(`${server.url}/news`)
-      expect((await fetch(`${server.url}/news`)).headers.get('x-page-cache')).toBe('hit')
+    const cached = async () => (await fetch(`${server.url}/news`)).headers.get('x-page-cache')
+    for (let attempt = 0; attempt < 5 && !kept; attempt++) {
+      await cached()
+      if ((await cached()) !== 'hit') continue
       await post('/alerts', { email: reader(`cache${attempt}`), what: 'all', frequency: 'daily' })
-      kept = (await fetch(`${server.url}/news`)).headers.get('x-page-cache') === 'hit'
+      kept = (await cached()) === 'hit'
     }
     expect(kept).toBe(true)
   })
