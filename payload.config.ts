@@ -11,7 +11,7 @@ import { livePreview } from './src/livePreview/config'
 import { payloadSecret, siteUrl } from './src/config/env'
 import { projectRoot } from './src/config/paths'
 import { databaseAdapter } from './src/db/adapter'
-import { databaseDownIs503 } from './src/http/apiErrors'
+import { databaseDownIs503, logGraphqlFailures } from './src/http/apiErrors'
 import { emailAdapter } from './src/email/transport'
 import { EMAIL_QUEUE, sendEmailTask } from './src/email/sendTask'
 import { LIFT_QUEUE, liftEmbargoTask } from './src/embargo/liftJob'
@@ -126,7 +126,13 @@ const config = async () =>
       }),
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
-    hooks: { afterError: [databaseDownIs503] },
+    hooks: { afterError: [databaseDownIs503, logGraphqlFailures] },
+    // A refusal is the system working: one line in the log, not an error with its stack. An
+    // author opening a release (whose media-list panel the server refuses them) or a stranger
+    // trying GraphQL must not fill the log with errors. GraphQL's real failures (5xx) are still
+    // logged as errors, whole (logGraphqlFailures).
+    // (Payload's type lists only its own error names; the level is looked up by the error's name.)
+    loggingLevels: { WorkflowError: 'info', GraphQLError: 'info' } as Record<string, 'info'>,
     graphQL: { validationRules: () => [oneSignInPerRequest] },
     telemetry: false,
   })

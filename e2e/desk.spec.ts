@@ -147,3 +147,32 @@ test('live preview shows the release in the public template, at mobile and deskt
   }
   await expect(frame.locator('a[data-quick-exit]')).toBeVisible()
 })
+
+test('opening "Create New" straight from its address makes one draft, not two', async ({
+  browser,
+  request,
+  site,
+}) => {
+  const login = await request.post(`${site}/api/users/login`, {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  })
+  const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  const drafts = async () =>
+    (await (await request.get(`${site}/api/news?draft=true&limit=1&depth=0`, { headers })).json())
+      .totalDocs as number
+  // A browser that has never been here, so has sent no client hints yet, signed in (its cookie).
+  const context = await browser.newContext()
+  const { token } = await (
+    await request.post(`${site}/api/users/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    })
+  ).json()
+  await context.addCookies([{ name: 'payload-token', value: token, url: site }])
+  const page = await context.newPage()
+  const before = await drafts()
+  await page.goto(`${site}/admin/collections/news/create`)
+  await page.waitForURL(/\/admin\/collections\/news\/\d+/)
+  await expect(page.getByText('New release')).toBeVisible()
+  expect(await drafts()).toBe(before + 1)
+  await context.close()
+})

@@ -613,7 +613,7 @@ export interface Redirect {
   createdAt: string;
 }
 /**
- * People who asked for news by e-mail on the public site (/alerts) and confirmed it. Personal data: admins only. Use "Export" to give someone what is held about them, and delete them when they ask.
+ * People who asked for news by e-mail on the public site (/alerts): those who confirmed, and those still waiting to (forgotten after 8 days unconfirmed). Personal data: admins only. Use "Export what is held" to give someone what is held about them, and delete them when they ask.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "subscribers".
@@ -633,6 +633,8 @@ export interface Subscriber {
   bounce?: string | null;
   confirmTokenHash?: string | null;
   confirmExpiresAt?: string | null;
+  mailbox?: string | null;
+  confirmedTokenHash?: string | null;
   requestsSince?: string | null;
   requests?: number | null;
   linkKey?: string | null;
@@ -1276,6 +1278,8 @@ export interface SubscribersSelect<T extends boolean = true> {
   bounce?: T;
   confirmTokenHash?: T;
   confirmExpiresAt?: T;
+  mailbox?: T;
+  confirmedTokenHash?: T;
   requestsSince?: T;
   requests?: T;
   linkKey?: T;

@@ -147,6 +147,10 @@ export const startServer = async ({
         if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store')
       })
     }
+    // Payload asks for the colour-scheme hint as "critical": a browser that has not sent it yet
+    // asks for the page a second time, and a "Create New" page made twice made two drafts. The
+    // hint is still asked for (Accept-CH), and sent with every later request.
+    onHeaders(res, () => res.removeHeader('Critical-CH'))
     return handleWithNext(req, res)
   })
   app.use(site.notFound)

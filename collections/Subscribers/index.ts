@@ -19,7 +19,7 @@ export const Subscribers: CollectionConfig = {
     defaultColumns: ['email', 'status', 'frequency', 'allNews', 'confirmedAt'],
     group: 'Public alerts',
     description:
-      'People who asked for news by e-mail on the public site (/alerts) and confirmed it. Personal data: admins only. Use "Export" to give someone what is held about them, and delete them when they ask.',
+      'People who asked for news by e-mail on the public site (/alerts): those who confirmed, and those still waiting to (forgotten after 8 days unconfirmed). Personal data: admins only. Use "Export what is held" to give someone what is held about them, and delete them when they ask.',
     hidden: ({ user }) => !(user as { roles?: string[] } | null)?.roles?.includes('admin'),
     components: {
       edit: { beforeDocumentControls: ['/src/admin/SubscriberExport#SubscriberExport'] },
@@ -66,6 +66,10 @@ export const Subscribers: CollectionConfig = {
     // The one-time confirmation link (its hash, and until when it works).
     { name: 'confirmTokenHash', type: 'text', index: true, hidden: true },
     { name: 'confirmExpiresAt', type: 'date', hidden: true },
+    // The mailbox the address reaches, whatever its +tag: the daily allowance is per mailbox.
+    { name: 'mailbox', type: 'text', index: true, hidden: true },
+    // The confirmation link once used: following it again says so, rather than "does not work".
+    { name: 'confirmedTokenHash', type: 'text', index: true, hidden: true },
     // How many confirmation e-mails went to this address in the day that began then.
     { name: 'requestsSince', type: 'date', hidden: true },
     { name: 'requests', type: 'number', hidden: true },

@@ -13,7 +13,7 @@ import * as migration_20261204_191547_press_office_address from './20261204_1915
 import * as migration_20261204_192624_email_task from './20261204_192624_email_task';
 import * as migration_20261204_193154_notification_choices from './20261204_193154_notification_choices';
 import * as migration_20261204_194023_notify_lift_failed_preview_opened from './20261204_194023_notify_lift_failed_preview_opened';
-import * as migration_20261207_023238_email_alerts_and_media_list from './20261207_023238_email_alerts_and_media_list';
+import * as migration_20261207_032320_email_alerts_and_media_list from './20261207_032320_email_alerts_and_media_list';
 
 export const migrations = [
   {
@@ -92,8 +92,8 @@ export const migrations = [
     name: '20261204_194023_notify_lift_failed_preview_opened',
   },
   {
-    up: migration_20261207_023238_email_alerts_and_media_list.up,
-    down: migration_20261207_023238_email_alerts_and_media_list.down,
-    name: '20261207_023238_email_alerts_and_media_list'
+    up: migration_20261207_032320_email_alerts_and_media_list.up,
+    down: migration_20261207_032320_email_alerts_and_media_list.down,
+    name: '20261207_032320_email_alerts_and_media_list'
   },
 ];

@@ -12,7 +12,7 @@ import * as migration_20261204_033941_lift_embargo_now from './20261204_033941_l
 import * as migration_20261204_191540_press_office_address from './20261204_191540_press_office_address';
 import * as migration_20261204_193147_notification_choices from './20261204_193147_notification_choices';
 import * as migration_20261204_194011_notify_lift_failed_preview_opened from './20261204_194011_notify_lift_failed_preview_opened';
-import * as migration_20261207_023235_email_alerts_and_media_list from './20261207_023235_email_alerts_and_media_list';
+import * as migration_20261207_032316_email_alerts_and_media_list from './20261207_032316_email_alerts_and_media_list';
 
 export const migrations = [
   {
@@ -86,8 +86,8 @@ export const migrations = [
     name: '20261204_194011_notify_lift_failed_preview_opened',
   },
   {
-    up: migration_20261207_023235_email_alerts_and_media_list.up,
-    down: migration_20261207_023235_email_alerts_and_media_list.down,
-    name: '20261207_023235_email_alerts_and_media_list'
+    up: migration_20261207_032316_email_alerts_and_media_list.up,
+    down: migration_20261207_032316_email_alerts_and_media_list.down,
+    name: '20261207_032316_email_alerts_and_media_list'
   },
 ];

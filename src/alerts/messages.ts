@@ -16,15 +16,15 @@ import type { PayloadRequest } from 'payload'
 
 import { siteHost, siteUrl } from '../config/env'
 import { buildMessage, messageWith, type Block, type Footer, type Message } from '../email/message'
-import { longDate, forceTime } from '../fields/ukTime'
+import { embargoLine, longDate } from '../fields/ukTime'
 import type { Subscriber } from '../payload-types'
 import { CONFIRMATION_DAYS, linkToken, newConfirmationToken } from './tokens'
 
-const loadSubscriber = async (req: PayloadRequest, id: string) =>
+const loadSubscriber = async (req: PayloadRequest, id: string, depth = 0) =>
   (await req.payload.findByID({
     collection: 'subscribers',
     id,
-    depth: 0,
+    depth,
     overrideAccess: true,
     showHiddenFields: true,
     disableErrors: true,
@@ -34,6 +34,21 @@ const loadSubscriber = async (req: PayloadRequest, id: string) =>
 const forceNameOf = async (req: PayloadRequest) =>
   ((await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req }))
     .forceName as string | undefined) || 'Police news'
+
+const list = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' })
+
+/** "all our news, as soon as we publish it"; "news about Appeals and Roads, once a day, at 8am". */
+export const describeChoices = (
+  subscriber: Pick<Subscriber, 'allNews' | 'categories' | 'frequency'>,
+) => {
+  const topics = (subscriber.categories ?? []).flatMap((c) =>
+    typeof c === 'object' ? [c.name] : [],
+  )
+  const what =
+    subscriber.allNews || topics.length === 0 ? 'all our news' : `news about ${list.format(topics)}`
+  const when = subscriber.frequency === 'daily' ? 'once a day, at 8am' : 'as soon as we publish it'
+  return `${what}, ${when}`
+}
 
 export const manageUrl = (subscriber: Pick<Subscriber, 'id' | 'linkKey'>) =>
   `${siteUrl()}/alerts/manage/${linkToken('manage', subscriber.id, subscriber.linkKey ?? '')}`
@@ -45,7 +60,7 @@ export const confirmationMessage = async (
   req: PayloadRequest,
   subscriberId: string,
 ): Promise<Message | null> => {
-  const subscriber = await loadSubscriber(req, subscriberId)
+  const subscriber = await loadSubscriber(req, subscriberId, 1)
   if (!subscriber || subscriber.status !== 'pending') return null
   const { token, hash, expiresAt } = newConfirmationToken()
   await req.payload.update({
@@ -66,7 +81,7 @@ export const confirmationMessage = async (
       subject: `Confirm you want news from ${forceName} by e-mail`,
       body: [
         {
-          text: `Someone, we hope you, asked for news from ${forceName} to be e-mailed to this address ${subscriber.frequency === 'daily' ? 'once a day' : 'as it is published'}.`,
+          text: `Someone, we hope you, asked for news from ${forceName} to be e-mailed to this address: ${describeChoices(subscriber)}.`,
         },
         { text: 'Nothing will be sent until you confirm.' },
       ],
@@ -123,7 +138,7 @@ const releaseBlocks = (release: ReleaseSummary): Block[] => [
   { text: release.title, heading: true, href: `${siteUrl()}/news/${release.slug}` },
   ...(release.summary ? [{ text: release.summary }] : []),
   {
-    text: `Published ${forceTime(release.publishAt)}${release.category ? ` in ${release.category.name}` : ''}.`,
+    text: `Published at ${embargoLine(release.publishAt)}${release.category ? ` in ${release.category.name}` : ''}.`,
   },
 ]
 
@@ -165,7 +180,7 @@ export const releaseAlertMessage = (
       version: run.id,
       subject: run.kind === 'update' ? `Updated: ${release.title}` : release.title,
       body: [
-        ...(update ? [{ text: `Updated ${forceTime(update.at)}: ${update.note}` }] : []),
+        ...(update ? [{ text: `Updated at ${embargoLine(update.at)}: ${update.note}` }] : []),
         ...releaseBlocks(release),
       ],
       small: [whyYouGetThis(subscriber, footer.forceName)],
@@ -186,7 +201,7 @@ export const digestMessage = (
       kind: 'alert-digest',
       recordId: `digest-${longDate(run.periodEnd).replace(/ /g, '-')}`,
       version: run.id,
-      subject: `News from ${footer.forceName}: ${releases.length} ${releases.length === 1 ? 'release' : 'releases'} to ${longDate(run.periodEnd)}`,
+      subject: `Your daily news from ${footer.forceName}, ${longDate(run.periodEnd)} (${releases.length} ${releases.length === 1 ? 'release' : 'releases'})`,
       body: [
         {
           text: `What ${footer.forceName} published in the day to 8am on ${longDate(run.periodEnd)}:`,

@@ -5,6 +5,7 @@
  */
 import type { Category, SiteSetting, Subscriber } from '../payload-types'
 import type { PageModule } from '../site/page'
+import { describeChoices } from './messages'
 import type { Choices, FieldError } from './subscriptions'
 
 const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)
@@ -183,14 +184,7 @@ export const CheckEmailPage = ({ email }: { email: string }) => (
   </>
 )
 
-const describe = (subscriber: Subscriber) => {
-  const topics = (subscriber.categories ?? [])
-    .map((c) => (typeof c === 'object' ? c.name : null))
-    .filter(Boolean)
-  const what = subscriber.allNews ? 'all our news' : `news about ${topics.join(', ')}`
-  const when = subscriber.frequency === 'daily' ? 'once a day, at 8am' : 'as soon as we publish it'
-  return `${what}, ${when}`
-}
+const describe = describeChoices
 
 export const ConfirmPage = ({ subscriber, token }: { subscriber: Subscriber; token: string }) => (
   <>
@@ -253,7 +247,7 @@ export const ManagePage = ({
   <>
     <ErrorSummary errors={errors} />
     {saved ? (
-      <div className="notice" role="status">
+      <div className="confirmation-notice" role="status">
         <h2>Your choices are saved</h2>
         <p>You will get {describe(subscriber)}.</p>
       </div>
@@ -279,7 +273,11 @@ export const ManagePage = ({
       <button type="submit">Save my choices</button>
     </form>
     <h2>Stop getting our news by e-mail</h2>
-    <form action={`/alerts/unsubscribe/${unsubscribeToken}`} method="post">
+    <form
+      className="alerts-form__last"
+      action={`/alerts/unsubscribe/${unsubscribeToken}`}
+      method="post"
+    >
       <button type="submit" className="button--secondary">
         Unsubscribe
       </button>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 
-import express, { type Request, type Response, type Router } from 'express'
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
@@ -41,6 +41,26 @@ import { linkToken } from './tokens'
  * POST /alerts/unsubscribe/:token is also the one-click unsubscribe of RFC 8058: a mail
  * program posts `List-Unsubscribe=One-Click` to the address in the e-mail's List-Unsubscribe.
  */
+/**
+ * RFC 8058 lets a mail program send its one-click request as multipart/form-data too: its one
+ * field is read here (a few bytes; anything larger is not such a request).
+ */
+const oneClickBody: RequestHandler = (req, _res, next) => {
+  if (!req.is('multipart/form-data')) return next()
+  let raw = ''
+  req.setEncoding('utf8')
+  req.on('data', (chunk: string) => {
+    raw += chunk
+    if (raw.length > 8192) req.destroy()
+  })
+  req.on('end', () => {
+    if (/name="List-Unsubscribe"\r?\n\r?\n\s*One-Click\s*(\r?\n|$)/.test(raw))
+      req.body = { 'List-Unsubscribe': 'One-Click' }
+    next()
+  })
+  req.on('error', next)
+}
+
 export const alertRoutes = ({
   payload,
   content,
@@ -83,6 +103,9 @@ export const alertRoutes = ({
     limit: limitFrom('ALERTS_RATE_LIMIT', 10),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A form sent back with a mistake in it (a 400) is not counted: someone who mistypes is not
+    // the script this limit is for.
+    skipFailedRequests: true,
     handler: (_req, res) =>
       void send(
         res,
@@ -273,7 +296,7 @@ export const alertRoutes = ({
     }
   })
 
-  router.post('/alerts/unsubscribe/:token', form, async (req, res, next) => {
+  router.post('/alerts/unsubscribe/:token', form, oneClickBody, async (req, res, next) => {
     try {
       const subscriber = await subscriberForLink(payload, String(req.params.token), 'unsubscribe')
       const oneClick =

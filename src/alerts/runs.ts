@@ -115,9 +115,16 @@ export const digestPeriod = (now: Date) => {
   return { day: end.toISODate()!, start: start.toJSDate(), end: end.toJSDate() }
 }
 
+/**
+ * A digest more than this late is not sent: a server started at 3am (a first start, or after a
+ * long outage) does not send yesterday's news as if it were today's; 8am brings the next one.
+ */
+export const DIGEST_LATEST_HOURS = 6
+
 /** Writes today's digest run once 08:00 UK time has passed, if no server has yet. */
 export const queueDigestIfDue = async (payload: Payload, now = new Date()) => {
   const { day, start, end } = digestPeriod(now)
+  if (now.getTime() - end.getTime() > DIGEST_LATEST_HOURS * 3600_000) return false
   return createOnce(payload, {
     key: `digest:${day}`,
     kind: 'digest',

@@ -26,6 +26,7 @@ import { isListedNow } from '../releases/state'
 import { deliveryStore, type Claimed, type DeliveryStore } from './deliveries'
 import { digestMessage, releaseAlertMessage, type ReleaseSummary } from './messages'
 import { onAlertRun, queueDigestIfDue } from './runs'
+import { forgetUnconfirmed } from './subscriptions'
 
 /** Deliveries claimed at once: what can go out twice if this process is killed mid-batch. */
 const BATCH = 25
@@ -107,6 +108,7 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
   let running: Promise<void> | null = null
   let lastSweep = 0
   let lastDigestCheck = 0
+  let lastForget = 0
 
   const log = (message: string) => payload.logger.warn(message)
 
@@ -395,6 +397,10 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
       lastDigestCheck = now
       await queueDigestIfDue(payload)
     }
+    if (now - lastForget > 60 * 60_000) {
+      lastForget = now
+      await forgetUnconfirmed(payload)
+    }
   }
 
   const tick = () => {
@@ -420,11 +426,15 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
   const stopListening = onAlertRun(() => setImmediate(() => void tick()))
   void tick()
 
-  /** Stops taking work; what is in flight finishes and is marked. */
+  /**
+   * Stops taking work; what is in flight finishes and is marked, for ten seconds at most (a mail
+   * server that stopped answering must not hold up a shutdown: what it had is claimed by another
+   * server, or this one after a restart, once its lease ends).
+   */
   return async () => {
     stopped = true
     clearInterval(timer)
     stopListening()
-    await running
+    await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 10_000).unref())])
   }
 }

@@ -93,6 +93,18 @@ export const readEmail = (body: Record<string, unknown>): { email: string; error
   return { email }
 }
 
+/**
+ * The mailbox an address reaches: `ann+alerts@example.org` is `ann@example.org`'s. The day's
+ * allowance is counted per mailbox, so that tags cannot multiply it.
+ */
+export const mailboxOf = (email: string) => {
+  const at = email.lastIndexOf('@')
+  return `${email.slice(0, at).split('+')[0]}${email.slice(at)}`.toLowerCase()
+}
+
+/** Waiting for confirmation this long (a day past the link's 7) and never confirmed: forgotten. */
+export const UNCONFIRMED_KEPT_DAYS = 8
+
 const find = async (payload: Payload, email: string) =>
   ((
     await payload.find({
@@ -105,16 +117,44 @@ const find = async (payload: Payload, email: string) =>
     })
   ).docs[0] as Subscriber | undefined) ?? null
 
-/** Counts an e-mail to the address against its day's allowance; false when the day's three are used. */
-const allowance = (subscriber: Subscriber | null, now: Date) => {
-  const since = subscriber?.requestsSince ? Date.parse(subscriber.requestsSince) : NaN
-  const sameDay = Number.isFinite(since) && now.getTime() - since < DAY
-  const used = sameDay ? (subscriber?.requests ?? 0) : 0
+const usedToday = (subscriber: Subscriber, now: Date) => {
+  const since = subscriber.requestsSince ? Date.parse(subscriber.requestsSince) : NaN
+  return Number.isFinite(since) && now.getTime() - since < DAY ? (subscriber.requests ?? 0) : 0
+}
+
+/**
+ * Counts an e-mail to the address against its mailbox's allowance for the day (every address
+ * of the mailbox together); false when the day's three are used.
+ */
+const allowance = async (
+  payload: Payload,
+  email: string,
+  subscriber: Subscriber | null,
+  now: Date,
+) => {
+  const { docs } = await payload.find({
+    collection: 'subscribers',
+    where: {
+      and: [
+        { mailbox: { equals: mailboxOf(email) } },
+        { requestsSince: { greater_than: new Date(now.getTime() - DAY).toISOString() } },
+      ],
+    },
+    limit: 50,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  const mine = subscriber ? usedToday(subscriber, now) : 0
+  const others = (docs as Subscriber[]).filter((doc) => String(doc.id) !== String(subscriber?.id))
+  const used = mine + others.reduce((sum, doc) => sum + usedToday(doc, now), 0)
+  const since = subscriber?.requestsSince
   return {
     allowed: used < REQUESTS_PER_DAY,
     data: {
-      requestsSince: (sameDay ? new Date(since) : now).toISOString(),
-      requests: used + 1,
+      mailbox: mailboxOf(email),
+      requestsSince: mine > 0 && since ? since : now.toISOString(),
+      requests: mine + 1,
     },
   }
 }
@@ -135,9 +175,9 @@ export const requestSubscription = async (
   now = new Date(),
 ): Promise<void> => {
   let subscriber = await find(payload, email)
-  const { allowed, data } = allowance(subscriber, now)
+  const { allowed, data } = await allowance(payload, email, subscriber, now)
   if (!allowed) {
-    payload.logger.info('An alerts request was not sent: that address has had three today.')
+    payload.logger.info('An alerts request was not sent: that mailbox has had three today.')
     return
   }
   if (subscriber?.status === 'confirmed') {
@@ -199,7 +239,19 @@ export const lookUpConfirmation = async (
     showHiddenFields: true,
   })
   const subscriber = docs[0] as Subscriber | undefined
-  if (!subscriber) return { status: 'unknown' }
+  if (!subscriber) {
+    // A link already used: the subscription it confirmed, if it is still there.
+    const used = await payload.find({
+      collection: 'subscribers',
+      where: { confirmedTokenHash: { equals: hashOf(token) } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
+    const confirmed = used.docs[0] as Subscriber | undefined
+    return confirmed ? { status: 'already', subscriber: confirmed } : { status: 'unknown' }
+  }
   if (!subscriber.confirmExpiresAt || Date.parse(subscriber.confirmExpiresAt) <= Date.now())
     return { status: 'expired' }
   return { status: subscriber.status === 'confirmed' ? 'already' : 'confirmed', subscriber }
@@ -219,6 +271,7 @@ export const confirmSubscription = async (
       status: 'confirmed',
       confirmedAt: new Date().toISOString(),
       confirmTokenHash: null,
+      confirmedTokenHash: hashOf(token),
       confirmExpiresAt: null,
     },
     overrideAccess: true,
@@ -264,4 +317,24 @@ export const changeChoices = async (payload: Payload, subscriber: Subscriber, ch
  */
 export const unsubscribe = async (payload: Payload, subscriber: Subscriber) => {
   await payload.delete({ collection: 'subscribers', id: subscriber.id, overrideAccess: true })
+}
+
+/** Addresses typed on /alerts and never confirmed are not kept: gone 8 days after the last request. */
+export const forgetUnconfirmed = async (payload: Payload, now = new Date()) => {
+  const { docs } = await payload.delete({
+    collection: 'subscribers',
+    where: {
+      and: [
+        { status: { equals: 'pending' } },
+        {
+          updatedAt: {
+            less_than: new Date(now.getTime() - UNCONFIRMED_KEPT_DAYS * DAY).toISOString(),
+          },
+        },
+      ],
+    },
+    overrideAccess: true,
+    depth: 0,
+  })
+  return docs.length
 }

@@ -152,6 +152,10 @@ export const siteHost = (): string => new URL(siteUrl()).hostname
  * Who e-mail comes from (EMAIL_FROM): `Northmoor Police press office <press@northmoor.police.uk>`
  * or a bare address. Unset: "Newsroom" at no-reply@ the site's host.
  */
+/** Whether EMAIL_FROM gives a name to show ("Press office <press@…>"), not a bare address. */
+export const emailFromNamed = (): boolean =>
+  /<[^<>]+>\s*$/.test(process.env.EMAIL_FROM?.trim() ?? '')
+
 export const emailFrom = (): { name: string; address: string } => {
   const raw = process.env.EMAIL_FROM?.trim()
   if (!raw) return { name: 'Newsroom', address: `no-reply@${siteHost()}` }

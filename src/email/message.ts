@@ -16,7 +16,7 @@ import crypto from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
-import { siteHost, siteUrl } from '../config/env'
+import { emailFrom, emailFromNamed, siteHost, siteUrl } from '../config/env'
 
 /** What a message is about; the first part of its Message-ID. */
 export type MessageKind =
@@ -84,6 +84,8 @@ export type Message = {
   /** Further header lines (List-Unsubscribe and the like); never anything about who reads it. */
   headers?: Record<string, string>
   attachments?: Attachment[]
+  /** The force's name, which the message comes from when EMAIL_FROM names nobody. */
+  forceName?: string
 }
 
 /** The foot of every message: the force's name and the press office's address, from the site settings. */
@@ -246,6 +248,7 @@ export const messageWith = (spec: MessageSpec, footer: Footer): Message => ({
   html: asHtml(spec, footer),
   text: asText(spec, footer),
   messageId: messageIdFor(spec),
+  forceName: footer.forceName,
   ...(spec.headers ? { headers: spec.headers } : {}),
   ...(spec.pictures?.length
     ? {
@@ -265,6 +268,15 @@ export const messageWith = (spec: MessageSpec, footer: Footer): Message => ({
  */
 export const sendMessage = async (payload: Payload, message: Message) =>
   payload.sendEmail({
+    // Without a name in EMAIL_FROM, e-mail comes from the force, not from "Newsroom".
+    ...(!emailFromNamed() && message.forceName
+      ? {
+          from: {
+            name: `"${message.forceName.replace(/["\\\r\n]/g, '')}"`,
+            address: emailFrom().address,
+          },
+        }
+      : {}),
     to: message.to,
     subject: message.subject,
     html: message.html,

@@ -17,3 +17,10 @@ export const databaseDownIs503: AfterErrorHook = async ({ error, req }) => {
     },
   }
 }
+
+/** GraphQL's errors are logged as one line (payload.config.ts); a real failure is logged whole here. */
+export const logGraphqlFailures: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  if (!graphqlResult) return
+  const original = (error as { originalError?: { status?: number } }).originalError
+  if ((original?.status ?? 500) >= 500) req.payload.logger.error({ err: original ?? error })
+}

@@ -99,11 +99,15 @@ const wording = (
   const when = adminTime(entry.at)
   const releaseId = idOf(entry.release ?? entry.releaseRef)
   const open = { label: 'Open the release', url: editLink(releaseId) }
+  // The note that came with the step, if any, goes with it in full (a return always has one).
+  const note = entry.note?.trim()
+    ? [{ text: `${by}’s note:` }, { text: entry.note, note: true }]
+    : []
   switch (entry.action) {
     case 'submit':
       return {
         subject: `Waiting for review: ${title}`,
-        body: [{ text: `${by} submitted “${title}” for review at ${when}.` }],
+        body: [{ text: `${by} submitted “${title}” for review at ${when}.` }, ...note],
         action: { label: 'Review the release', url: open.url },
       }
     case 'return':
@@ -119,7 +123,7 @@ const wording = (
     case 'approve':
       return {
         subject: `Published: ${title}`,
-        body: [{ text: `${by} approved “${title}” at ${when}, and it is now public.` }],
+        body: [{ text: `${by} approved “${title}” at ${when}, and it is now public.` }, ...note],
         action: open,
       }
     case 'schedule':
@@ -129,6 +133,7 @@ const wording = (
           {
             text: `${by} approved “${title}” at ${when}. It is under embargo until ${embargoLine(entry.publishAt ?? release?.publishAt ?? entry.at)}.`,
           },
+          ...note,
         ],
         action: open,
       }

@@ -289,16 +289,18 @@ describe('the sender', () => {
     })
     expect(await queueDigestIfDue(payload, now)).toBe(true)
     expect(await queueDigestIfDue(payload, now)).toBe(false)
+    // A server first started long after 8am does not send the day's digest late.
+    expect(await queueDigestIfDue(payload, new Date('2026-03-30T03:00:00+01:00'))).toBe(false)
     const digest = await smtp.waitFor(
       allDaily.email,
-      (m) => m.subject?.startsWith('News from') ?? false,
+      (m) => m.subject?.startsWith('Your daily news') ?? false,
     )
-    expect(digest.subject).toMatch(/: 2 releases to 29 March 2026$/)
+    expect(digest.subject).toMatch(/, 29 March 2026 \(2 releases\)$/)
     expect(digest.text).toContain('ROAD RESURFACING STARTS')
     expect(digest.text).toContain('BURGLAR JAILED')
     expect(digest.text).not.toContain('TOO EARLY')
     const courtsOnly = await smtp.waitFor(courtsDaily.email)
-    expect(courtsOnly.subject).toMatch(/: 1 release to 29 March 2026$/)
+    expect(courtsOnly.subject).toMatch(/, 29 March 2026 \(1 release\)$/)
     expect(courtsOnly.text).not.toContain('ROAD RESURFACING')
   })
 })

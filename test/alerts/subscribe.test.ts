@@ -149,8 +149,10 @@ describe('subscribing', () => {
     expect((await subscriberNamed(email)).status).toBe('pending')
     await post(new URL(link).pathname, {})
     expect((await subscriberNamed(email)).status).toBe('confirmed')
-    // The link is spent.
-    expect((await fetch(link)).status).toBe(404)
+    // The link is spent: following it again says so, and changes nothing.
+    const again = await page(await fetch(link))
+    expect(again.html.one('h1')?.text).toBe('You have subscribed')
+    expect((await subscriberNamed(email)).status).toBe('confirmed')
     expect((await mail.to(email)).map((m) => m.subject)).toEqual([confirmation.subject])
   })
 })
@@ -178,6 +180,10 @@ describe('what a subscriber gets', () => {
     })
     alert = await mail.waitFor(everything, subjectIs(title))
     expect(alert.text).toContain('The A61 is closed in both directions.')
+    // From the force, by name, not from the software.
+    const { forceName } = (await admin.get('/api/globals/site-settings')).body
+    expect(alert.from?.value[0]?.name).toBe(forceName)
+    expect(alert.text).toMatch(/Published at \d\d:\d\d on \w+day \d+ \w+ \d{4} \(UK time/)
     expect(alert.text).toContain(`${server.url}/news/${release.slug}`)
     expect(alert.html).toContain(`href="${server.url}/news/${release.slug}"`)
     const unsubscribe = linkIn(alert, '/alerts/unsubscribe/')

@@ -9,6 +9,9 @@
  * The file sets the two site settings only the media list's e-mail reads (media enquiries,
  * notes to editors) and puts them back at the end.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -385,6 +388,13 @@ describe('who may send, and what is refused', () => {
       (await admin.post('/api/media-sends', { release: release.id, version: '1' })).status,
     ).toBe(403)
     expect((await summary(release.id)).sends).toEqual([])
+    // A refusal is one line in the server's log, not an error with a stack trace: an author
+    // opening a release asks for this panel every time.
+    const log = fs.readFileSync(path.join(server.dir, 'server.log'), 'utf8')
+    const refusals = log.split('\n').filter((line) => line.includes('editors and admins'))
+    expect(refusals.length).toBeGreaterThan(0)
+    expect(refusals.filter((line) => /ERROR/.test(line))).toEqual([])
+    expect(log).not.toMatch(/editors and admins[^\n]*\n\s+at /)
   })
 
   it('answers bad input with a 400 saying what is wrong, and stores nothing', async () => {

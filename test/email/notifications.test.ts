@@ -103,11 +103,25 @@ describe('workflow e-mail', () => {
   })
 
   it('tells the author when it is scheduled and when the embargo lifts', async () => {
-    ok(await transition(author, draft.id, 'submit'), 'submit again')
+    ok(
+      await transition(author, draft.id, 'submit', { note: 'Street name taken out, as asked.' }),
+      'submit again',
+    )
+    // The note that came with a step goes with its e-mail.
+    const resubmitted = (await smtp.to(EDITOR)).filter(subjectIs(`Waiting for review: ${title}`))
+    const second = await smtp.waitFor(
+      EDITOR,
+      (m) => subjectIs(`Waiting for review: ${title}`)(m) && !resubmitted.includes(m),
+    )
+    expect(second.text).toContain('Street name taken out, as asked.')
     const publishAt = new Date(Date.now() + 4000).toISOString()
-    ok(await transition(editor, draft.id, 'schedule', { publishAt }), 'schedule')
+    ok(
+      await transition(editor, draft.id, 'schedule', { publishAt, note: 'Media pack to follow.' }),
+      'schedule',
+    )
     const scheduled = await smtp.waitFor(AUTHOR, subjectIs(`Scheduled: ${title}`))
     expect(scheduled.text).toContain('It is under embargo until')
+    expect(scheduled.text).toContain('Media pack to follow.')
 
     const lifted = await smtp.waitFor(AUTHOR, subjectIs(`Embargo lifted: ${title}`), 30_000)
     expect(lifted.text).toMatch(new RegExp(`${server.url}/news/[a-z0-9-]+`))

@@ -85,6 +85,10 @@ describe('security headers', () => {
         expect(value).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/)
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    // No "critical" client hint: a browser that had not sent it asked for each page twice, and
+    // a "Create New" page asked for twice made two drafts. The hint is still asked for.
+    expect(response.headers.get('critical-ch')).toBeNull()
+    expect(response.headers.get('accept-ch')).toBe('Sec-CH-Prefers-Color-Scheme')
   })
 
   it('API answers can run nothing and be framed by nobody', async () => {

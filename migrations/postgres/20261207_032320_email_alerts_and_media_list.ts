@@ -74,6 +74,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"bounce" varchar,
   	"confirm_token_hash" varchar,
   	"confirm_expires_at" timestamp(3) with time zone,
+  	"mailbox" varchar,
+  	"confirmed_token_hash" varchar,
   	"requests_since" timestamp(3) with time zone,
   	"requests" numeric,
   	"link_key" varchar,
@@ -161,6 +163,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "subscribers_email_idx" ON "subscribers" USING btree ("email");
   CREATE INDEX "subscribers_status_idx" ON "subscribers" USING btree ("status");
   CREATE INDEX "subscribers_confirm_token_hash_idx" ON "subscribers" USING btree ("confirm_token_hash");
+  CREATE INDEX "subscribers_mailbox_idx" ON "subscribers" USING btree ("mailbox");
+  CREATE INDEX "subscribers_confirmed_token_hash_idx" ON "subscribers" USING btree ("confirmed_token_hash");
   CREATE INDEX "subscribers_updated_at_idx" ON "subscribers" USING btree ("updated_at");
   CREATE INDEX "subscribers_created_at_idx" ON "subscribers" USING btree ("created_at");
   CREATE INDEX "subscribers_rels_order_idx" ON "subscribers_rels" USING btree ("order");

@@ -94,6 +94,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`bounce\` text,
   	\`confirm_token_hash\` text,
   	\`confirm_expires_at\` text,
+  	\`mailbox\` text,
+  	\`confirmed_token_hash\` text,
   	\`requests_since\` text,
   	\`requests\` numeric,
   	\`link_key\` text,
@@ -104,6 +106,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`subscribers_email_idx\` ON \`subscribers\` (\`email\`);`)
   await db.run(sql`CREATE INDEX \`subscribers_status_idx\` ON \`subscribers\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`subscribers_confirm_token_hash_idx\` ON \`subscribers\` (\`confirm_token_hash\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_mailbox_idx\` ON \`subscribers\` (\`mailbox\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_confirmed_token_hash_idx\` ON \`subscribers\` (\`confirmed_token_hash\`);`)
   await db.run(sql`CREATE INDEX \`subscribers_updated_at_idx\` ON \`subscribers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`subscribers_created_at_idx\` ON \`subscribers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`subscribers_rels\` (
