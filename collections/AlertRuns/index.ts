@@ -37,7 +37,14 @@ export const AlertRuns: CollectionConfig = {
     { name: 'periodStart', type: 'date' },
     { name: 'periodEnd', type: 'date' },
     // queued → fanning (its deliveries being written) → sending → done, or cancelled.
-    { name: 'status', type: 'text', required: true, defaultValue: 'queued', index: true },
+    {
+      name: 'status',
+      type: 'text',
+      required: true,
+      defaultValue: 'queued',
+      index: true,
+      admin: { components: { Cell: '/src/admin/AlertRunStatusCell#AlertRunStatusCell' } },
+    },
     { name: 'claimedAt', type: 'date' },
     { name: 'recipients', type: 'number' },
     { name: 'note', type: 'text' },

@@ -47,7 +47,10 @@ export const Subscribers: CollectionConfig = {
       label: 'All news',
       type: 'checkbox',
       defaultValue: true,
-      admin: { description: 'Every release; otherwise only those in the categories below.' },
+      admin: {
+        description: 'Every release; otherwise only those in the categories below.',
+        components: { Cell: '/src/admin/YesNoCell#YesNoCell' },
+      },
     },
     { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true },
     {

@@ -217,7 +217,7 @@ const asText = (spec: MessageSpec, footer: Footer) =>
     ]),
     ...(spec.action ? [`${spec.action.label}:`, spec.action.url, ''] : []),
     ...(spec.pictures ?? []).flatMap((picture) => [
-      `Picture (attached, ${picture.filename}): ${captionOf(picture)}`,
+      `Picture (shown in the HTML version of this e-mail, as ${picture.filename}): ${captionOf(picture)}`,
       '',
     ]),
     ...(spec.sections ?? []).flatMap((section) => [section.heading, '', section.text, '']),

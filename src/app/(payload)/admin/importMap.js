@@ -62,6 +62,7 @@ import { YesNoCell as YesNoCell_cbd7510fd1e7615f5790751a2c63deb7 } from '../../.
 import { HistoryNoteCell as HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f } from '../../../../src/admin/HistoryNote'
 import { InviteColleague as InviteColleague_a5ce4b9b5cdd7195f54a6503a4339853 } from '../../../../src/admin/InviteColleague'
 import { SubscriberExport as SubscriberExport_8d2d02a309e4f0eba5767ea28ef31199 } from '../../../../src/admin/SubscriberExport'
+import { AlertRunStatusCell as AlertRunStatusCell_6af2687aaeca7b3d92532ef6c82d98ff } from '../../../../src/admin/AlertRunStatusCell'
 import { BrandIcon as BrandIcon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { BrandLogo as BrandLogo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { OutboxNavLink as OutboxNavLink_636d6b894d3c09afc75bb6b459fe23e9 } from '../../../../src/admin/Outbox'
@@ -136,6 +137,7 @@ export const importMap = {
   "/src/admin/HistoryNote#HistoryNoteCell": HistoryNoteCell_6a800de46989db73bd3ada2713c3f82f,
   "/src/admin/InviteColleague#InviteColleague": InviteColleague_a5ce4b9b5cdd7195f54a6503a4339853,
   "/src/admin/SubscriberExport#SubscriberExport": SubscriberExport_8d2d02a309e4f0eba5767ea28ef31199,
+  "/src/admin/AlertRunStatusCell#AlertRunStatusCell": AlertRunStatusCell_6af2687aaeca7b3d92532ef6c82d98ff,
   "/src/admin/Brand#BrandIcon": BrandIcon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#BrandLogo": BrandLogo_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Outbox#OutboxNavLink": OutboxNavLink_636d6b894d3c09afc75bb6b459fe23e9,
