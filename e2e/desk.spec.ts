@@ -172,7 +172,7 @@ test('opening "Create New" straight from its address makes one draft, not two', 
   const before = await drafts()
   await page.goto(`${site}/admin/collections/news/create`)
   await page.waitForURL(/\/admin\/collections\/news\/\d+/)
-  await expect(page.getByText('New release')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'New release' })).toBeVisible()
   expect(await drafts()).toBe(before + 1)
   await context.close()
 })
