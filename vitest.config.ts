@@ -23,6 +23,12 @@ const sameOnEveryDatabase = [
   'test/email/passwordReset.test.ts', // Payload's reset token, and what the SMTP server received
   'test/email/liftFailed.test.ts', // the job queue's last retry (minutes of backoff); the queueing itself is in notifications.test.ts
   'test/alerts/subscribe.test.ts', // the public pages and e-mails; the work list's SQL on each database is test/alerts/delivery.test.ts
+  'test/email/invitation.test.ts', // Payload's reset token, as for passwordReset, and a mail server that is down
+  'test/email/notifications.test.ts', // who is e-mailed of each step: the job queue and the wording; the history they come from is tested on each database
+  'test/foundation/start.test.ts', // the embedded database's start and the environment's checks; PostgreSQL's start-up is test/postgres/start.test.ts
+  'test/desk/livePreview.test.ts', // the public template rendered for staff, from one release read by id
+  'test/desk/duplicate.test.ts', // which fields a duplicate keeps: Payload's duplicate operation, the same on every database
+  'test/hardening/methodOverride.test.ts', // the API guard reads the query before any database does
 ]
 
 /**

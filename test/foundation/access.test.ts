@@ -19,7 +19,13 @@ type Who = 'anonymous' | 'author' | 'editor' | 'admin'
 type Row = { collection: string; action: string; rules: Record<Who, string> }
 
 const WHO: Who[] = ['anonymous', 'author', 'editor', 'admin']
-const TRANSPORTS: Transport[] = ['REST', 'GraphQL']
+/**
+ * GraphQL and REST reach the same access rules and the same queries: the PostgreSQL pass checks
+ * the table over REST only, what the database decides (the rules' queries), while the SQLite
+ * pass checks both transports.
+ */
+const TRANSPORTS: Transport[] =
+  process.env.TEST_DATABASE === 'postgres' ? ['REST'] : ['REST', 'GraphQL']
 
 const readTable = (): Row[] =>
   fs
@@ -539,9 +545,14 @@ describe('accounts', () => {
     expect((await getAsAdmin('users', fx.users.admin)).email).toBe(ADMIN.email)
   })
 
-  it('makes the first account created an admin whatever roles were asked for', async () => {
+  it('sends a new Newsroom with no users to the create-first-user screen, and makes the first account created an admin whatever roles were asked for', async () => {
     const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
     try {
+      // Next.js redirects from inside the streamed page (a browser follows it): /admin → /admin/login → create-first-user.
+      const redirectIn = async (path: string) =>
+        /NEXT_REDIRECT;replace;([^;]+);/.exec(await (await fetch(fresh.url + path)).text())?.[1]
+      expect(await redirectIn('/admin')).toBe('/admin/login')
+      expect(await redirectIn('/admin/login')).toBe('/admin/create-first-user')
       const first = await api(fresh.url).post('/api/users/first-register', {
         email: 'first@northmoor.test',
         password: 'a-long-test-password-42',
@@ -552,20 +563,6 @@ describe('accounts', () => {
       expect(first.body.user.roles).toEqual(['admin'])
       const redirect = await fetch(`${fresh.url}/admin`, { redirect: 'manual' })
       expect(redirect.status).toBeLessThan(400)
-    } finally {
-      await fresh.stop()
-    }
-    // The test starts a server of its own: the hook's allowance, not a request's.
-  }, 180_000)
-
-  it('sends a new Newsroom with no users to the create-first-user screen', async () => {
-    const fresh = await startServer({ env: { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined } })
-    try {
-      // Next.js redirects from inside the streamed page (a browser follows it): /admin → /admin/login → create-first-user.
-      const redirectIn = async (path: string) =>
-        /NEXT_REDIRECT;replace;([^;]+);/.exec(await (await fetch(fresh.url + path)).text())?.[1]
-      expect(await redirectIn('/admin')).toBe('/admin/login')
-      expect(await redirectIn('/admin/login')).toBe('/admin/create-first-user')
     } finally {
       await fresh.stop()
     }
