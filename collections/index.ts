@@ -17,6 +17,7 @@ import { RecruitmentCtas } from './RecruitmentCtas'
 import { Redirects } from './Redirects'
 import { ReportLinks } from './ReportLinks'
 import { Subscribers } from './Subscribers'
+import { Takedowns } from './Takedowns'
 import { Users } from './Users'
 
 /**
@@ -64,6 +65,7 @@ export const collections: CollectionConfig[] = [
   AlertRuns,
   EmbargoLifts,
   AlertDeliveries,
+  Takedowns,
 ]
   .map((collection) =>
     (INLINE_BLOCK_COLLECTIONS as readonly string[]).includes(collection.slug)

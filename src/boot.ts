@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { getPayload, ValidationError } from 'payload'
 
 import { startAlertSender } from './alerts/sender'
+import { startPictureReview } from './takedown/review'
 import { stopOnClose } from './db/close'
 import { surviveLostConnections } from './db/health'
 import { prepareDatabase } from './db/migrate'
@@ -80,6 +81,8 @@ export const bootPayload = async ({
     await getPayload({ config, cron: true })
     // Public alerts go out from every server, sharing the work through the database.
     stopOnClose(payload, startAlertSender(payload))
+    // Custody images and court results come down at their review date (src/takedown/review.ts).
+    stopOnClose(payload, startPictureReview(payload))
   }
   return payload
 }

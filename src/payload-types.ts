@@ -37,6 +37,7 @@ export interface Config {
     'alert-runs': AlertRun;
     'embargo-lifts': EmbargoLift;
     'alert-deliveries': AlertDelivery;
+    takedowns: Takedown;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -70,6 +71,7 @@ export interface Config {
     'alert-runs': AlertRunsSelect<false> | AlertRunsSelect<true>;
     'embargo-lifts': EmbargoLiftsSelect<false> | EmbargoLiftsSelect<true>;
     'alert-deliveries': AlertDeliveriesSelect<false> | AlertDeliveriesSelect<true>;
+    takedowns: TakedownsSelect<false> | TakedownsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -131,11 +133,71 @@ export interface UserAuthOperations {
  */
 export interface News {
   id: number;
+  /**
+   * Chosen when the release is written. An appeal, a missing or wanted person or a court result gets a block of its own on the page, and what happens after (found, arrested, charged, closed) in the Workflow dialog.
+   */
+  kind: 'news' | 'appeal' | 'missing-person' | 'wanted' | 'court-result';
   title: string;
   /**
    * One or two sentences that tell the whole story. Shown under the headline, in listings, feeds and search results. Needed to publish.
    */
   summary?: string | null;
+  appeal?: {
+    /**
+     * The crime reference: people calling 101 or reporting online quote it.
+     */
+    reference?: string | null;
+    happenedAt?: string | null;
+    happenedAt_tz?: SupportedTimezones;
+    happenedWhere?: string | null;
+    /**
+     * Shown above the ways to answer: 101, online, Crimestoppers, 999.
+     */
+    whatWeNeed?: string | null;
+  };
+  /**
+   * Everything here, the photo with it, is removed from the site and deleted when the person is found ("Found" in the Workflow dialog). Do not put their name in the headline or the hero image: use these fields.
+   */
+  missingPerson?: {
+    name?: string | null;
+    age?: number | null;
+    description?: string | null;
+    lastSeenAt?: string | null;
+    lastSeenAt_tz?: SupportedTimezones;
+    lastSeenWhere?: string | null;
+    /**
+     * The reference to quote when calling 999 or 101.
+     */
+    reference?: string | null;
+    photo?: (number | null) | Media;
+  };
+  /**
+   * The photo is removed from the site and deleted when the person is arrested ("Arrested" in the Workflow dialog).
+   */
+  wanted?: {
+    name?: string | null;
+    age?: number | null;
+    area?: string | null;
+    wantedFor?: string | null;
+    /**
+     * The reference to quote when calling 999 or 101.
+     */
+    reference?: string | null;
+    photo?: (number | null) | Media;
+  };
+  /**
+   * A custody image is reviewed after the time in the site settings (12 months unless set) and taken down then, unless an editor keeps it longer, with a reason.
+   */
+  courtResult?: {
+    defendantName?: string | null;
+    defendantAge?: number | null;
+    defendantTown?: string | null;
+    court?: string | null;
+    offences?: string | null;
+    sentence?: string | null;
+    sentencedOn?: string | null;
+    custodyImage?: (number | null) | Media;
+  };
   heroImage?: (number | null) | Media;
   body?:
     | {
@@ -217,6 +279,28 @@ export interface News {
   inlineQuotes?: (number | Quote)[] | null;
   inlineReportLinks?: (number | ReportLink)[] | null;
   category?: (number | null) | Category;
+  /**
+   * The earlier release this one updates ("UPDATE: man charged"). Once this one is out, the earlier one links to it.
+   */
+  followUpOf?: (number | null) | News;
+  after?: {
+    appealClosedAt?: string | null;
+    appealClosedAt_tz?: SupportedTimezones;
+    foundAt?: string | null;
+    foundAt_tz?: SupportedTimezones;
+    arrestedAt?: string | null;
+    arrestedAt_tz?: SupportedTimezones;
+    activeProceedingsSince?: string | null;
+    activeProceedingsSince_tz?: SupportedTimezones;
+    activeProceedingsNote?: string | null;
+    picturesTakenDownAt?: string | null;
+    picturesTakenDownAt_tz?: SupportedTimezones;
+    /**
+     * A custody image or a court result is reviewed then: its pictures come down unless an editor keeps them, with a reason.
+     */
+    reviewAt?: string | null;
+    reviewAt_tz?: SupportedTimezones;
+  };
   /**
    * Whoever made the release. Only an editor or an admin may change it.
    */
@@ -464,10 +548,16 @@ export interface AuditLog {
     | 'withdraw'
     | 'reinstate'
     | 'unpublish'
+    | 'found'
+    | 'arrested'
+    | 'charged'
+    | 'closeAppeal'
+    | 'keepPictures'
     | 'created'
     | 'deleted'
     | 'lifted'
-    | 'changedInReview';
+    | 'changedInReview'
+    | 'picturesReviewed';
   from?: ('draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn' | 'approved') | null;
   to?: ('draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn' | 'approved') | null;
   actor?: (number | null) | User;
@@ -478,6 +568,11 @@ export interface AuditLog {
   forceReason?: string | null;
   publishAt?: string | null;
   publishAt_tz?: SupportedTimezones;
+  /**
+   * With proceedings active, who confirmed the release may go out or change (contempt of court).
+   */
+  legalCheckBy?: string | null;
+  legalCheckReason?: string | null;
   /**
    * The version that was submitted for review, and approved.
    */
@@ -696,6 +791,19 @@ export interface AlertDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "takedowns".
+ */
+export interface Takedown {
+  id: number;
+  key: string;
+  release?: (number | null) | News;
+  why?: string | null;
+  pictures?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -879,6 +987,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'alert-deliveries';
         value: number | AlertDelivery;
+      } | null)
+    | ({
+        relationTo: 'takedowns';
+        value: number | Takedown;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -927,8 +1039,52 @@ export interface PayloadMigration {
  * via the `definition` "news_select".
  */
 export interface NewsSelect<T extends boolean = true> {
+  kind?: T;
   title?: T;
   summary?: T;
+  appeal?:
+    | T
+    | {
+        reference?: T;
+        happenedAt?: T;
+        happenedAt_tz?: T;
+        happenedWhere?: T;
+        whatWeNeed?: T;
+      };
+  missingPerson?:
+    | T
+    | {
+        name?: T;
+        age?: T;
+        description?: T;
+        lastSeenAt?: T;
+        lastSeenAt_tz?: T;
+        lastSeenWhere?: T;
+        reference?: T;
+        photo?: T;
+      };
+  wanted?:
+    | T
+    | {
+        name?: T;
+        age?: T;
+        area?: T;
+        wantedFor?: T;
+        reference?: T;
+        photo?: T;
+      };
+  courtResult?:
+    | T
+    | {
+        defendantName?: T;
+        defendantAge?: T;
+        defendantTown?: T;
+        court?: T;
+        offences?: T;
+        sentence?: T;
+        sentencedOn?: T;
+        custodyImage?: T;
+      };
   heroImage?: T;
   body?: T;
   quotes?: T;
@@ -982,6 +1138,24 @@ export interface NewsSelect<T extends boolean = true> {
   inlineQuotes?: T;
   inlineReportLinks?: T;
   category?: T;
+  followUpOf?: T;
+  after?:
+    | T
+    | {
+        appealClosedAt?: T;
+        appealClosedAt_tz?: T;
+        foundAt?: T;
+        foundAt_tz?: T;
+        arrestedAt?: T;
+        arrestedAt_tz?: T;
+        activeProceedingsSince?: T;
+        activeProceedingsSince_tz?: T;
+        activeProceedingsNote?: T;
+        picturesTakenDownAt?: T;
+        picturesTakenDownAt_tz?: T;
+        reviewAt?: T;
+        reviewAt_tz?: T;
+      };
   authors?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1225,6 +1399,8 @@ export interface AuditLogSelect<T extends boolean = true> {
   forceReason?: T;
   publishAt?: T;
   publishAt_tz?: T;
+  legalCheckBy?: T;
+  legalCheckReason?: T;
   version?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1336,6 +1512,18 @@ export interface AlertDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "takedowns_select".
+ */
+export interface TakedownsSelect<T extends boolean = true> {
+  key?: T;
+  release?: T;
+  why?: T;
+  pictures?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1425,6 +1613,18 @@ export interface SiteSetting {
    */
   notesToEditors?: string | null;
   /**
+   * The force’s form for reporting online (https://…). Appeals for information give it beside 101 and Crimestoppers.
+   */
+  onlineReportUrl?: string | null;
+  /**
+   * When a missing person is found, their appeal’s page says so (without their name) for this many days, then answers “gone”.
+   */
+  foundNoticeDays?: number | null;
+  /**
+   * A custody image or a court result comes up for review this long after it goes out; its pictures come down then unless an editor keeps them, with a reason.
+   */
+  retentionMonths?: number | null;
+  /**
    * Shown on the sign-in page and at the top of the admin beside "Newsroom". A square picture reads best. Anyone may see it.
    */
   logo?: (number | null) | Media;
@@ -1477,6 +1677,9 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   pressOfficeAddress?: T;
   pressOfficeContact?: T;
   notesToEditors?: T;
+  onlineReportUrl?: T;
+  foundNoticeDays?: T;
+  retentionMonths?: T;
   logo?: T;
   betaBanner?:
     | T

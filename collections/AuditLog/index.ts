@@ -87,6 +87,21 @@ export const AuditLog: CollectionConfig = {
     { name: 'forceReason', type: 'textarea', admin: { components: { Cell: NOTE_CELL } } },
     ukDateTime({ name: 'publishAt' }),
     {
+      name: 'legalCheckBy',
+      label: 'Legal check: confirmed by',
+      type: 'text',
+      admin: {
+        description:
+          'With proceedings active, who confirmed the release may go out or change (contempt of court).',
+      },
+    },
+    {
+      name: 'legalCheckReason',
+      label: 'Legal check: why',
+      type: 'textarea',
+      admin: { components: { Cell: NOTE_CELL } },
+    },
+    {
       name: 'version',
       label: 'Version',
       type: 'text',

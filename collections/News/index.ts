@@ -24,6 +24,7 @@ import { publishNowWhenNoTimeGiven } from './hooks/publishNowWhenNoTimeGiven'
 import { serverOwnedAuthors, serverOwnedTimestamps } from './hooks/serverOwned'
 import { searchText } from './hooks/searchText'
 import { validateSummaryToPublish } from './validation/summaryToPublish'
+import { afterField, followUpOfField, kindField, kindGroups } from './kinds'
 
 /**
  * What a duplicate does not inherit: it is a new draft, with no schedule, review, approval,
@@ -102,6 +103,7 @@ export const News: CollectionConfig = {
               type: 'ui',
               admin: { components: { Field: '/src/admin/ReturnedNote#ReturnedNote' } },
             },
+            kindField,
             { name: 'title', type: 'text', required: true, maxLength: 200 },
             {
               name: 'summary',
@@ -116,6 +118,7 @@ export const News: CollectionConfig = {
                   'One or two sentences that tell the whole story. Shown under the headline, in listings, feeds and search results. Needed to publish.',
               },
             },
+            ...kindGroups,
             {
               name: 'heroImage',
               label: 'Hero image',
@@ -316,6 +319,8 @@ export const News: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar' },
     },
+    followUpOfField,
+    { ...afterField, hooks: notCopied({}) },
     {
       name: 'authors',
       type: 'relationship',

@@ -14,6 +14,7 @@ import * as migration_20261204_192624_email_task from './20261204_192624_email_t
 import * as migration_20261204_193154_notification_choices from './20261204_193154_notification_choices';
 import * as migration_20261204_194023_notify_lift_failed_preview_opened from './20261204_194023_notify_lift_failed_preview_opened';
 import * as migration_20261207_032320_email_alerts_and_media_list from './20261207_032320_email_alerts_and_media_list';
+import * as migration_20261207_041342_police_release_kinds from './20261207_041342_police_release_kinds';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_032320_email_alerts_and_media_list.up,
     down: migration_20261207_032320_email_alerts_and_media_list.down,
-    name: '20261207_032320_email_alerts_and_media_list'
+    name: '20261207_032320_email_alerts_and_media_list',
+  },
+  {
+    up: migration_20261207_041342_police_release_kinds.up,
+    down: migration_20261207_041342_police_release_kinds.down,
+    name: '20261207_041342_police_release_kinds'
   },
 ];

@@ -13,6 +13,7 @@ import * as migration_20261204_191540_press_office_address from './20261204_1915
 import * as migration_20261204_193147_notification_choices from './20261204_193147_notification_choices';
 import * as migration_20261204_194011_notify_lift_failed_preview_opened from './20261204_194011_notify_lift_failed_preview_opened';
 import * as migration_20261207_032316_email_alerts_and_media_list from './20261207_032316_email_alerts_and_media_list';
+import * as migration_20261207_041339_police_release_kinds from './20261207_041339_police_release_kinds';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261207_032316_email_alerts_and_media_list.up,
     down: migration_20261207_032316_email_alerts_and_media_list.down,
-    name: '20261207_032316_email_alerts_and_media_list'
+    name: '20261207_032316_email_alerts_and_media_list',
+  },
+  {
+    up: migration_20261207_041339_police_release_kinds.up,
+    down: migration_20261207_041339_police_release_kinds.down,
+    name: '20261207_041339_police_release_kinds'
   },
 ];

@@ -26,6 +26,9 @@ type Id = number | string
 type Release = {
   heroImage?: unknown
   meta?: { image?: unknown } | null
+  missingPerson?: { photo?: unknown } | null
+  wanted?: { photo?: unknown } | null
+  courtResult?: { custodyImage?: unknown } | null
   quotes?: unknown
   reportLinks?: unknown
   inlineQuotes?: unknown
@@ -42,7 +45,16 @@ const idsOf = (value: unknown): Id[] => {
 
 /** The shared documents a release points at, in its fields or as blocks in its body. */
 const referencesOf = (release: Release | null | undefined): Record<SharedCollection, Id[]> => ({
-  media: release ? [...idsOf(release.heroImage), ...idsOf(release.meta?.image)] : [],
+  media: release
+    ? [
+        ...idsOf(release.heroImage),
+        ...idsOf(release.meta?.image),
+        // The pictures of people the kinds of release carry (src/releases/kinds.ts).
+        ...idsOf(release.missingPerson?.photo),
+        ...idsOf(release.wanted?.photo),
+        ...idsOf(release.courtResult?.custodyImage),
+      ]
+    : [],
   quotes: release ? [...idsOf(release.quotes), ...idsOf(release.inlineQuotes)] : [],
   'report-links': release
     ? [...idsOf(release.reportLinks), ...idsOf(release.inlineReportLinks)]
@@ -52,7 +64,15 @@ const referencesOf = (release: Release | null | undefined): Record<SharedCollect
 /** Releases that point at this document. */
 const usedBy = (collection: SharedCollection, id: Id): Where =>
   collection === 'media'
-    ? { or: [{ heroImage: { equals: id } }, { 'meta.image': { equals: id } }] }
+    ? {
+        or: [
+          { heroImage: { equals: id } },
+          { 'meta.image': { equals: id } },
+          { 'missingPerson.photo': { equals: id } },
+          { 'wanted.photo': { equals: id } },
+          { 'courtResult.custodyImage': { equals: id } },
+        ],
+      }
     : collection === 'quotes'
       ? { or: [{ quotes: { in: [id] } }, { inlineQuotes: { in: [id] } }] }
       : { or: [{ reportLinks: { in: [id] } }, { inlineReportLinks: { in: [id] } }] }

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { admins } from '../access/admins'
 import { anyone } from '../access/anyone'
 import { validateHttpsUrl, validateLinkUrl } from '../fields/validators'
+import { DEFAULT_FOUND_NOTICE_DAYS, DEFAULT_RETENTION_MONTHS } from '../releases/kinds'
 import { logoIsPublic } from './hooks/logoIsPublic'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
@@ -50,6 +51,40 @@ export const SiteSettings: GlobalConfig = {
       admin: {
         description:
           'Under every release sent to the media list, headed “Notes to editors”: standing notes, such as how the pictures may be used.',
+      },
+    },
+    {
+      name: 'onlineReportUrl',
+      label: 'Online report form',
+      type: 'text',
+      validate: validateHttpsUrl,
+      admin: {
+        description:
+          'The force’s form for reporting online (https://…). Appeals for information give it beside 101 and Crimestoppers.',
+      },
+    },
+    {
+      name: 'foundNoticeDays',
+      label: 'Days a “found” notice stays',
+      type: 'number',
+      min: 1,
+      max: 365,
+      defaultValue: DEFAULT_FOUND_NOTICE_DAYS,
+      admin: {
+        description:
+          'When a missing person is found, their appeal’s page says so (without their name) for this many days, then answers “gone”.',
+      },
+    },
+    {
+      name: 'retentionMonths',
+      label: 'Months custody images and court results are kept before review',
+      type: 'number',
+      min: 1,
+      max: 120,
+      defaultValue: DEFAULT_RETENTION_MONTHS,
+      admin: {
+        description:
+          'A custody image or a court result comes up for review this long after it goes out; its pictures come down then unless an editor keeps them, with a reason.',
       },
     },
     {

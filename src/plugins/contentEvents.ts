@@ -26,6 +26,7 @@ const INTERNAL = new Set([
   'media-contacts',
   'media-lists',
   'media-sends',
+  'takedowns',
 ])
 const CONTENT_VERSION = 'content-version'
 

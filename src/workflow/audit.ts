@@ -11,6 +11,7 @@ export const OTHER_EVENTS = {
   deleted: 'Deleted',
   lifted: 'Embargo lifted',
   changedInReview: 'Changed while in review: back to draft',
+  picturesReviewed: 'Pictures taken down at their review',
 } as const
 
 export type AuditAction = TransitionName | keyof typeof OTHER_EVENTS
@@ -37,6 +38,9 @@ export type AuditEntry = {
   publishAt?: string | null
   /** The version of the release that was submitted, and then approved. */
   version?: string | number | null
+  /** Who confirmed it may go out while proceedings are active, and why (contempt of court). */
+  legalCheckBy?: string
+  legalCheckReason?: string
 }
 
 /** Records one state change of a release, and gives the entry. The title and address are copied, so the record outlives the release. */
@@ -65,6 +69,8 @@ export const recordTransition = async (req: PayloadRequest, entry: AuditEntry) =
       forceReason: entry.forceReason,
       publishAt: entry.publishAt ?? undefined,
       version: entry.version == null ? undefined : String(entry.version),
+      legalCheckBy: entry.legalCheckBy,
+      legalCheckReason: entry.legalCheckReason,
     },
     overrideAccess: true,
     req,

@@ -15,6 +15,7 @@ const NOT_CONTENT = new Set([
   'previewLinks',
   'searchText',
   'publishAt',
+  'after',
 ])
 
 /** Not the words the second pair of eyes reviews: who is credited, and what is derived from the body. */

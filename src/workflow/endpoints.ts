@@ -35,6 +35,13 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
     )
   }
   const retire = retirement as Record<string, unknown> | undefined
+  const legal = body.legalCheck
+  if (legal !== undefined && (typeof legal !== 'object' || legal === null || Array.isArray(legal)))
+    throw new WorkflowError(
+      '"legalCheck" is an object: { "confirmedBy": "who", "reason": "why it may go out" }.',
+      400,
+    )
+  const check = legal as Record<string, unknown> | undefined
   return {
     note: text(body, 'note'),
     internalNote: text(body, 'internalNote'),
@@ -46,6 +53,9 @@ const paramsFrom = (body: Record<string, unknown>): TransitionParams => {
     change: change as TransitionParams['change'],
     keepPreviewLinks: body.keepPreviewLinks as boolean | undefined,
     alertSubscribers: body.alertSubscribers as boolean | undefined,
+    legalCheck: check
+      ? { confirmedBy: text(check, 'confirmedBy'), reason: text(check, 'reason') }
+      : undefined,
     retirement: retire
       ? {
           mode: text(retire, 'mode') as 'gone' | 'redirect',

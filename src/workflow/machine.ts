@@ -17,10 +17,20 @@
  *
  * Twelve transitions: submit, recall, return, approve, schedule, reschedule, liftEmbargoNow,
  * unschedule, amend, withdraw, reinstate, unpublish (from published or from withdrawn).
+ *
+ * And what happens to a police release after it is out (src/releases/kinds.ts):
+ *
+ *      published ── found (a missing person) ──▶ withdrawn: name, photo, words deleted; a notice
+ *      published ⟲ arrested (a wanted person): the photo deleted, "arrested" on the page
+ *      published ⟲ closeAppeal (an appeal): "This appeal is now closed"
+ *      scheduled or published ⟲ charged: active proceedings; publishing or changing this release,
+ *                  or any that names the same person, needs a recorded legal check
+ *      published or withdrawn ⟲ keepPictures: pictures kept past their review, with a reason
  * A change saved while a release is in review sends it back to draft (guard.ts): what an
  * editor approves is exactly the version that was submitted.
  */
 import { hasRole, isEditorUser, type Role } from '../access/roles'
+import { KIND_LABELS, type Kind } from '../releases/kinds'
 
 /** Where a release stands. Scheduled and published differ only by the clock (see src/releases/state.ts). */
 export type ReleaseState = 'draft' | 'in-review' | 'scheduled' | 'published' | 'withdrawn'
@@ -41,6 +51,11 @@ export type TransitionName =
   | 'withdraw'
   | 'reinstate'
   | 'unpublish'
+  | 'found'
+  | 'arrested'
+  | 'charged'
+  | 'closeAppeal'
+  | 'keepPictures'
 
 export type Transition = {
   label: string
@@ -55,6 +70,8 @@ export type Transition = {
   secondPairOfEyes?: boolean
   /** An author may take it only for a release they submitted themselves; an editor or admin for any. */
   submitterOrEditor?: boolean
+  /** Only for these kinds of release (src/releases/kinds.ts); every kind when not said. */
+  kinds?: Kind[]
 }
 
 const EDITORS: Role[] = ['editor', 'admin']
@@ -154,6 +171,48 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     needs: ['note', 'retirement'],
     noteWhy: 'say what was published in error (it is kept in the history, not shown).',
   },
+  found: {
+    label: 'Found: take the appeal down',
+    from: ['published'],
+    to: 'withdrawn',
+    who: EDITORS,
+    needs: [],
+    kinds: ['missing-person'],
+  },
+  arrested: {
+    label: 'Arrested: take the photo down',
+    from: ['published'],
+    to: 'published',
+    who: EDITORS,
+    needs: [],
+    kinds: ['wanted'],
+  },
+  charged: {
+    label: 'Charged: active proceedings',
+    from: ['scheduled', 'published'],
+    to: 'published',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy:
+      'say who is charged with what, and when they appear in court (for the history and the warning).',
+  },
+  closeAppeal: {
+    label: 'Close the appeal',
+    from: ['published'],
+    to: 'published',
+    who: EDITORS,
+    needs: [],
+    kinds: ['appeal'],
+  },
+  keepPictures: {
+    label: 'Keep the pictures past their review',
+    from: ['published', 'withdrawn'],
+    to: 'published',
+    who: EDITORS,
+    needs: ['note'],
+    noteWhy: 'say why the pictures are still needed (it is recorded).',
+    kinds: ['court-result'],
+  },
 }
 
 export const isTransitionName = (name: string): name is TransitionName =>
@@ -180,6 +239,13 @@ export const stateRefusal = (name: TransitionName, state: ReleaseState): string 
   return `This release is ${describeState(state)}, so it cannot be given “${transition.label}”.${why}`
 }
 
+/** Why the transition is not for this kind of release, or null. */
+export const kindRefusal = (name: TransitionName, kind: Kind): string | null => {
+  const kinds = TRANSITIONS[name].kinds
+  if (!kinds || kinds.includes(kind)) return null
+  return `“${TRANSITIONS[name].label}” is for ${kinds.map((k) => KIND_LABELS[k].toLowerCase()).join(' or ')} releases; this one is ${KIND_LABELS[kind].toLowerCase()}.`
+}
+
 /** Why this person may not take it for this release (an author, for a release someone else submitted), or null. */
 export const submitterRefusal = (
   name: TransitionName,
@@ -195,11 +261,13 @@ export const transitionsFrom = (
   state: ReleaseState,
   person: Person,
   ownSubmission: boolean,
+  kind: Kind = 'news',
 ): TransitionName[] =>
   (Object.keys(TRANSITIONS) as TransitionName[]).filter(
     (name) =>
       !roleRefusal(name, person) &&
       !stateRefusal(name, state) &&
+      !kindRefusal(name, kind) &&
       !submitterRefusal(name, person, ownSubmission),
   )
 

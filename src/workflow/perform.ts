@@ -1,4 +1,6 @@
 import type { PayloadRequest } from 'payload'
+
+import type { News } from '../payload-types'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { isStaffUser } from '../access/roles'
@@ -6,12 +8,15 @@ import { cancelAlerts, queueUpdateAlert } from '../alerts/runs'
 import { queueLift } from '../embargo/liftJob'
 import { revokeAllPreviewLinks } from '../embargo/previewLinks'
 import { isLive, releaseState } from '../releases/state'
+import { kindOf, namedPerson } from '../releases/kinds'
+import { forgetWhatWasSaid, takeDownPictures } from '../takedown'
 import { recordTransition } from './audit'
 import { queueNotifications } from './notify'
 import { contentOf } from './content'
 import { WorkflowError } from './errors'
 import {
   describeState,
+  kindRefusal,
   roleRefusal,
   stateRefusal,
   storedStateFor,
@@ -21,7 +26,14 @@ import {
   type ReleaseState,
   type TransitionName,
 } from './machine'
-import { planTransition, type Plan, type Release, type TransitionParams } from './plans'
+import {
+  PUBLISHING,
+  planTransition,
+  type Plan,
+  type Proceedings,
+  type Release,
+  type TransitionParams,
+} from './plans'
 
 export type { TransitionParams } from './plans'
 
@@ -192,6 +204,17 @@ const apply = async (
         await queueUpdateAlert(req, live.id, new Date())
         recorded.internalNote = 'Subscribers are e-mailed the update.'
         break
+      case 'takeDown': {
+        const found = effect.why === 'found'
+        const pictures = await takeDownPictures(req, live.id, [live, latest], {
+          allOfTheRelease: found,
+        })
+        if (found) await forgetWhatWasSaid(req, live.id)
+        recorded.internalNote = found
+          ? `Taken down: the name, description and ${pictures === 1 ? 'picture' : `${pictures} pictures`} deleted, with every earlier version.`
+          : `The photo taken down: ${pictures === 1 ? 'one picture' : `${pictures} pictures`} deleted, every size.`
+        break
+      }
     }
   }
   return { release, recorded }
@@ -219,10 +242,17 @@ export const performTransition = async (
     const loaded = await loadRelease(req, id)
     const from = currentState(loaded, now)
     refuseIf(stateRefusal(name, from), 409)
+    refuseIf(kindRefusal(name, kindOf(loaded.latest)), 409)
     const ownSubmission = isOwnSubmission(loaded.latest, user)
     refuseIf(submitterRefusal(name, user, ownSubmission), 403)
 
     const submitted = transition.secondPairOfEyes ? await submittedVersion(req, id) : null
+    const settings = await req.payload.findGlobal({
+      slug: 'site-settings',
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     const plan = planTransition(name, {
       ...loaded,
       pendingDraft: hasPendingDraft(loaded),
@@ -231,6 +261,8 @@ export const performTransition = async (
       ownSubmission,
       now,
       params,
+      proceedings: await proceedingsNamedBy(req, submitted?.release ?? loaded.latest, loaded.live),
+      retentionMonths: settings.retentionMonths ?? undefined,
     })
     const { release, recorded } = await apply(req, name, loaded, plan)
     const to = releaseState(release, now)
@@ -318,20 +350,67 @@ const lastReturn = async (req: PayloadRequest, id: number | string) => {
     : null
 }
 
+/**
+ * The releases under active proceedings (contempt of court: see `charged`) that this release
+ * names: itself, if charged, and any other whose person it names, in its structured fields or
+ * in its words. There are few at a time, so they are read and compared here.
+ */
+export const proceedingsNamedBy = async (
+  req: PayloadRequest,
+  release: Partial<Release>,
+  live?: Partial<Release>,
+): Promise<Proceedings[]> => {
+  const { docs } = await req.payload.find({
+    collection: 'news',
+    where: { 'after.activeProceedingsSince': { exists: true } },
+    limit: 200,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const words = [
+    release.title,
+    release.summary,
+    release.searchText,
+    namedPerson(release as News),
+    live?.searchText,
+  ]
+    .filter((text): text is string => typeof text === 'string')
+    .join(' ')
+    .toLowerCase()
+  return (docs as Release[])
+    .filter((other) => {
+      if (String(other.id) === String(release.id ?? live?.id)) return true
+      const person = namedPerson(other)
+      return person !== null && words.includes(person.toLowerCase())
+    })
+    .map((other) => ({
+      id: other.id,
+      title: other.title,
+      note: other.after?.activeProceedingsNote ?? null,
+    }))
+}
+
 /** What a person may do with a release now, for the admin's buttons. */
 export const availableTransitions = async (req: PayloadRequest, id: number | string) => {
   const user = signedIn(req)
   const release = await loadRelease(req, id)
   const state = currentState(release, new Date())
   const ownSubmission = isOwnSubmission(release.latest, user)
-  const actions = transitionsFrom(state, user, ownSubmission).map((name) => ({
-    action: name,
-    label: TRANSITIONS[name].label,
-    needs: TRANSITIONS[name].needs,
-    needsForce: Boolean(TRANSITIONS[name].secondPairOfEyes && ownSubmission),
-  }))
+  const proceedings = await proceedingsNamedBy(req, release.latest, release.live)
+  const actions = transitionsFrom(state, user, ownSubmission, kindOf(release.latest)).map(
+    (name) => ({
+      action: name,
+      label: TRANSITIONS[name].label,
+      needs: TRANSITIONS[name].needs,
+      needsForce: Boolean(TRANSITIONS[name].secondPairOfEyes && ownSubmission),
+      needsLegalCheck: proceedings.length > 0 && PUBLISHING.includes(name),
+    }),
+  )
   return {
     state,
+    kind: kindOf(release.latest),
+    proceedings,
     stored: storedStateFor(state),
     returned: state === 'draft' ? await lastReturn(req, id) : null,
     publishAt: isLive(release.live) ? release.live.publishAt : release.latest.publishAt,

@@ -13,6 +13,13 @@ import { hasRole } from '../access/roles'
 import { validateLinkUrl } from '../fields/validators'
 import type { News } from '../payload-types'
 import { ukWallTimeToIso } from '../fields/ukTime'
+import {
+  ARRESTED_NOTE,
+  DEFAULT_RETENTION_MONTHS,
+  FOUND_NOTICE,
+  FOUND_TITLE,
+  kindOf,
+} from '../releases/kinds'
 import { contentOf } from './content'
 import { WorkflowError } from './errors'
 import { TRANSITIONS, type TransitionName } from './machine'
@@ -38,7 +45,15 @@ export type TransitionParams = {
   internalNote?: string
   /** For a major "Publish changes": e-mail the public who subscribed that the release was updated. */
   alertSubscribers?: boolean
+  /**
+   * While proceedings are active for someone this release names (see `charged`): who confirmed
+   * it may go out or change, and why. Needed to publish, schedule, lift or publish changes.
+   */
+  legalCheck?: { confirmedBy?: string; reason?: string }
 }
+
+/** A release under active proceedings that the one being published names (itself, perhaps). */
+export type Proceedings = { id: number | string; title: string; note?: string | null }
 
 export type Release = News & { id: number }
 
@@ -55,6 +70,10 @@ export type PlanInput = {
   ownSubmission: boolean
   now: Date
   params: TransitionParams
+  /** Active proceedings this release names (src/workflow/perform.ts finds them); none when not given. */
+  proceedings?: Proceedings[]
+  /** From the site settings: how long a court result's pictures are kept before review. */
+  retentionMonths?: number
 }
 
 export type Effect =
@@ -72,6 +91,12 @@ export type Effect =
   | { kind: 'cancelAlerts' }
   /** The public who subscribed are told the release was updated (src/alerts/). */
   | { kind: 'alertUpdate' }
+  /**
+   * A takedown (src/takedown/): the pictures of people in the release, every size, deleted from
+   * storage; for a person found, also every earlier version of the release and its title
+   * wherever the history copied it.
+   */
+  | { kind: 'takeDown'; why: 'found' | 'arrested' }
 
 export type Plan = {
   /** The change to the release: to the live release, or (draft) as its latest version. */
@@ -86,6 +111,8 @@ export type Plan = {
     version?: number | string
     forced: boolean
     forceReason?: string
+    legalCheckBy?: string
+    legalCheckReason?: string
   }
   /** Done in the same transaction, after the write. */
   effects: Effect[]
@@ -162,12 +189,33 @@ type Given = {
   retirement?: { mode: 'gone' | 'redirect'; redirectTo?: string }
   forced: boolean
   forceReason?: string
+  legalCheckBy?: string
+  legalCheckReason?: string
+}
+
+/** Transitions that put words before the public: with proceedings active, each needs a legal check. */
+export const PUBLISHING: TransitionName[] = ['approve', 'schedule', 'liftEmbargoNow', 'amend']
+
+const legalCheck = (name: TransitionName, input: PlanInput) => {
+  const proceedings = input.proceedings ?? []
+  if (!PUBLISHING.includes(name) || proceedings.length === 0) return {}
+  const confirmedBy = input.params.legalCheck?.confirmedBy?.trim()
+  const reason = input.params.legalCheck?.reason?.trim()
+  const cases = proceedings.map((p) => `“${p.title}”${p.note ? ` (${p.note})` : ''}`).join('; ')
+  if (!confirmedBy || confirmedBy.length < 3 || !reason || reason.length < 10)
+    refuse(
+      `Proceedings are active (contempt of court): ${cases}. Record a legal check first: who confirmed this may go out, and why.`,
+      409,
+    )
+  if (confirmedBy!.length > 200 || reason!.length > 2000)
+    refuse('Keep the legal check to 200 characters for who, and 2,000 for why.', 400)
+  return { legalCheckBy: confirmedBy, legalCheckReason: reason }
 }
 
 const given = (name: TransitionName, input: PlanInput): Given => {
   const transition = TRANSITIONS[name]
   const { params } = input
-  const result: Given = { note: optionalNote(params), forced: false }
+  const result: Given = { note: optionalNote(params), forced: false, ...legalCheck(name, input) }
   if (transition.secondPairOfEyes && input.ownSubmission) {
     if (!params.force) {
       refuse(
@@ -222,6 +270,13 @@ const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>>
   amend: ({ pendingDraft }) => {
     if (!pendingDraft) refuse('There are no saved changes to publish.', 409)
   },
+  reinstate: ({ live }) => {
+    if (live.after?.foundAt)
+      refuse(
+        'The person this appeal was for has been found, and what it said about them is deleted: it cannot come back. Write a new release if one is needed.',
+        409,
+      )
+  },
 }
 
 const cleared = { review: { submittedBy: null, submittedAt: null } }
@@ -231,6 +286,7 @@ const record = (g: Given, extra: Partial<Plan['record']> = {}): Plan['record'] =
   note: g.note,
   forced: g.forced,
   forceReason: g.forceReason,
+  ...(g.legalCheckBy ? { legalCheckBy: g.legalCheckBy, legalCheckReason: g.legalCheckReason } : {}),
   ...extra,
 })
 const plan = (
@@ -246,11 +302,29 @@ const plan = (
 })
 
 /** Approve or schedule: exactly what the reviewer was shown goes out (a change since would have sent it back to draft). */
+/** A court result is reviewed this long after it goes out (src/takedown/review.ts). */
+const reviewAfter = (input: PlanInput, publishAt: string, from: Release) =>
+  kindOf(from) === 'court-result'
+    ? {
+        after: {
+          ...(input.live.after ?? {}),
+          reviewAt: addMonths(publishAt, input.retentionMonths ?? DEFAULT_RETENTION_MONTHS),
+        },
+      }
+    : {}
+
+const addMonths = (iso: string, months: number) => {
+  const date = new Date(iso)
+  date.setUTCMonth(date.getUTCMonth() + months)
+  return date.toISOString()
+}
+
 const approval = (input: PlanInput, g: Given, publishAt: string): Plan =>
   plan(
     {
       data: {
         ...contentOf(input.submitted?.release ?? input.latest),
+        ...reviewAfter(input, publishAt, input.submitted?.release ?? input.latest),
         authors: input.latest.authors,
         _status: 'published',
         workflowState: 'approved',
@@ -381,6 +455,103 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
         ],
       },
     ),
+  // The person is found: everything about them goes, the page says only that they were found.
+  found: ({ live, actor, now }, g) => {
+    const at = now.toISOString()
+    const withdrawal = { withdrawnAt: at, reason: FOUND_NOTICE, withdrawnBy: actor.id }
+    const gone = {
+      ...FOUND_CONTENT,
+      workflowState: 'withdrawn',
+      withdrawal,
+      after: { ...(live.after ?? {}), foundAt: at, picturesTakenDownAt: at },
+    }
+    return plan({ data: gone, draft: false }, g, {
+      keepPendingDraft: { ...FOUND_CONTENT, workflowState: 'withdrawn', withdrawal },
+      effects: [{ kind: 'takeDown', why: 'found' }, { kind: 'cancelAlerts' }],
+    })
+  },
+  // Arrested: the photo comes down at once, and the page says why.
+  arrested: ({ live, now }, g) => {
+    const at = now.toISOString()
+    const amendments = [
+      ...(live.amendments ?? []).map(({ at: when, note }) => ({ at: when, note })),
+      { at, note: g.note || ARRESTED_NOTE },
+    ]
+    return plan(
+      {
+        data: {
+          wanted: { ...(live.wanted ?? {}), photo: null },
+          amendments,
+          after: { ...(live.after ?? {}), arrestedAt: at, picturesTakenDownAt: at },
+        },
+        draft: false,
+      },
+      g,
+      {
+        keepPendingDraft: { wanted: { ...(live.wanted ?? {}), photo: null } },
+        effects: [{ kind: 'takeDown', why: 'arrested' }],
+      },
+    )
+  },
+  charged: ({ live, now }, g) =>
+    plan(
+      {
+        data: {
+          after: {
+            ...(live.after ?? {}),
+            activeProceedingsSince: now.toISOString(),
+            activeProceedingsNote: g.note,
+          },
+        },
+        draft: false,
+      },
+      g,
+    ),
+  closeAppeal: ({ live, now }, g) =>
+    plan(
+      {
+        data: { after: { ...(live.after ?? {}), appealClosedAt: now.toISOString() } },
+        draft: false,
+      },
+      g,
+    ),
+  keepPictures: (input, g) =>
+    plan(
+      {
+        data: {
+          after: {
+            ...(input.live.after ?? {}),
+            reviewAt: addMonths(
+              input.now.toISOString(),
+              input.retentionMonths ?? DEFAULT_RETENTION_MONTHS,
+            ),
+          },
+        },
+        draft: false,
+      },
+      g,
+    ),
+}
+
+/** A found person's release keeps its address and says they were found; nothing else of it stays. */
+const FOUND_CONTENT = {
+  title: FOUND_TITLE,
+  summary: FOUND_NOTICE,
+  body: [],
+  heroImage: null,
+  quotes: [],
+  reportLinks: [],
+  recruitmentCta: null,
+  meta: { title: null, description: null, image: null },
+  missingPerson: {
+    name: null,
+    age: null,
+    description: null,
+    lastSeenAt: null,
+    lastSeenWhere: null,
+    reference: null,
+    photo: null,
+  },
 }
 
 /** The plan for one transition, or a refusal: its preconditions, then what the table says it needs, then what it does. */

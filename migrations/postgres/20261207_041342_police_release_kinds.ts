@@ -1,0 +1,301 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_news_kind" AS ENUM('news', 'appeal', 'missing-person', 'wanted', 'court-result');
+  CREATE TYPE "public"."enum_news_appeal_happenedat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_missing_person_lastseenat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_after_appealclosedat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_after_foundat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_after_arrestedat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_after_activeproceedingssince_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_after_picturestakendownat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum_news_after_reviewat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_kind" AS ENUM('news', 'appeal', 'missing-person', 'wanted', 'court-result');
+  CREATE TYPE "public"."enum__news_v_version_appeal_happenedat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_missing_person_lastseenat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_after_appealclosedat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_after_foundat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_after_arrestedat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_after_activeproceedingssince_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_after_picturestakendownat_tz" AS ENUM('Europe/London');
+  CREATE TYPE "public"."enum__news_v_version_after_reviewat_tz" AS ENUM('Europe/London');
+  ALTER TYPE "public"."enum_audit_log_action" ADD VALUE 'found' BEFORE 'created';
+  ALTER TYPE "public"."enum_audit_log_action" ADD VALUE 'arrested' BEFORE 'created';
+  ALTER TYPE "public"."enum_audit_log_action" ADD VALUE 'charged' BEFORE 'created';
+  ALTER TYPE "public"."enum_audit_log_action" ADD VALUE 'closeAppeal' BEFORE 'created';
+  ALTER TYPE "public"."enum_audit_log_action" ADD VALUE 'keepPictures' BEFORE 'created';
+  ALTER TYPE "public"."enum_audit_log_action" ADD VALUE 'picturesReviewed';
+  CREATE TABLE "takedowns" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"release_id" integer,
+  	"why" varchar,
+  	"pictures" numeric,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  ALTER TABLE "news" ADD COLUMN "kind" "enum_news_kind" DEFAULT 'news';
+  ALTER TABLE "news" ADD COLUMN "appeal_reference" varchar;
+  ALTER TABLE "news" ADD COLUMN "appeal_happened_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "appeal_happenedat_tz" "enum_news_appeal_happenedat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "appeal_happened_where" varchar;
+  ALTER TABLE "news" ADD COLUMN "appeal_what_we_need" varchar;
+  ALTER TABLE "news" ADD COLUMN "missing_person_name" varchar;
+  ALTER TABLE "news" ADD COLUMN "missing_person_age" numeric;
+  ALTER TABLE "news" ADD COLUMN "missing_person_description" varchar;
+  ALTER TABLE "news" ADD COLUMN "missing_person_last_seen_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "missing_person_lastseenat_tz" "enum_news_missing_person_lastseenat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "missing_person_last_seen_where" varchar;
+  ALTER TABLE "news" ADD COLUMN "missing_person_reference" varchar;
+  ALTER TABLE "news" ADD COLUMN "missing_person_photo_id" integer;
+  ALTER TABLE "news" ADD COLUMN "wanted_name" varchar;
+  ALTER TABLE "news" ADD COLUMN "wanted_age" numeric;
+  ALTER TABLE "news" ADD COLUMN "wanted_area" varchar;
+  ALTER TABLE "news" ADD COLUMN "wanted_wanted_for" varchar;
+  ALTER TABLE "news" ADD COLUMN "wanted_reference" varchar;
+  ALTER TABLE "news" ADD COLUMN "wanted_photo_id" integer;
+  ALTER TABLE "news" ADD COLUMN "court_result_defendant_name" varchar;
+  ALTER TABLE "news" ADD COLUMN "court_result_defendant_age" numeric;
+  ALTER TABLE "news" ADD COLUMN "court_result_defendant_town" varchar;
+  ALTER TABLE "news" ADD COLUMN "court_result_court" varchar;
+  ALTER TABLE "news" ADD COLUMN "court_result_offences" varchar;
+  ALTER TABLE "news" ADD COLUMN "court_result_sentence" varchar;
+  ALTER TABLE "news" ADD COLUMN "court_result_sentenced_on" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "court_result_custody_image_id" integer;
+  ALTER TABLE "news" ADD COLUMN "follow_up_of_id" integer;
+  ALTER TABLE "news" ADD COLUMN "after_appeal_closed_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "after_appealclosedat_tz" "enum_news_after_appealclosedat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "after_found_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "after_foundat_tz" "enum_news_after_foundat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "after_arrested_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "after_arrestedat_tz" "enum_news_after_arrestedat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "after_active_proceedings_since" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "after_activeproceedingssince_tz" "enum_news_after_activeproceedingssince_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "after_active_proceedings_note" varchar;
+  ALTER TABLE "news" ADD COLUMN "after_pictures_taken_down_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "after_picturestakendownat_tz" "enum_news_after_picturestakendownat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "news" ADD COLUMN "after_review_at" timestamp(3) with time zone;
+  ALTER TABLE "news" ADD COLUMN "after_reviewat_tz" "enum_news_after_reviewat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_kind" "enum__news_v_version_kind" DEFAULT 'news';
+  ALTER TABLE "_news_v" ADD COLUMN "version_appeal_reference" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_appeal_happened_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_appeal_happenedat_tz" "enum__news_v_version_appeal_happenedat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_appeal_happened_where" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_appeal_what_we_need" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_name" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_age" numeric;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_description" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_last_seen_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_lastseenat_tz" "enum__news_v_version_missing_person_lastseenat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_last_seen_where" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_reference" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_missing_person_photo_id" integer;
+  ALTER TABLE "_news_v" ADD COLUMN "version_wanted_name" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_wanted_age" numeric;
+  ALTER TABLE "_news_v" ADD COLUMN "version_wanted_area" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_wanted_wanted_for" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_wanted_reference" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_wanted_photo_id" integer;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_defendant_name" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_defendant_age" numeric;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_defendant_town" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_court" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_offences" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_sentence" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_sentenced_on" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_court_result_custody_image_id" integer;
+  ALTER TABLE "_news_v" ADD COLUMN "version_follow_up_of_id" integer;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_appeal_closed_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_appealclosedat_tz" "enum__news_v_version_after_appealclosedat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_found_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_foundat_tz" "enum__news_v_version_after_foundat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_arrested_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_arrestedat_tz" "enum__news_v_version_after_arrestedat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_active_proceedings_since" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_activeproceedingssince_tz" "enum__news_v_version_after_activeproceedingssince_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_active_proceedings_note" varchar;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_pictures_taken_down_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_picturestakendownat_tz" "enum__news_v_version_after_picturestakendownat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_review_at" timestamp(3) with time zone;
+  ALTER TABLE "_news_v" ADD COLUMN "version_after_reviewat_tz" "enum__news_v_version_after_reviewat_tz" DEFAULT 'Europe/London';
+  ALTER TABLE "audit_log" ADD COLUMN "legal_check_by" varchar;
+  ALTER TABLE "audit_log" ADD COLUMN "legal_check_reason" varchar;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "takedowns_id" integer;
+  ALTER TABLE "site_settings" ADD COLUMN "online_report_url" varchar;
+  ALTER TABLE "site_settings" ADD COLUMN "found_notice_days" numeric DEFAULT 28;
+  ALTER TABLE "site_settings" ADD COLUMN "retention_months" numeric DEFAULT 12;
+  ALTER TABLE "takedowns" ADD CONSTRAINT "takedowns_release_id_news_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."news"("id") ON DELETE set null ON UPDATE no action;
+  CREATE UNIQUE INDEX "takedowns_key_idx" ON "takedowns" USING btree ("key");
+  CREATE INDEX "takedowns_release_idx" ON "takedowns" USING btree ("release_id");
+  CREATE INDEX "takedowns_updated_at_idx" ON "takedowns" USING btree ("updated_at");
+  CREATE INDEX "takedowns_created_at_idx" ON "takedowns" USING btree ("created_at");
+  ALTER TABLE "news" ADD CONSTRAINT "news_missing_person_photo_id_media_id_fk" FOREIGN KEY ("missing_person_photo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "news" ADD CONSTRAINT "news_wanted_photo_id_media_id_fk" FOREIGN KEY ("wanted_photo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "news" ADD CONSTRAINT "news_court_result_custody_image_id_media_id_fk" FOREIGN KEY ("court_result_custody_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "news" ADD CONSTRAINT "news_follow_up_of_id_news_id_fk" FOREIGN KEY ("follow_up_of_id") REFERENCES "public"."news"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_news_v" ADD CONSTRAINT "_news_v_version_missing_person_photo_id_media_id_fk" FOREIGN KEY ("version_missing_person_photo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_news_v" ADD CONSTRAINT "_news_v_version_wanted_photo_id_media_id_fk" FOREIGN KEY ("version_wanted_photo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_news_v" ADD CONSTRAINT "_news_v_version_court_result_custody_image_id_media_id_fk" FOREIGN KEY ("version_court_result_custody_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_news_v" ADD CONSTRAINT "_news_v_version_follow_up_of_id_news_id_fk" FOREIGN KEY ("version_follow_up_of_id") REFERENCES "public"."news"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_takedowns_fk" FOREIGN KEY ("takedowns_id") REFERENCES "public"."takedowns"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "news_kind_idx" ON "news" USING btree ("kind");
+  CREATE INDEX "news_missing_person_missing_person_photo_idx" ON "news" USING btree ("missing_person_photo_id");
+  CREATE INDEX "news_wanted_wanted_photo_idx" ON "news" USING btree ("wanted_photo_id");
+  CREATE INDEX "news_court_result_court_result_custody_image_idx" ON "news" USING btree ("court_result_custody_image_id");
+  CREATE INDEX "news_follow_up_of_idx" ON "news" USING btree ("follow_up_of_id");
+  CREATE INDEX "_news_v_version_version_kind_idx" ON "_news_v" USING btree ("version_kind");
+  CREATE INDEX "_news_v_version_missing_person_version_missing_person_ph_idx" ON "_news_v" USING btree ("version_missing_person_photo_id");
+  CREATE INDEX "_news_v_version_wanted_version_wanted_photo_idx" ON "_news_v" USING btree ("version_wanted_photo_id");
+  CREATE INDEX "_news_v_version_court_result_version_court_result_custod_idx" ON "_news_v" USING btree ("version_court_result_custody_image_id");
+  CREATE INDEX "_news_v_version_version_follow_up_of_idx" ON "_news_v" USING btree ("version_follow_up_of_id");
+  CREATE INDEX "payload_locked_documents_rels_takedowns_id_idx" ON "payload_locked_documents_rels" USING btree ("takedowns_id");`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   ALTER TABLE "takedowns" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "takedowns" CASCADE;
+  ALTER TABLE "news" DROP CONSTRAINT "news_missing_person_photo_id_media_id_fk";
+  
+  ALTER TABLE "news" DROP CONSTRAINT "news_wanted_photo_id_media_id_fk";
+  
+  ALTER TABLE "news" DROP CONSTRAINT "news_court_result_custody_image_id_media_id_fk";
+  
+  ALTER TABLE "news" DROP CONSTRAINT "news_follow_up_of_id_news_id_fk";
+  
+  ALTER TABLE "_news_v" DROP CONSTRAINT "_news_v_version_missing_person_photo_id_media_id_fk";
+  
+  ALTER TABLE "_news_v" DROP CONSTRAINT "_news_v_version_wanted_photo_id_media_id_fk";
+  
+  ALTER TABLE "_news_v" DROP CONSTRAINT "_news_v_version_court_result_custody_image_id_media_id_fk";
+  
+  ALTER TABLE "_news_v" DROP CONSTRAINT "_news_v_version_follow_up_of_id_news_id_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_takedowns_fk";
+  
+  ALTER TABLE "audit_log" ALTER COLUMN "action" SET DATA TYPE text;
+  DROP TYPE "public"."enum_audit_log_action";
+  CREATE TYPE "public"."enum_audit_log_action" AS ENUM('submit', 'recall', 'return', 'approve', 'schedule', 'reschedule', 'liftEmbargoNow', 'unschedule', 'amend', 'withdraw', 'reinstate', 'unpublish', 'created', 'deleted', 'lifted', 'changedInReview');
+  ALTER TABLE "audit_log" ALTER COLUMN "action" SET DATA TYPE "public"."enum_audit_log_action" USING "action"::"public"."enum_audit_log_action";
+  DROP INDEX "news_kind_idx";
+  DROP INDEX "news_missing_person_missing_person_photo_idx";
+  DROP INDEX "news_wanted_wanted_photo_idx";
+  DROP INDEX "news_court_result_court_result_custody_image_idx";
+  DROP INDEX "news_follow_up_of_idx";
+  DROP INDEX "_news_v_version_version_kind_idx";
+  DROP INDEX "_news_v_version_missing_person_version_missing_person_ph_idx";
+  DROP INDEX "_news_v_version_wanted_version_wanted_photo_idx";
+  DROP INDEX "_news_v_version_court_result_version_court_result_custod_idx";
+  DROP INDEX "_news_v_version_version_follow_up_of_idx";
+  DROP INDEX "payload_locked_documents_rels_takedowns_id_idx";
+  ALTER TABLE "news" DROP COLUMN "kind";
+  ALTER TABLE "news" DROP COLUMN "appeal_reference";
+  ALTER TABLE "news" DROP COLUMN "appeal_happened_at";
+  ALTER TABLE "news" DROP COLUMN "appeal_happenedat_tz";
+  ALTER TABLE "news" DROP COLUMN "appeal_happened_where";
+  ALTER TABLE "news" DROP COLUMN "appeal_what_we_need";
+  ALTER TABLE "news" DROP COLUMN "missing_person_name";
+  ALTER TABLE "news" DROP COLUMN "missing_person_age";
+  ALTER TABLE "news" DROP COLUMN "missing_person_description";
+  ALTER TABLE "news" DROP COLUMN "missing_person_last_seen_at";
+  ALTER TABLE "news" DROP COLUMN "missing_person_lastseenat_tz";
+  ALTER TABLE "news" DROP COLUMN "missing_person_last_seen_where";
+  ALTER TABLE "news" DROP COLUMN "missing_person_reference";
+  ALTER TABLE "news" DROP COLUMN "missing_person_photo_id";
+  ALTER TABLE "news" DROP COLUMN "wanted_name";
+  ALTER TABLE "news" DROP COLUMN "wanted_age";
+  ALTER TABLE "news" DROP COLUMN "wanted_area";
+  ALTER TABLE "news" DROP COLUMN "wanted_wanted_for";
+  ALTER TABLE "news" DROP COLUMN "wanted_reference";
+  ALTER TABLE "news" DROP COLUMN "wanted_photo_id";
+  ALTER TABLE "news" DROP COLUMN "court_result_defendant_name";
+  ALTER TABLE "news" DROP COLUMN "court_result_defendant_age";
+  ALTER TABLE "news" DROP COLUMN "court_result_defendant_town";
+  ALTER TABLE "news" DROP COLUMN "court_result_court";
+  ALTER TABLE "news" DROP COLUMN "court_result_offences";
+  ALTER TABLE "news" DROP COLUMN "court_result_sentence";
+  ALTER TABLE "news" DROP COLUMN "court_result_sentenced_on";
+  ALTER TABLE "news" DROP COLUMN "court_result_custody_image_id";
+  ALTER TABLE "news" DROP COLUMN "follow_up_of_id";
+  ALTER TABLE "news" DROP COLUMN "after_appeal_closed_at";
+  ALTER TABLE "news" DROP COLUMN "after_appealclosedat_tz";
+  ALTER TABLE "news" DROP COLUMN "after_found_at";
+  ALTER TABLE "news" DROP COLUMN "after_foundat_tz";
+  ALTER TABLE "news" DROP COLUMN "after_arrested_at";
+  ALTER TABLE "news" DROP COLUMN "after_arrestedat_tz";
+  ALTER TABLE "news" DROP COLUMN "after_active_proceedings_since";
+  ALTER TABLE "news" DROP COLUMN "after_activeproceedingssince_tz";
+  ALTER TABLE "news" DROP COLUMN "after_active_proceedings_note";
+  ALTER TABLE "news" DROP COLUMN "after_pictures_taken_down_at";
+  ALTER TABLE "news" DROP COLUMN "after_picturestakendownat_tz";
+  ALTER TABLE "news" DROP COLUMN "after_review_at";
+  ALTER TABLE "news" DROP COLUMN "after_reviewat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_kind";
+  ALTER TABLE "_news_v" DROP COLUMN "version_appeal_reference";
+  ALTER TABLE "_news_v" DROP COLUMN "version_appeal_happened_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_appeal_happenedat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_appeal_happened_where";
+  ALTER TABLE "_news_v" DROP COLUMN "version_appeal_what_we_need";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_name";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_age";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_description";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_last_seen_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_lastseenat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_last_seen_where";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_reference";
+  ALTER TABLE "_news_v" DROP COLUMN "version_missing_person_photo_id";
+  ALTER TABLE "_news_v" DROP COLUMN "version_wanted_name";
+  ALTER TABLE "_news_v" DROP COLUMN "version_wanted_age";
+  ALTER TABLE "_news_v" DROP COLUMN "version_wanted_area";
+  ALTER TABLE "_news_v" DROP COLUMN "version_wanted_wanted_for";
+  ALTER TABLE "_news_v" DROP COLUMN "version_wanted_reference";
+  ALTER TABLE "_news_v" DROP COLUMN "version_wanted_photo_id";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_defendant_name";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_defendant_age";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_defendant_town";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_court";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_offences";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_sentence";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_sentenced_on";
+  ALTER TABLE "_news_v" DROP COLUMN "version_court_result_custody_image_id";
+  ALTER TABLE "_news_v" DROP COLUMN "version_follow_up_of_id";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_appeal_closed_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_appealclosedat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_found_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_foundat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_arrested_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_arrestedat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_active_proceedings_since";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_activeproceedingssince_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_active_proceedings_note";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_pictures_taken_down_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_picturestakendownat_tz";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_review_at";
+  ALTER TABLE "_news_v" DROP COLUMN "version_after_reviewat_tz";
+  ALTER TABLE "audit_log" DROP COLUMN "legal_check_by";
+  ALTER TABLE "audit_log" DROP COLUMN "legal_check_reason";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "takedowns_id";
+  ALTER TABLE "site_settings" DROP COLUMN "online_report_url";
+  ALTER TABLE "site_settings" DROP COLUMN "found_notice_days";
+  ALTER TABLE "site_settings" DROP COLUMN "retention_months";
+  DROP TYPE "public"."enum_news_kind";
+  DROP TYPE "public"."enum_news_appeal_happenedat_tz";
+  DROP TYPE "public"."enum_news_missing_person_lastseenat_tz";
+  DROP TYPE "public"."enum_news_after_appealclosedat_tz";
+  DROP TYPE "public"."enum_news_after_foundat_tz";
+  DROP TYPE "public"."enum_news_after_arrestedat_tz";
+  DROP TYPE "public"."enum_news_after_activeproceedingssince_tz";
+  DROP TYPE "public"."enum_news_after_picturestakendownat_tz";
+  DROP TYPE "public"."enum_news_after_reviewat_tz";
+  DROP TYPE "public"."enum__news_v_version_kind";
+  DROP TYPE "public"."enum__news_v_version_appeal_happenedat_tz";
+  DROP TYPE "public"."enum__news_v_version_missing_person_lastseenat_tz";
+  DROP TYPE "public"."enum__news_v_version_after_appealclosedat_tz";
+  DROP TYPE "public"."enum__news_v_version_after_foundat_tz";
+  DROP TYPE "public"."enum__news_v_version_after_arrestedat_tz";
+  DROP TYPE "public"."enum__news_v_version_after_activeproceedingssince_tz";
+  DROP TYPE "public"."enum__news_v_version_after_picturestakendownat_tz";
+  DROP TYPE "public"."enum__news_v_version_after_reviewat_tz";`)
+}
