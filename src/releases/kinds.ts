@@ -53,7 +53,8 @@ export const FOUND_NOTICE =
 export const FOUND_TITLE = 'Missing person found'
 
 /** The line added to a wanted appeal once the person is arrested. */
-export const ARRESTED_NOTE = 'The person we wanted to trace has been arrested. Thank you for your help.'
+export const ARRESTED_NOTE =
+  'The person we wanted to trace has been arrested. Thank you for your help.'
 
 /** What a court result or a custody picture is kept for before it is reviewed, unless the site settings say. */
 export const DEFAULT_RETENTION_MONTHS = 12
