@@ -1,5 +1,10 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+/*
+ * Edited by hand: the generator adds the locked-documents columns without ON DELETE, which
+ * SQLite then enforces; a subscriber who unsubscribes is deleted even while an admin looks at
+ * them (ON DELETE cascade, as on PostgreSQL).
+ */
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`media_contacts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -167,12 +172,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`alert_deliveries_created_at_idx\` ON \`alert_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`run_subscriber_idx\` ON \`alert_deliveries\` (\`run_id\`,\`subscriber_id\`);`)
   await db.run(sql`CREATE INDEX \`status_nextAttemptAt_idx\` ON \`alert_deliveries\` (\`status\`,\`next_attempt_at\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_contacts_id\` integer REFERENCES media_contacts(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_lists_id\` integer REFERENCES media_lists(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_sends_id\` integer REFERENCES media_sends(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`subscribers_id\` integer REFERENCES subscribers(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`alert_runs_id\` integer REFERENCES alert_runs(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`alert_deliveries_id\` integer REFERENCES alert_deliveries(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_contacts_id\` integer REFERENCES media_contacts(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_lists_id\` integer REFERENCES media_lists(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_sends_id\` integer REFERENCES media_sends(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`subscribers_id\` integer REFERENCES subscribers(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`alert_runs_id\` integer REFERENCES alert_runs(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`alert_deliveries_id\` integer REFERENCES alert_deliveries(id) ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_contacts_id_idx\` ON \`payload_locked_documents_rels\` (\`media_contacts_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_lists_id_idx\` ON \`payload_locked_documents_rels\` (\`media_lists_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_sends_id_idx\` ON \`payload_locked_documents_rels\` (\`media_sends_id\`);`)

@@ -1,5 +1,10 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+/*
+ * Edited by hand: the generator adds a column that refers to another table without saying what
+ * happens when that row is deleted, which SQLite then refuses. A picture taken down is deleted:
+ * the release and its versions keep nothing (ON DELETE set null), as on PostgreSQL.
+ */
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`takedowns\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -29,13 +34,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`news\` ADD \`missing_person_lastseenat_tz\` text DEFAULT 'Europe/London';`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`missing_person_last_seen_where\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`missing_person_reference\` text;`)
-  await db.run(sql`ALTER TABLE \`news\` ADD \`missing_person_photo_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`news\` ADD \`missing_person_photo_id\` integer REFERENCES media(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_name\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_age\` numeric;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_area\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_wanted_for\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_reference\` text;`)
-  await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_photo_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`news\` ADD \`wanted_photo_id\` integer REFERENCES media(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_defendant_name\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_defendant_age\` numeric;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_defendant_town\` text;`)
@@ -43,8 +48,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_offences\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_sentence\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_sentenced_on\` text;`)
-  await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_custody_image_id\` integer REFERENCES media(id);`)
-  await db.run(sql`ALTER TABLE \`news\` ADD \`follow_up_of_id\` integer REFERENCES news(id);`)
+  await db.run(sql`ALTER TABLE \`news\` ADD \`court_result_custody_image_id\` integer REFERENCES media(id) ON DELETE set null;`)
+  await db.run(sql`ALTER TABLE \`news\` ADD \`follow_up_of_id\` integer REFERENCES news(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`after_appeal_closed_at\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`after_appealclosedat_tz\` text DEFAULT 'Europe/London';`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`after_found_at\` text;`)
@@ -76,13 +81,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_missing_person_lastseenat_tz\` text DEFAULT 'Europe/London';`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_missing_person_last_seen_where\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_missing_person_reference\` text;`)
-  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_missing_person_photo_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_missing_person_photo_id\` integer REFERENCES media(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_name\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_age\` numeric;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_area\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_wanted_for\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_reference\` text;`)
-  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_photo_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_wanted_photo_id\` integer REFERENCES media(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_defendant_name\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_defendant_age\` numeric;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_defendant_town\` text;`)
@@ -90,8 +95,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_offences\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_sentence\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_sentenced_on\` text;`)
-  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_custody_image_id\` integer REFERENCES media(id);`)
-  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_follow_up_of_id\` integer REFERENCES news(id);`)
+  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_court_result_custody_image_id\` integer REFERENCES media(id) ON DELETE set null;`)
+  await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_follow_up_of_id\` integer REFERENCES news(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_after_appeal_closed_at\` text;`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_after_appealclosedat_tz\` text DEFAULT 'Europe/London';`)
   await db.run(sql`ALTER TABLE \`_news_v\` ADD \`version_after_found_at\` text;`)
@@ -112,7 +117,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_news_v_version_version_follow_up_of_idx\` ON \`_news_v\` (\`version_follow_up_of_id\`);`)
   await db.run(sql`ALTER TABLE \`audit_log\` ADD \`legal_check_by\` text;`)
   await db.run(sql`ALTER TABLE \`audit_log\` ADD \`legal_check_reason\` text;`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`takedowns_id\` integer REFERENCES takedowns(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`takedowns_id\` integer REFERENCES takedowns(id) ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_takedowns_id_idx\` ON \`payload_locked_documents_rels\` (\`takedowns_id\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`online_report_url\` text;`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`found_notice_days\` numeric DEFAULT 28;`)

@@ -9,6 +9,7 @@ import type {
 } from 'payload'
 import { slugField } from 'payload'
 
+import { isKind, NEUTRAL_ADDRESS } from '../releases/kinds'
 import { liveWhere } from '../releases/state'
 
 /** Lower-case letters, digits and single hyphens: safe in any URL without escaping. */
@@ -101,16 +102,17 @@ const followTitleUntilPublished =
   ): FieldHook =>
   async ({ data, operation, originalDoc, req, value: following }) => {
     if (!data) return following
+    const source = addressSource(collection, useAsSlug, { ...originalDoc, ...data })
     if (operation === 'create') {
-      data.slug = slugify(data.slug || data[useAsSlug])
-      return !data.slug || data.slug === slugify(data[useAsSlug])
+      data.slug = slugify(data.slug || source)
+      return !data.slug || data.slug === slugify(source)
     }
     if (!following) return false
     const editedByHand = data.slug !== undefined && data.slug !== originalDoc?.slug
     if (editedByHand) return false
     if (originalDoc?.id !== undefined && (await hasGoneOut(req, collection, originalDoc.id)))
       return false
-    const fromTitle = slugify(data[useAsSlug])
+    const fromTitle = slugify(source)
     if (!fromTitle) return true
     // "appeal-for-witnesses-2" already is the title's address, made unique: it stays put.
     const current = typeof originalDoc?.slug === 'string' ? originalDoc.slug : ''
@@ -118,6 +120,13 @@ const followTitleUntilPublished =
     data.slug = sameTitle ? current : await uniqueSlug(req, collection, fromTitle, originalDoc?.id)
     return true
   }
+
+/**
+ * What a generated address is made from: the title, except for a release about a missing or
+ * wanted person, whose address names nobody (src/releases/kinds.ts): it outlives a takedown.
+ */
+const addressSource = (collection: string, useAsSlug: string, data: Record<string, unknown>) =>
+  (collection === 'news' && isKind(data.kind) && NEUTRAL_ADDRESS[data.kind]) || data[useAsSlug]
 
 const validateSlug = (value: unknown): true | string => {
   if (value == null || value === '') return true

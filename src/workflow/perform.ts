@@ -144,6 +144,20 @@ export type TransitionResult = {
   message: string
 }
 
+/** The live release's own fields, to write back as they are: not the derived, the joined or the server's stamps. */
+const liveAsItIs = (live: Release): Record<string, unknown> => {
+  const {
+    id: _id,
+    createdAt: _created,
+    updatedAt: _updated,
+    history: _history,
+    previewLinks: _links,
+    searchText: _searchText,
+    ...asItIs
+  } = live as Release & Record<string, unknown>
+  return asItIs
+}
+
 /** Carries out a plan's write and what follows it, in the request's transaction; gives the release as written and what the history adds. */
 const apply = async (
   req: PayloadRequest,
@@ -165,7 +179,12 @@ const apply = async (
       depth: 0,
     }) as Promise<Release>
 
-  const release = await update(plan.write.data, plan.write.draft)
+  // A write to the live release names every field of its content, from the live release itself
+  // unless the plan says otherwise. Given only the changed fields, Payload lays them over the
+  // latest version, and with changes waiting in a later draft it would publish those changes
+  // (nobody approved them) and mark the release a draft (taking it off the site).
+  const data = plan.write.draft ? plan.write.data : { ...liveAsItIs(live), ...plan.write.data }
+  const release = await update(data, plan.write.draft)
   // A later draft (changes not yet published) survives a change made to the live release.
   if (plan.keepPendingDraft && hasPendingDraft(loaded))
     await update({ ...contentOf(latest), ...plan.keepPendingDraft }, true)
@@ -206,10 +225,11 @@ const apply = async (
         break
       case 'takeDown': {
         const found = effect.why === 'found'
+        // The earlier versions first: they are what still points at the pictures.
+        if (found) await forgetWhatWasSaid(req, live.id)
         const pictures = await takeDownPictures(req, live.id, [live, latest], {
           allOfTheRelease: found,
         })
-        if (found) await forgetWhatWasSaid(req, live.id)
         recorded.internalNote = found
           ? `Taken down: the name, description and ${pictures === 1 ? 'picture' : `${pictures} pictures`} deleted, with every earlier version.`
           : `The photo taken down: ${pictures === 1 ? 'one picture' : `${pictures} pictures`} deleted, every size.`

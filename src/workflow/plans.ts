@@ -506,6 +506,7 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
         draft: false,
       },
       g,
+      { keepPendingDraft: {} },
     ),
   closeAppeal: ({ live, now }, g) =>
     plan(
@@ -514,6 +515,7 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
         draft: false,
       },
       g,
+      { keepPendingDraft: {} },
     ),
   keepPictures: (input, g) =>
     plan(
@@ -530,6 +532,7 @@ const PLANS: Record<TransitionName, (input: PlanInput, g: Given) => Plan> = {
         draft: false,
       },
       g,
+      { keepPendingDraft: {} },
     ),
 }
 

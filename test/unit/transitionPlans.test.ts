@@ -342,8 +342,91 @@ describe('the plan of each transition', () => {
       'reschedule',
       'liftEmbargoNow',
       'unschedule',
+      'charged',
     ])
     expect(transitionsFrom('withdrawn', editor, false)).toEqual(['reinstate', 'unpublish'])
-    expect(Object.keys(TRANSITIONS)).toHaveLength(12)
+    // What follows a police release is for its kind only.
+    expect(transitionsFrom('published', editor, false, 'missing-person')).toContain('found')
+    expect(transitionsFrom('published', editor, false, 'news')).not.toContain('found')
+    expect(transitionsFrom('published', editor, false, 'wanted')).toContain('arrested')
+    expect(transitionsFrom('published', editor, false, 'appeal')).toContain('closeAppeal')
+    expect(transitionsFrom('published', editor, false, 'court-result')).toContain('keepPictures')
+    expect(transitionsFrom('published', author, true, 'missing-person')).not.toContain('found')
+    expect(Object.keys(TRANSITIONS)).toHaveLength(17)
+  })
+})
+
+describe('what follows a police release', () => {
+  const now = new Date('2026-12-07T10:00:00.000Z')
+  const editor = { id: 9, roles: ['editor'] }
+  const out = (extra: Record<string, unknown> = {}) =>
+    ({
+      id: 5,
+      title: 'Concern for missing Ann',
+      summary: 'Ann was last seen…',
+      _status: 'published',
+      workflowState: 'approved',
+      publishAt: '2026-12-01T09:00:00.000Z',
+      kind: 'missing-person',
+      missingPerson: { name: 'Ann', photo: 12 },
+      ...extra,
+    }) as never
+  const input = (params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+    live: out(extra),
+    latest: out(extra),
+    pendingDraft: false,
+    actor: editor,
+    ownSubmission: false,
+    now,
+    params,
+  })
+
+  it('found: the words and the person go, the page says only that they were found, the pictures are taken down', () => {
+    const plan = planTransition('found', input())
+    expect(plan.write.data).toMatchObject({
+      title: 'Missing person found',
+      summary: 'The person we appealed for has been found. Thank you for sharing our appeal.',
+      body: [],
+      heroImage: null,
+      missingPerson: { name: null, description: null, photo: null },
+      workflowState: 'withdrawn',
+      withdrawal: { withdrawnAt: now.toISOString() },
+      after: { foundAt: now.toISOString() },
+    })
+    expect(plan.effects).toEqual([{ kind: 'takeDown', why: 'found' }, { kind: 'cancelAlerts' }])
+  })
+
+  it('reinstating a release whose person was found is refused: what it said is gone', () => {
+    expect(
+      refusal('reinstate', input({ note: 'Back.' }, { after: { foundAt: now.toISOString() } })),
+    ).toMatchObject({ status: 409 })
+  })
+
+  it('publishing anything naming someone under active proceedings needs a legal check, recorded', () => {
+    const proceedings = [{ id: 7, title: 'Man charged', note: 'Appears 12 January' }]
+    expect(
+      refusal('approve', { ...input({}, { workflowState: 'in-review' }), proceedings }),
+    ).toMatchObject({ status: 409, message: expect.stringMatching(/contempt of court/) })
+    const plan = planTransition('approve', {
+      ...input(
+        { legalCheck: { confirmedBy: 'Force solicitor', reason: 'Only the court date is given.' } },
+        { workflowState: 'in-review' },
+      ),
+      proceedings,
+    })
+    expect(plan.record).toMatchObject({
+      legalCheckBy: 'Force solicitor',
+      legalCheckReason: 'Only the court date is given.',
+    })
+  })
+
+  it('a court result is due for review the months the settings say after it goes out', () => {
+    const plan = planTransition('approve', {
+      ...input({}, { workflowState: 'in-review', kind: 'court-result' }),
+      retentionMonths: 6,
+    })
+    expect((plan.write.data.after as { reviewAt: string }).reviewAt).toBe(
+      '2027-06-07T10:00:00.000Z',
+    )
   })
 })
