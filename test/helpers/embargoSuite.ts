@@ -109,8 +109,14 @@ export const embargoSuite = (name: string, database: Database) => {
     const alerted = (release: { title: string }) =>
       smtp.to(READER).filter((message) => message.subject === release.title)
 
-    /** A release scheduled `seconds` ahead, with a picture and words of its own. */
-    const schedule = async (seconds: number) => {
+    /**
+     * A release scheduled `seconds` ahead, with a picture and words of its own. A missing or
+     * wanted person's picture is their photo, not the hero image: it is under the same embargo.
+     */
+    const schedule = async (
+      seconds: number,
+      kind: 'news' | 'appeal' | 'missing-person' | 'wanted' = 'news',
+    ) => {
       const word = `zephyrine${++n}${Date.now().toString(36)}`
       const upload = await admin.upload(
         '/api/media',
@@ -123,7 +129,13 @@ export const embargoSuite = (name: string, database: Database) => {
         title: `Operation ${word} ends with arrests`,
         summary: `Officers searched ${word} homes.`,
         category: categoryId,
-        heroImage: media.id,
+        kind,
+        ...(kind === 'missing-person'
+          ? { missingPerson: { name: `Ann ${word}`, reference: '26000001', photo: media.id } }
+          : kind === 'wanted'
+            ? { wanted: { name: `Sam ${word}`, wantedFor: 'Burglary', photo: media.id } }
+            : { heroImage: media.id }),
+        ...(kind === 'appeal' ? { appeal: { reference: '26000002' } } : {}),
       })
       expect((await transition(author, draft.id, 'submit')).status).toBe(200)
       const publishAt = new Date(
@@ -256,7 +268,8 @@ export const embargoSuite = (name: string, database: Database) => {
     }
 
     it('a scheduled release is on no surface one second before its publishAt, and on all of them within a second after', async () => {
-      const release = await schedule(10)
+      // A missing person's appeal, their photo with it: the kinds of release share the one rule.
+      const release = await schedule(10, 'missing-person')
       await expectNoneBefore(release) // and now every cache is warm
       await sleepUntil(release.publishAt - 1000)
       await expectNoneBefore(release)
@@ -269,7 +282,7 @@ export const embargoSuite = (name: string, database: Database) => {
 
     it('the same with the server restarted between scheduling and the lift, and the lift recorded once', async () => {
       // Time for a restart and two rounds of checks before the lift, however loaded the machine.
-      const release = await schedule(Math.max(25, Math.ceil((3 * bootMs) / 1000) + 10))
+      const release = await schedule(Math.max(25, Math.ceil((3 * bootMs) / 1000) + 10), 'wanted')
       await expectNoneBefore(release)
       await server.stop({ keepFiles: true })
       server = await startServer({ databaseUrl, dir: server.dir, env })
@@ -299,7 +312,7 @@ export const embargoSuite = (name: string, database: Database) => {
     })
 
     it('a scheduled release that is pulled before the lift never appears', async () => {
-      const release = await schedule(6)
+      const release = await schedule(6, 'appeal')
       expect(
         (await transition(editor, release.id, 'unschedule', { note: 'Postponed by the court.' }))
           .status,
