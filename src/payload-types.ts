@@ -136,7 +136,7 @@ export interface News {
   /**
    * Chosen when the release is written. An appeal, a missing or wanted person or a court result gets a block of its own on the page, and what happens after (found, arrested, charged, closed) in the Workflow dialog.
    */
-  kind: 'news' | 'appeal' | 'missing-person' | 'wanted' | 'court-result';
+  kind?: ('news' | 'appeal' | 'missing-person' | 'wanted' | 'court-result') | null;
   title: string;
   /**
    * One or two sentences that tell the whole story. Shown under the headline, in listings, feeds and search results. Needed to publish.

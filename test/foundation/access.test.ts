@@ -460,6 +460,60 @@ const checkPublish = async (who: Client, whoName: Who, rule: string) => {
   expect((await getAsAdmin('news', direct.id))._status).toBe('draft')
 }
 
+/**
+ * What follows a police release (src/workflow/machine.ts): taking a missing person's appeal down
+ * when they are found and a wanted person's photo when they are arrested; marking a case active,
+ * closing an appeal. Workflow steps are REST endpoints, whichever transport the row is for.
+ */
+const policeRelease = (kind: string, extra: Record<string, unknown> = {}) =>
+  publishRelease(as.admin, { ...validData.news!(), kind, ...extra })
+
+const checkTakeDown = async (whoName: Who, rule: string) => {
+  const missing = await policeRelease('missing-person', { missingPerson: { name: 'Ann Example' } })
+  const wanted = await policeRelease('wanted', { wanted: { name: 'Sam Example' } })
+  const found = await transition(as[whoName], missing.id, 'found', {})
+  const arrested = await transition(as[whoName], wanted.id, 'arrested', {})
+  const [missingNow, wantedNow] = [
+    await getAsAdmin('news', missing.id),
+    await getAsAdmin('news', wanted.id),
+  ]
+  if (rule === 'yes') {
+    expect([found.status, arrested.status]).toEqual([200, 200])
+    expect(missingNow.after.foundAt).toBeTruthy()
+    expect(missingNow.missingPerson.name).toBeNull()
+    expect(wantedNow.after.arrestedAt).toBeTruthy()
+    return
+  }
+  expect(rule).toBe('no')
+  expectRefused(found.status, found.body)
+  expectRefused(arrested.status, arrested.body)
+  expect(missingNow.missingPerson.name).toBe('Ann Example')
+  expect(wantedNow.after?.arrestedAt ?? null).toBeNull()
+}
+
+const checkCaseSteps = async (whoName: Who, rule: string) => {
+  const appeal = await policeRelease('appeal', { appeal: { reference: '26001234' } })
+  const charged = await transition(as[whoName], appeal.id, 'charged', { note: 'A man is charged.' })
+  const closed = await transition(as[whoName], appeal.id, 'closeAppeal', {})
+  const now = await getAsAdmin('news', appeal.id)
+  if (rule === 'yes') {
+    expect([charged.status, closed.status]).toEqual([200, 200])
+    expect(now.after).toMatchObject({ activeProceedingsNote: 'A man is charged.' })
+    expect(now.after.appealClosedAt).toBeTruthy()
+    // The public sees the appeal is closed; that proceedings are active is the staff's.
+    const seen = (await as.anonymous.get(`/api/news/${appeal.id}`)).body
+    expect(seen.after.appealClosedAt).toBeTruthy()
+    expect(seen.after.activeProceedingsSince).toBeUndefined()
+    expect(seen.after.activeProceedingsNote).toBeUndefined()
+    return
+  }
+  expect(rule).toBe('no')
+  expectRefused(charged.status, charged.body)
+  expectRefused(closed.status, closed.body)
+  expect(now.after?.activeProceedingsSince ?? null).toBeNull()
+  expect(now.after?.appealClosedAt ?? null).toBeNull()
+}
+
 const checkChangeRoles = async (who: Client, whoName: Who, rule: string) => {
   if (rule === 'yes') {
     const someone = await makeAsAdmin('users')
@@ -519,6 +573,10 @@ describe('the access table in docs/access.md', () => {
                 return checkPublish(client, who, rule)
               case 'change roles':
                 return checkChangeRoles(client, who, rule)
+              case 'take down':
+                return checkTakeDown(who, rule)
+              case 'charge or close':
+                return checkCaseSteps(who, rule)
             }
             throw new Error(`The test does not know the action "${row.action}"`)
           })
