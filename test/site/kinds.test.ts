@@ -259,6 +259,20 @@ describe('pictures of people', () => {
     }
     const other = await fetch(hero.sizes.card.url)
     expect([other.status, other.headers.get('cache-control')]).toEqual([200, 'public, max-age=60'])
+
+    // Every picture of a missing person's appeal goes when they are found, the hero with it.
+    const missingHero = await photo('A bus station at night')
+    await publishRelease(editor, {
+      kind: 'missing-person',
+      title: title('Missing girl'),
+      missingPerson: { name: 'Nell Ormerod', reference: 'NM/786/26' },
+      heroImage: missingHero.id,
+    })
+    const heroAnswer = await fetch(missingHero.sizes.card.url)
+    expect([heroAnswer.status, heroAnswer.headers.get('cache-control')]).toEqual([
+      200,
+      'public, no-cache',
+    ])
   })
 
   it('are shown and served by the embargo preview of the release, as its hero is', async () => {
