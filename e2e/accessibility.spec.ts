@@ -10,6 +10,12 @@ const PAGES = {
   'empty search': '/search?q=zyzzogeton',
   'accessibility statement': '/accessibility',
   'not found': '/no-such-page',
+  // A release of each kind of police release, from the demo content, and the listing of one kind.
+  'appeal for information': '/news/appeal-cash-machine-raid-fenwick',
+  'wanted person': '/news/wanted-appeal',
+  'court result': '/news/man-jailed-for-stealing-tools-from-vans',
+  'missing person found': '/news/missing-person-appeal',
+  'appeals listing': '/news?kind=appeal',
 }
 
 for (const [name, path] of Object.entries(PAGES)) {

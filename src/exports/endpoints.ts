@@ -52,7 +52,11 @@ export const mediaCopy =
       })) as News | null
       if (!release) return refuse(404, `There is no release with the id ${id}.`)
       const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
-      const copy = releaseForMedia(release, { forceName: settings.forceName, siteUrl: siteUrl() })
+      const copy = releaseForMedia(release, {
+        forceName: settings.forceName,
+        siteUrl: siteUrl(),
+        onlineReportUrl: settings.onlineReportUrl,
+      })
       res.status(200).set({ 'Content-Type': FORMATS[format], 'Cache-Control': 'no-store' })
       if ('download' in req.query)
         res.set('Content-Disposition', `attachment; filename="${copy.filename}.${format}"`)

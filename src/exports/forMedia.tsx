@@ -1,6 +1,8 @@
 /**
  * A release made ready for the media list: the plain text and the HTML that a comms officer
- * pastes into an email or attaches, with the embargo line at the top while it is scheduled.
+ * pastes into an email or attaches, with the embargo line at the top while it is scheduled,
+ * and the block of its kind (how to answer an appeal, what to do on seeing a missing or wanted
+ * person, a court result's details) as the page has it.
  *
  * The words are the release's published (or scheduled) version, never changes still waiting
  * for approval; a release not yet approved says so at the top, in capitals.
@@ -9,8 +11,10 @@ import { renderToStaticMarkup } from 'react-dom/server'
 
 import type { News, Quote, ReportLink } from '../payload-types'
 import { isLeaf, safeHref, type SlateElement, type SlateNode } from '../richtext/slate'
+import { KindBlock } from '../site/components/KindBlock'
 import { QuoteFigure } from '../site/components/QuoteFigure'
 import { RichText } from '../site/components/RichText'
+import { kindDetails, kindText, type KindDetails } from '../site/kindFacts'
 import { releaseState } from '../releases/state'
 import { embargoLine, forceTime, longDate } from '../fields/ukTime'
 
@@ -22,7 +26,13 @@ export type MediaCopy = {
   filename: string
 }
 
-type Context = { forceName: string; siteUrl: string; now?: Date }
+type Context = {
+  forceName: string
+  siteUrl: string
+  now?: Date
+  /** The force's online report form (site settings), given with an appeal's ways to answer. */
+  onlineReportUrl?: string | null
+}
 
 const populated = <T extends object>(values: unknown): T[] =>
   Array.isArray(values) ? values.filter((v): v is T => typeof v === 'object' && v !== null) : []
@@ -121,12 +131,19 @@ const reportText = (report: ReportLink) =>
     .filter(Boolean)
     .join('\n')
 
-const asText = (release: News, { forceName }: Context, line: string | null, url: string | null) => {
+const asText = (
+  release: News,
+  { forceName }: Context,
+  line: string | null,
+  url: string | null,
+  kind: KindDetails | null,
+) => {
   const body = Array.isArray(release.body) ? (release.body as SlateNode[]).flatMap(blockText) : []
   const parts = [
     line,
     release.title.toUpperCase(),
     release.summary,
+    kind ? kindText(kind) : null,
     ...body,
     ...populated<Quote>(release.quotes).map(quoteText),
     ...populated<ReportLink>(release.reportLinks).map(reportText),
@@ -148,11 +165,13 @@ const AsBody = ({
   line,
   url,
   forceName,
+  kind,
 }: {
   release: News
   line: string | null
   url: string | null
   forceName: string
+  kind: KindDetails | null
 }) => (
   <>
     {line ? (
@@ -166,6 +185,8 @@ const AsBody = ({
         <strong>{release.summary}</strong>
       </p>
     ) : null}
+    {/* The person's picture stays on the site: a copy in someone's inbox would outlive its takedown. */}
+    {kind ? <KindBlock details={kind} pictures={false} /> : null}
     <RichText content={release.body} />
     {populated<Quote>(release.quotes).map((quote) => (
       <QuoteFigure key={quote.id} quote={quote} />
@@ -215,11 +236,12 @@ export const releaseForMedia = (release: News, context: Context): MediaCopy => {
     state === 'scheduled' || state === 'published'
       ? `${context.siteUrl}/news/${encodeURIComponent(release.slug ?? '')}`
       : null
+  const kind = kindDetails(release, { onlineReportUrl: context.onlineReportUrl })
   const bodyHtml = renderToStaticMarkup(
-    <AsBody release={release} line={line} url={url} forceName={context.forceName} />,
+    <AsBody release={release} line={line} url={url} forceName={context.forceName} kind={kind} />,
   )
   return {
-    text: asText(release, context, line, url),
+    text: asText(release, context, line, url, kind),
     html: `<!DOCTYPE html>${renderToStaticMarkup(
       <html lang="en-GB">
         <head>

@@ -144,6 +144,7 @@ type Settings = {
   forceName?: string | null
   pressOfficeContact?: string | null
   notesToEditors?: string | null
+  onlineReportUrl?: string | null
 }
 
 /** The e-mail for one row of the send log, or null (the row cancelled, saying why) when it should not go. */
@@ -203,7 +204,11 @@ export const mediaSendMessage = async (
     req,
   })) as Settings
   const forceName = settings.forceName || 'Newsroom'
-  const copy = mediaCopyOf(release, { forceName, siteUrl: siteUrl() })
+  const copy = mediaCopyOf(release, {
+    forceName,
+    siteUrl: siteUrl(),
+    onlineReportUrl: settings.onlineReportUrl,
+  })
   const picture = await heroPicture(release)
   return buildMessage(
     req.payload,

@@ -2,9 +2,12 @@
  * Demo content for Northmoor Police, a force that does not exist. The releases are written
  * for Newsroom, in the manner of real UK force news: an inspection story with attributed
  * quotes and a report link, appeals, a court result, community and recruitment news, one
- * release under embargo and one draft; and the press office's media lists, of made-up
- * journalists at made-up outlets, at example.* addresses that reach nobody.
+ * release under embargo and one draft; one of each kind of police release (an appeal for
+ * information, a wanted man, a court result with a custody image, and a missing person already
+ * found); and the press office's media lists, of made-up journalists at made-up outlets, at
+ * example.* addresses that reach nobody. Every person named is made up.
  */
+import { FOUND_NOTICE, FOUND_TITLE } from '../releases/kinds'
 import { bold, h2, link, p, ul, type SlateElement } from './slate'
 
 export const FORCE_NAME = 'Northmoor Police'
@@ -52,7 +55,23 @@ export const demoImages = {
     credit: 'Northmoor Police',
     palette: ['#370617', '#9d0208', '#ffba08'],
   },
-} as const satisfies Record<string, { alt: string; credit: string; palette: Palette }>
+  // Pictures of people, for the wanted appeal and the court result: drawn silhouettes of nobody.
+  wantedMan: {
+    alt: 'Dean Marsh, head and shoulders (in this demo, a drawn silhouette)',
+    credit: 'Northmoor Police',
+    palette: ['#1b263b', '#778da9', '#e0e1dd'],
+    portrait: true,
+  },
+  custody: {
+    alt: 'Custody image of Kieran Doyle (in this demo, a drawn silhouette)',
+    credit: 'Northmoor Police',
+    palette: ['#2f3e46', '#84a98c', '#cad2c5'],
+    portrait: true,
+  },
+} as const satisfies Record<
+  string,
+  { alt: string; credit: string; palette: Palette; portrait?: boolean }
+>
 
 export type ImageKey = keyof typeof demoImages
 
@@ -182,18 +201,56 @@ export type CtaKey = keyof typeof demoCtas
 /** When a release goes out: hours ago (published), hours ahead (scheduled) or not at all. */
 export type Timing = { publishedHoursAgo: number } | { scheduledInHours: number } | { draft: true }
 
+/** A moment given as hours before the seed runs, as the timing is. */
+type HoursAgo = { hoursAgo: number }
+
+/**
+ * What a police release adds to the news (src/releases/kinds.ts), as the editor fills it in.
+ * Times are hours before the seed runs; the person's picture is one of the demo images.
+ */
+export type DemoKind =
+  | {
+      kind: 'appeal'
+      appeal: { reference: string; happened: HoursAgo; happenedWhere: string; whatWeNeed: string }
+    }
+  | {
+      kind: 'wanted'
+      wanted: { name: string; age: number; area: string; wantedFor: string; reference: string }
+      photo: ImageKey
+    }
+  | {
+      kind: 'court-result'
+      courtResult: {
+        defendantName: string
+        defendantAge: number
+        defendantTown: string
+        court: string
+        offences: string
+        sentence: string
+        sentenced: HoursAgo
+      }
+      photo: ImageKey
+    }
+  /** Found before the demo begins: what is left of the appeal is the notice, as the workflow leaves it. */
+  | { kind: 'missing-person'; found: HoursAgo }
+
 export type DemoRelease = {
   slug: string
   title: string
   summary: string
   category: CategorySlug
-  image: ImageKey
+  image?: ImageKey
   body: SlateElement[]
   quotes?: QuoteKey[]
   reportLinks?: ReportLinkKey[]
   recruitmentCta?: CtaKey
   timing: Timing
+  police?: DemoKind
 }
+
+/** A demo release that is listed now: published, and not taken down (a missing person found is not). */
+export const isListedDemo = (release: DemoRelease) =>
+  'publishedHoursAgo' in release.timing && release.police?.kind !== 'missing-person'
 
 export const demoReleases: DemoRelease[] = [
   {
@@ -381,6 +438,112 @@ export const demoReleases: DemoRelease[] = [
         ' or by calling 101.',
       ),
     ],
+  },
+  {
+    slug: 'appeal-cash-machine-raid-fenwick',
+    title: 'Appeal after cash machine is ripped from the wall of a Fenwick filling station',
+    summary:
+      'Detectives want to hear from anyone who was on Moor Road in the early hours of Saturday, when a cash machine was pulled out of a filling station wall and driven away.',
+    category: 'appeals',
+    image: 'roadside',
+    timing: { publishedHoursAgo: 9 },
+    police: {
+      kind: 'appeal',
+      appeal: {
+        reference: 'NM/41207/26',
+        happened: { hoursAgo: 54 },
+        happenedWhere: 'Moor Road filling station, Fenwick',
+        whatWeNeed:
+          'Did you see a dark pick-up truck on Moor Road, or on the lanes towards Brackley Cross, between 2am and 3.30am?\nDo you have dashcam or home security camera footage from that time?\nHas anyone offered you cash or a damaged cash machine since?',
+      },
+    },
+    body: [
+      p(
+        'Staff arriving at the filling station at 6am on Saturday found the front wall of the shop broken open and the cash machine gone. Nobody was hurt.',
+      ),
+      p(
+        'Officers believe that two or three people used a stolen pick-up truck and chains to pull the machine free, a little after 3am. The truck was later found burnt out in a lay-by off the Fenwick bypass.',
+      ),
+      p(
+        'The shop is closed while the wall is made safe. Officers will be on Moor Road over the coming days to talk to residents and drivers.',
+      ),
+    ],
+  },
+  {
+    // The address does not name the person: it outlives the appeal (src/releases/kinds.ts).
+    slug: 'wanted-appeal',
+    title: 'Wanted: man sought after a serious assault in Eastfield town centre',
+    summary:
+      'Officers are trying to trace a 31-year-old man after another man was knocked to the ground and badly hurt outside a bar on Market Street, Eastfield.',
+    category: 'appeals',
+    timing: { publishedHoursAgo: 6 },
+    police: {
+      kind: 'wanted',
+      wanted: {
+        name: 'Dean Marsh',
+        age: 31,
+        area: 'Eastfield, and the Brackley Cross estate',
+        wantedFor:
+          'Assault causing grievous bodily harm, after a man in his forties was punched outside a bar on Market Street, Eastfield, late on Friday 27 November.',
+        reference: 'NM/39984/26',
+      },
+      photo: 'wantedMan',
+    },
+    body: [
+      p(
+        'The man who was hurt spent four nights in hospital with a fractured skull. He is now recovering at home.',
+      ),
+      p(
+        'Dean Marsh is about 5ft 10in tall, of slim build, with short dark hair. He has links to Eastfield and the Brackley Cross estate, and often uses the bus between the two.',
+      ),
+    ],
+  },
+  {
+    slug: 'man-jailed-for-stealing-tools-from-vans',
+    title: 'Man who stole tools from tradespeople’s vans across Fenwick jailed',
+    summary:
+      'A 42-year-old man from Brackley Cross has been jailed for two years and four months for breaking into vans and taking the tools that their owners work with.',
+    category: 'court-results',
+    image: 'court',
+    timing: { publishedHoursAgo: 40 },
+    police: {
+      kind: 'court-result',
+      courtResult: {
+        defendantName: 'Kieran Doyle',
+        defendantAge: 42,
+        defendantTown: 'Brackley Cross',
+        court: 'Northmoor Crown Court',
+        offences: 'Six counts of theft from a motor vehicle\nOne count of going equipped for theft',
+        sentence: 'Two years and four months in prison',
+        sentenced: { hoursAgo: 48 },
+      },
+      photo: 'custody',
+    },
+    body: [
+      p(
+        'Over three months in the spring, Kieran Doyle forced the locks of vans parked outside homes in Fenwick overnight and took power tools, ladders and generators worth more than £20,000 in all.',
+      ),
+      p(
+        'He was arrested when a plumber whose van had been broken into spotted his own drill for sale online and told officers. Tools from five other vans were found in a lock-up garage Doyle rented.',
+      ),
+      h2('Keeping tools safe'),
+      ul(
+        ['Take tools out of your van overnight where you can.'],
+        ['Fit a deadlock, and park with the back doors against a wall.'],
+        ['Mark your tools, and keep a list of their serial numbers.'],
+      ),
+    ],
+  },
+  {
+    // A missing person found before the demo begins: the workflow's "Found" has deleted what the
+    // appeal said of them, their photo with it. What is left is the notice, at the same address.
+    slug: 'missing-person-appeal',
+    title: FOUND_TITLE,
+    summary: FOUND_NOTICE,
+    category: 'appeals',
+    timing: { publishedHoursAgo: 44 },
+    police: { kind: 'missing-person', found: { hoursAgo: 30 } },
+    body: [],
   },
   {
     slug: 'stop-and-search-annual-report',

@@ -17,11 +17,15 @@ import {
   type ImageKey,
 } from './content'
 import { queueLift } from '../embargo/liftJob'
-import { demoPicture } from './images'
+import { DEFAULT_RETENTION_MONTHS, FOUND_NOTICE } from '../releases/kinds'
+import { demoPicture, demoPortrait } from './images'
 
 type Id = number | string
 
 const HOUR = 60 * 60 * 1000
+
+/** Whole minutes, as an editor would enter them. */
+const minute = (at: number) => new Date(Math.floor(at / 60000) * 60000).toISOString()
 
 /** True when nothing has been written yet: no releases and no categories. */
 export const isDatabaseEmpty = async (payload: Payload): Promise<boolean> => {
@@ -58,10 +62,53 @@ const timingFields = (release: DemoRelease, now: number) => {
     'publishedHoursAgo' in timing
       ? now - timing.publishedHoursAgo * HOUR
       : now + timing.scheduledInHours * HOUR
-  // Whole minutes, as an editor would enter them.
-  return {
-    _status: 'published' as const,
-    publishAt: new Date(Math.floor(at / 60000) * 60000).toISOString(),
+  return { _status: 'published' as const, publishAt: minute(at) }
+}
+
+/**
+ * The fields of a police release's kind (src/releases/kinds.ts), and what the workflow would
+ * have written after it went out: a court result's review date, a missing person found (the
+ * release withdrawn with the notice, as "Found" leaves it).
+ */
+const policeFields = (
+  release: DemoRelease,
+  publishAt: string | undefined,
+  now: number,
+  imageIds: Map<ImageKey, Id>,
+) => {
+  const police = release.police
+  if (!police) return {}
+  const ago = ({ hoursAgo }: { hoursAgo: number }) => minute(now - hoursAgo * HOUR)
+  switch (police.kind) {
+    case 'appeal': {
+      const { happened, ...appeal } = police.appeal
+      return { kind: police.kind, appeal: { ...appeal, happenedAt: ago(happened) } }
+    }
+    case 'wanted':
+      return { kind: police.kind, wanted: { ...police.wanted, photo: imageIds.get(police.photo) } }
+    case 'court-result': {
+      const { sentenced, ...result } = police.courtResult
+      const reviewAt = new Date(publishAt ?? now)
+      reviewAt.setUTCMonth(reviewAt.getUTCMonth() + DEFAULT_RETENTION_MONTHS)
+      return {
+        kind: police.kind,
+        courtResult: {
+          ...result,
+          sentencedOn: ago(sentenced),
+          custodyImage: imageIds.get(police.photo),
+        },
+        after: { reviewAt: reviewAt.toISOString() },
+      }
+    }
+    case 'missing-person': {
+      const foundAt = ago(police.found)
+      return {
+        kind: police.kind,
+        workflowState: 'withdrawn',
+        withdrawal: { withdrawnAt: foundAt, reason: FOUND_NOTICE },
+        after: { foundAt, picturesTakenDownAt: foundAt },
+      }
+    }
   }
 }
 
@@ -101,7 +148,10 @@ export const seedDemoContent = async (
     const filename = `demo-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.jpg`
     const { id } = count(
       await ensure(payload, 'media', { filename: { equals: filename } }, async () => {
-        const data = await demoPicture(key, image.palette)
+        const data =
+          'portrait' in image
+            ? await demoPortrait(key, image.palette)
+            : await demoPicture(key, image.palette)
         return payload.create({
           collection: 'media',
           data: { alt: image.alt, credit: image.credit },
@@ -179,10 +229,11 @@ export const seedDemoContent = async (
             summary: release.summary,
             body: release.body,
             category: categoryIds.get(release.category),
-            heroImage: imageIds.get(release.image),
+            heroImage: release.image ? imageIds.get(release.image) : undefined,
             quotes: (release.quotes ?? []).map((key) => quoteIds.get(key)!),
             reportLinks: (release.reportLinks ?? []).map((key) => reportLinkIds.get(key)!),
             recruitmentCta: release.recruitmentCta ? ctaIds.get(release.recruitmentCta) : undefined,
+            ...policeFields(release, timing.publishAt, now, imageIds),
           } as never,
         }),
       ),

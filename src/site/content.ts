@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { fullTextSearch } from '../db/search'
+import { KINDS, type Kind } from '../releases/kinds'
 import { listedNowWhere } from '../releases/state'
 import { DEFAULT_QUICK_EXIT_URL } from '../globals/SiteSettings'
 import type { Category, News, SiteSetting } from '../payload-types'
@@ -29,6 +30,9 @@ export type ReleaseCard = Pick<
   News,
   'id' | 'title' | 'slug' | 'summary' | 'publishAt' | 'heroImage' | 'category'
 >
+
+/** A release that follows another up ("UPDATE: man charged"), as the earlier one links to it. */
+export type FollowUp = Pick<News, 'id' | 'title' | 'slug' | 'publishAt'>
 
 /** A release found by a search: a card, and its body for the snippet. */
 export type SearchHit = ReleaseCard & Pick<News, 'body'>
@@ -109,7 +113,45 @@ export const siteContent = (payload: Payload) => {
     /** The settings last read, for a page that must not touch the database (it may be down). */
     lastKnownSettings: (): SiteSetting => lastKnownSettings ?? FALLBACK_SETTINGS,
 
-    latest: (page: number) => list({}, page),
+    /** The latest releases, or the latest of one kind (an appeal, a missing person…). */
+    latest: (page: number, kind?: Kind) => list(kind ? { kind: { equals: kind } } : {}, page),
+
+    /** The kinds that have releases listed now, in the order of KINDS: the listing's filter offers only these. */
+    kindsListed: async (): Promise<Kind[]> => {
+      const counts = await Promise.all(
+        KINDS.map(async (kind) => ({
+          kind,
+          count: (
+            await payload.count({
+              collection: 'news',
+              where: listed({ kind: { equals: kind } }),
+              ...asThePublic,
+            })
+          ).totalDocs,
+        })),
+      )
+      return counts.filter(({ count }) => count > 0).map(({ kind }) => kind)
+    },
+
+    /**
+     * The releases that follow this one up and are listed now, newest first. Which release
+     * another follows up is content the public may not filter on (a withdrawn release's would
+     * tell), so this is read past the access rules, only among what is listed, and only their
+     * titles and addresses.
+     */
+    followUps: async (release: Pick<News, 'id'>): Promise<FollowUp[]> =>
+      (
+        await payload.find({
+          collection: 'news',
+          where: listed({ followUpOf: { equals: release.id } }),
+          sort: '-publishAt',
+          limit: 10,
+          pagination: false,
+          depth: 0,
+          select: { title: true, slug: true, publishAt: true },
+          overrideAccess: true,
+        })
+      ).docs as FollowUp[],
 
     inCategory: (category: Category, page: number) =>
       list({ category: { equals: category.id } }, page),

@@ -2,19 +2,28 @@ import { Feed } from 'feed'
 import { renderToStaticMarkup } from 'react-dom/server'
 
 import type { News, Quote, ReportLink, SiteSetting } from '../payload-types'
+import { KIND_LABELS } from '../releases/kinds'
+import { KindBlock } from './components/KindBlock'
 import { QuoteFigure } from './components/QuoteFigure'
 import { ReportCard } from './components/ReportCard'
 import { RichText } from './components/RichText'
+import { kindDetails } from './kindFacts'
 import { releaseFacts } from './releaseFacts'
 
 const populated = <T,>(values: unknown): T[] =>
   (Array.isArray(values) ? values.filter((v) => v && typeof v === 'object') : []) as T[]
 
-/** A release's full text as HTML for feed readers: body, quotes and report links, all escaped. */
-const contentHtml = (release: News) =>
-  renderToStaticMarkup(
+/**
+ * A release's full text as HTML for feed readers: the block of its kind (without the person's
+ * picture: a feed reader's copy would outlive its takedown), body, quotes and report links,
+ * all escaped.
+ */
+const contentHtml = (release: News, settings: SiteSetting) => {
+  const kind = kindDetails(release, { onlineReportUrl: settings.onlineReportUrl })
+  return renderToStaticMarkup(
     <>
       {release.summary ? <p>{release.summary}</p> : null}
+      {kind ? <KindBlock details={kind} pictures={false} /> : null}
       <RichText content={release.body} />
       {populated<Quote>(release.quotes).map((quote) => (
         <QuoteFigure key={quote.id} quote={quote} />
@@ -24,6 +33,7 @@ const contentHtml = (release: News) =>
       ))}
     </>,
   )
+}
 
 const escapeHtml = (text: string) =>
   text
@@ -70,17 +80,32 @@ export const buildFeed = (
     },
     author,
   })
-  for (const { release, url, title, description, published, modified, category, image } of facts) {
+  for (const {
+    release,
+    url,
+    title,
+    description,
+    published,
+    modified,
+    category,
+    kind,
+    image,
+  } of facts) {
     feed.addItem({
       title: text(title),
       id: url,
       link: url,
       description: text(description),
-      content: contentHtml(release),
+      content: contentHtml(release, settings),
       date: new Date(modified),
       published: new Date(published),
       image: image ? { url: image.url, type: 'image/webp' } : undefined,
-      category: category ? [{ name: text(category.name), term: category.slug }] : undefined,
+      // The topic, and the kind of release ("Appeal for information", term "appeal"), so that a
+      // reader or a newsroom's system can pick out appeals or court results.
+      category: [
+        ...(category ? [{ name: text(category.name), term: category.slug }] : []),
+        { name: text(KIND_LABELS[kind]), term: kind },
+      ],
       author: [author],
     })
   }

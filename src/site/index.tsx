@@ -178,7 +178,9 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         { settings: data.settings, siteUrl, meta: page.metadata(data, context) },
         <page.Component {...data} />,
       )
-      return page.noStore?.(data) ? { ...rendered, noStore: true } : rendered
+      if (page.noStore?.(data)) return { ...rendered, noStore: true }
+      const maxAgeMs = page.maxAgeMs?.(data)
+      return maxAgeMs === undefined ? rendered : { ...rendered, maxAgeMs: Math.max(1, maxAgeMs) }
     }, page.cache),
   ]
 

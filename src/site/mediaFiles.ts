@@ -38,8 +38,47 @@ export const readMediaFile = async (filename: string): Promise<Readable | null> 
 /** A picture the public may see may be kept a minute by a browser or a CDN: one taken down with its release lingers no longer. */
 export const PUBLIC_PICTURE_CACHE_CONTROL = 'public, max-age=60'
 
+/**
+ * A picture of a person (a missing or wanted person's photo, a custody image) may have to come
+ * down at any moment: found, arrested, reviewed. Anyone may keep it, but a shared cache must ask
+ * first every time (a 304 while it stands), so that a takedown is seen everywhere within a second.
+ */
+export const PEOPLE_PICTURE_CACHE_CONTROL = 'public, no-cache'
+
 /** A picture not public yet (under embargo, unpublished, withdrawn) is for whoever asked, and kept by nobody. */
 export const PRIVATE_PICTURE_CACHE_CONTROL = 'private, no-store'
+
+/**
+ * Releases that use this picture as a person's: in the fields of their kind, or anywhere on a
+ * missing person's appeal, whose pictures all go when the person is found (src/takedown/).
+ */
+const asPictureOfPerson = (id: number | string): Where => ({
+  or: [
+    { 'missingPerson.photo': { equals: id } },
+    { 'wanted.photo': { equals: id } },
+    { 'courtResult.custodyImage': { equals: id } },
+    {
+      and: [
+        { kind: { equals: 'missing-person' } },
+        { or: [{ heroImage: { equals: id } }, { 'meta.image': { equals: id } }] },
+      ],
+    },
+  ],
+})
+
+/**
+ * Whether a public picture is of a person. Read past the access rules: these fields are content
+ * the public may not filter on, and the answer is only which of two ways to cache a picture
+ * the public may already see.
+ */
+const isPictureOfPerson = async (payload: Payload, media: Media) =>
+  (
+    await payload.count({
+      collection: 'news',
+      where: asPictureOfPerson(media.id),
+      overrideAccess: true,
+    })
+  ).totalDocs > 0
 
 /** The media record with this file: the original or one of its sizes. */
 export const byFilename = (filename: string): Where => ({
@@ -80,7 +119,7 @@ export const sendMediaFile = async (
     'X-Content-Type-Options': 'nosniff',
     'Content-Type': storedType(media, filename),
   })
-  if (cacheControl !== PUBLIC_PICTURE_CACHE_CONTROL) res.vary('Cookie').vary('Authorization')
+  if (cacheControl === PRIVATE_PICTURE_CACHE_CONTROL) res.vary('Cookie').vary('Authorization')
   const name = path.basename(filename)
   if (!s3Settings()) {
     await new Promise<void>((resolve) => {
@@ -105,8 +144,9 @@ export const sendMediaFile = async (
  * GET and HEAD /api/media/file/:filename, in place of Payload's own file route (which has no
  * HEAD, names no type it did not sniff, and says "public" to staff about pictures under
  * embargo). A picture the public may see (the media access rule, read as the public) is
- * cacheable by anyone; one that is not yet is sent only to staff, as private and not to be
- * kept, so that no cache in front can hand it to the public. Everyone else gets a 404 that
+ * cacheable by anyone, for a minute, or, a picture of a person, only after asking again; one
+ * that is not yet is sent only to staff, as private and not to be kept, so that no cache in
+ * front can hand it to the public. Everyone else gets a 404 that
  * does not say whether the file exists.
  */
 export const mediaFileRoute =
@@ -129,7 +169,15 @@ export const mediaFileRoute =
       }
       const asPublic = await find(null)
       if (asPublic)
-        return await sendMediaFile(req, res, asPublic, filename, PUBLIC_PICTURE_CACHE_CONTROL)
+        return await sendMediaFile(
+          req,
+          res,
+          asPublic,
+          filename,
+          (await isPictureOfPerson(payload, asPublic))
+            ? PEOPLE_PICTURE_CACHE_CONTROL
+            : PUBLIC_PICTURE_CACHE_CONTROL,
+        )
       const headers = new Headers()
       for (const [name, value] of Object.entries(req.headers))
         if (typeof value === 'string') headers.set(name, value)

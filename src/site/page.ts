@@ -42,6 +42,8 @@ export type PageModule<Data extends { settings: SiteSetting }> = {
   status?: (data: Data) => number
   /** A page that must not be kept (a search that was refused, say). */
   noStore?: (data: Data) => boolean
+  /** A page that changes with the clock alone is kept this long at most (a "found" notice before it is gone). */
+  maxAgeMs?: (data: Data) => number | undefined
   cache?: CachePolicy
 }
 

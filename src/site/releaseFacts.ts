@@ -1,5 +1,6 @@
 import type { Category, Media, News, SiteSetting } from '../payload-types'
 import { isoWithUkOffset } from '../fields/ukTime'
+import { KIND_LABELS, kindOf } from '../releases/kinds'
 import { asMedia } from './components/Picture'
 import type { SocialImage } from './layout/Layout'
 
@@ -23,6 +24,7 @@ export const releaseFacts = (release: News, siteUrl: string) => {
     published,
     modified,
     category,
+    kind: kindOf(release),
     image: shareImage ? socialImage(shareImage) : undefined,
   }
 }
@@ -37,10 +39,20 @@ export const socialImage = (media: Media): SocialImage | undefined => {
   return undefined
 }
 
-/** schema.org NewsArticle for search engines: headline, dates with their UK offset, image, author, publisher. */
+/**
+ * schema.org NewsArticle for search engines: headline, dates with their UK offset, image,
+ * its sections (the category, and the kind of police release), author, publisher. It is made
+ * from the release each time the page is, so it says no more than the page does at that
+ * moment; the person in an appeal is left to the page's words, and their picture is never its
+ * image (search engines keep copies of images apart from the page).
+ */
 export const newsArticleJsonLd = (release: News, settings: SiteSetting, siteUrl: string) => {
   const facts = releaseFacts(release, siteUrl)
   const force = { '@type': 'Organization', name: settings.forceName, url: `${siteUrl}/` }
+  const sections = [
+    facts.category?.name,
+    facts.kind === 'news' ? undefined : KIND_LABELS[facts.kind],
+  ].filter((section): section is string => Boolean(section))
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -51,7 +63,7 @@ export const newsArticleJsonLd = (release: News, settings: SiteSetting, siteUrl:
     datePublished: isoWithUkOffset(facts.published),
     dateModified: isoWithUkOffset(facts.modified),
     image: facts.image ? [facts.image.url] : undefined,
-    articleSection: facts.category?.name,
+    articleSection: sections.length > 1 ? sections : sections[0],
     inLanguage: 'en-GB',
     isAccessibleForFree: true,
     author: [force],

@@ -4,6 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { FOUND_NOTICE, FOUND_TITLE } from '../../src/releases/kinds'
 import { isDatabaseEmpty, seedDemoContent } from '../../src/seed'
 import { demoReleases } from '../../src/seed/content'
 import { startLocalPayload } from '../helpers/localPayload'
@@ -83,6 +84,37 @@ describe('npm run seed', () => {
     expect(report.findings.length).toBeGreaterThan(0)
     expect(report.findings[0]!.grade).toBe('Good')
     expect(release.recruitmentCta).toBeTruthy()
+  })
+
+  it('includes one release of each kind: an open appeal, a wanted man with a photo, a court result with a custody image, and a missing person already found', async () => {
+    const { docs } = await local.payload.find({
+      collection: 'news',
+      where: { kind: { not_equals: 'news' } },
+      pagination: false,
+      overrideAccess: true,
+      depth: 1,
+    })
+    const byKind = Object.fromEntries(docs.map((doc) => [doc.kind, doc]))
+    expect(Object.keys(byKind).sort()).toEqual([
+      'appeal',
+      'court-result',
+      'missing-person',
+      'wanted',
+    ])
+    expect(byKind.appeal!.appeal?.reference).toBeTruthy()
+    expect(byKind.appeal!.after?.appealClosedAt ?? null).toBeNull()
+    expect((byKind.wanted!.wanted?.photo as { filename?: string }).filename).toMatch(/\.jpg$/)
+    expect(byKind.wanted!.slug).not.toContain('marsh')
+    expect(byKind['court-result']!.courtResult?.custodyImage).toBeTruthy()
+    expect(byKind['court-result']!.after?.reviewAt).toBeTruthy()
+    // What "Found" leaves: the notice at the same address, withdrawn, nobody named, no picture.
+    const found = byKind['missing-person']!
+    expect(found.withdrawal?.reason).toBe(FOUND_NOTICE)
+    expect(found.after?.foundAt).toBeTruthy()
+    expect(found.title).toBe(FOUND_TITLE)
+    expect(found.missingPerson?.name ?? null).toBeNull()
+    expect(found.missingPerson?.photo ?? null).toBeNull()
+    expect(found.heroImage ?? null).toBeNull()
   })
 
   it('makes its hero images with sharp, with every size on disk', async () => {

@@ -3,7 +3,8 @@ import http from 'node:http'
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoReleases } from '../../src/seed/content'
+import { FOUND_NOTICE, FOUND_TITLE } from '../../src/releases/kinds'
+import { demoReleases, isListedDemo } from '../../src/seed/content'
 import { signIn, type Api } from '../helpers/api'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
@@ -13,7 +14,12 @@ import { publishRelease, transition } from '../helpers/releases'
 let server: TestServer
 let admin: Api
 
-const published = demoReleases.filter((r) => 'publishedHoursAgo' in r.timing)
+const published = demoReleases.filter(isListedDemo)
+const hoursAgo = (release: (typeof demoReleases)[number]) =>
+  (release.timing as { publishedHoursAgo: number }).publishedHoursAgo
+const newestFirst = (releases: typeof demoReleases) =>
+  [...releases].sort((a, b) => hoursAgo(a) - hoursAgo(b))
+const found = demoReleases.find((r) => r.police?.kind === 'missing-person')!
 const scheduled = demoReleases.find((r) => 'scheduledInHours' in r.timing)!
 const draft = demoReleases.find((r) => 'draft' in r.timing)!
 const inspection = demoReleases[0]!
@@ -82,14 +88,10 @@ describe('listings', () => {
       .find('h2')
       .filter((h) => h.attrs.class === 'release__title')
       .map((h) => h.text)
-    const expected = [...published].sort(
-      (a, b) =>
-        (a.timing as { publishedHoursAgo: number }).publishedHoursAgo -
-        (b.timing as { publishedHoursAgo: number }).publishedHoursAgo,
-    )
-    expect(titles).toEqual(expected.map((r) => r.title))
+    expect(titles).toEqual(newestFirst(published).map((r) => r.title))
     expect(body).not.toContain(scheduled.title)
     expect(body).not.toContain(draft.title)
+    expect(titles).not.toContain(FOUND_TITLE)
   })
 
   it('/news is the same list, and refuses a page number that is not a number with a clear 400', async () => {
@@ -113,7 +115,9 @@ describe('listings', () => {
     expect(first.html.one('a', (a) => a.attrs.rel === 'next')?.attrs.href).toBe('/news?page=2')
     expect(first.html.one('a', (a) => a.attrs.rel === 'prev')).toBeUndefined()
     const second = await page('/news?page=2')
-    expect(second.html.find('li').filter((li) => li.attrs.class === 'release')).toHaveLength(2)
+    expect(second.html.find('li').filter((li) => li.attrs.class === 'release')).toHaveLength(
+      published.length + 8 - 12,
+    )
     expect(second.html.one('a', (a) => a.attrs.rel === 'prev')?.attrs.href).toBe('/news')
     expect(second.html.one('link', (l) => l.attrs.rel === 'canonical')?.attrs.href).toBe(
       `${server.url}/news?page=2`,
@@ -127,7 +131,9 @@ describe('listings', () => {
       .find('h2')
       .filter((h) => h.attrs.class === 'release__title')
       .map((h) => h.text)
-    expect(titles).toEqual(published.filter((r) => r.category === 'appeals').map((r) => r.title))
+    expect(titles).toEqual(
+      newestFirst(published.filter((r) => r.category === 'appeals')).map((r) => r.title),
+    )
     await page('/news/category/no-such-topic', 404)
   })
 })
@@ -396,12 +402,8 @@ describe('feeds and sitemaps', () => {
     expect(body).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
     const html = parseHtml(body)
     const urls = html.find('loc').map((l) => l.text)
-    const recent = published.filter(
-      (r) => (r.timing as { publishedHoursAgo: number }).publishedHoursAgo < 48,
-    )
-    const older = published.filter(
-      (r) => (r.timing as { publishedHoursAgo: number }).publishedHoursAgo >= 48,
-    )
+    const recent = published.filter((r) => hoursAgo(r) < 48)
+    const older = published.filter((r) => hoursAgo(r) >= 48)
     expect(urls.sort()).toEqual(recent.map((r) => `${server.url}/news/${r.slug}`).sort())
     for (const release of older) expect(urls).not.toContain(`${server.url}/news/${release.slug}`)
     expect(html.find('news:name').map((n) => n.text)[0]).toBe('Northmoor Police')
@@ -500,5 +502,83 @@ describe('full-text search', () => {
       const response = await get(`${server.url}/search?q=${encodeURIComponent(q)}`)
       expect(response.status, q).toBe(200)
     }
+  })
+})
+
+describe('police releases in the demo content', () => {
+  const ofKind = (kind: string) => demoReleases.find((r) => r.police?.kind === kind)!
+  const block = (html: ReturnType<typeof parseHtml>) =>
+    html.one('section', (s) => s.attrs.class?.startsWith('kind-block ') ?? false)!
+
+  it('each kind has its block on its page: an appeal its ways to answer, a wanted man his photo, a court result its custody image', async () => {
+    const appeal = block((await page(`/news/${ofKind('appeal').slug}`)).html)
+    expect(appeal.text).toContain('Crime reference')
+    expect(appeal.text).toContain('Call 101 quoting NM/41207/26.')
+    const wanted = (await page(`/news/${ofKind('wanted').slug}`)).html
+    expect(block(wanted).text).toContain('Do not approach them; call 999 quoting NM/39984/26.')
+    const photo = wanted.one('img', (img) => img.attrs.alt?.startsWith('Dean Marsh') ?? false)!
+    expect(photo.attrs.src).toMatch(/^\/api\/media\/file\//)
+    expect((await fetch(server.url + photo.attrs.src!)).status).toBe(200)
+    const court = block((await page(`/news/${ofKind('court-result').slug}`)).html)
+    expect(court.text).toContain('Kieran Doyle')
+    expect(court.text).toContain('Custody image')
+  })
+
+  it('/news?kind= lists one kind, /news links to each kind there is, and a kind that is not one is a 400', async () => {
+    const all = await page('/news')
+    const nav = all.html.one('nav', (n) => n.attrs['aria-labelledby'] === 'kinds-heading')!
+    expect(nav.text).toBe('News by typeNewsAppeals for informationWanted peopleCourt results')
+    const wanted = await page('/news?kind=wanted')
+    expect(wanted.html.one('h1')?.text).toBe('Wanted people')
+    expect(
+      wanted.html
+        .find('h2')
+        .filter((h) => h.attrs.class === 'release__title')
+        .map((h) => h.text),
+    ).toEqual([ofKind('wanted').title])
+    expect(wanted.html.one('a', (a) => a.attrs['aria-current'] === 'page')?.text).toBe(
+      'Wanted people',
+    )
+    expect(wanted.html.one('link', (l) => l.attrs.rel === 'canonical')?.attrs.href).toBe(
+      `${server.url}/news?kind=wanted`,
+    )
+    const bad = await page('/news?kind=suspects', 400)
+    expect(bad.body).toContain('The kind of release in the address must be one of')
+    await page('/news?kind=wanted&kind=appeal', 400)
+    await page('/news?kind=wanted&page=2', 404)
+  })
+
+  it('keeps each kind of the listing in the page cache under its own key', async () => {
+    await get(`${server.url}/news?kind=appeal`)
+    const again = await get(`${server.url}/news?kind=appeal&utm_source=x`)
+    expect(again.headers.get('x-page-cache')).toBe('hit')
+    expect(parseHtml(again.body).one('h1')?.text).toBe('Appeals for information')
+    const other = await get(`${server.url}/news?kind=court-result`)
+    expect(parseHtml(other.body).one('h1')?.text).toBe('Court results')
+  })
+
+  it('a missing person found keeps the address with the notice alone: no picture, no JSON-LD, not indexed, not listed', async () => {
+    const { html, body } = await page(`/news/${found.slug}`)
+    expect(html.one('h1')?.text).toBe(FOUND_TITLE)
+    expect(html.one('main')?.text).toContain(FOUND_NOTICE)
+    expect(html.one('main')?.text.toLowerCase()).not.toContain('withdrawn')
+    expect(html.find('img').filter((img) => img.attrs.src?.startsWith('/api/media/'))).toEqual([])
+    expect(html.one('script', (s) => s.attrs.type === 'application/ld+json')).toBeUndefined()
+    expect(html.meta('robots')).toContain('noindex')
+    expect(body).not.toContain('og:image')
+    expect((await page('/news?kind=missing-person')).html.text).not.toContain(FOUND_TITLE)
+  })
+
+  it('the notice answers 410 Gone once the days the site settings give have passed', async () => {
+    expect((await admin.post('/api/globals/site-settings', { foundNoticeDays: 1 })).status).toBe(
+      200,
+    )
+    try {
+      const { html } = await page(`/news/${found.slug}`, 410)
+      expect(html.one('h1')?.text).toBe('This page has been removed')
+    } finally {
+      await admin.post('/api/globals/site-settings', { foundNoticeDays: 28 })
+    }
+    await page(`/news/${found.slug}`, 200)
   })
 })

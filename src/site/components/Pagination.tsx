@@ -9,7 +9,9 @@ export const Pagination = ({
   hasNext: boolean
 }) => {
   if (page === 1 && !hasNext) return null
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
+  // One kind of release is a listing of its own, `/news?kind=appeal`: its pages add to that.
+  const href = (n: number) =>
+    n === 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${n}`
   return (
     <nav className="pagination" aria-label="Pages of news">
       <ul>

@@ -3,7 +3,13 @@ import { embargoLine } from '../../fields/ukTime'
 import { ArticlePage } from '../pages/ArticlePage'
 
 /** A scheduled release as a journalist with a preview link sees it: the page, under the embargo banner. */
-export const EmbargoPreviewPage = ({ release }: { release: News }) => {
+export const EmbargoPreviewPage = ({
+  release,
+  onlineReportUrl,
+}: {
+  release: News
+  onlineReportUrl?: string | null
+}) => {
   return (
     <>
       <div className="embargo-banner" role="note">
@@ -15,7 +21,7 @@ export const EmbargoPreviewPage = ({ release }: { release: News }) => {
           anything from it before then.
         </p>
       </div>
-      <ArticlePage release={release} cta={null} related={[]} />
+      <ArticlePage release={release} cta={null} related={[]} onlineReportUrl={onlineReportUrl} />
     </>
   )
 }

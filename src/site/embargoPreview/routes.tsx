@@ -20,10 +20,15 @@ const privateHeaders = (res: Response) => {
   })
 }
 
+/** The pictures the preview shows: the hero, the sharing picture, and the people's in its kind's block. */
 const mediaOf = (release: News): Media[] =>
-  [release.heroImage, release.meta?.image].filter(
-    (m): m is Media => Boolean(m) && typeof m === 'object',
-  )
+  [
+    release.heroImage,
+    release.meta?.image,
+    release.missingPerson?.photo,
+    release.wanted?.photo,
+    release.courtResult?.custodyImage,
+  ].filter((m): m is Media => Boolean(m) && typeof m === 'object')
 
 /** The release's pictures, fetched through the preview link (they are not public yet). */
 const withPreviewMedia = (release: News, token: string): News => {
@@ -39,16 +44,21 @@ const withPreviewMedia = (release: News, token: string): News => {
       ]),
     ) as Media['sizes'],
   })
+  const through = <T,>(value: T): T =>
+    value && typeof value === 'object' ? (rewrite(value as unknown as Media) as T) : value
   return {
     ...release,
-    heroImage:
-      release.heroImage && typeof release.heroImage === 'object'
-        ? rewrite(release.heroImage)
-        : release.heroImage,
-    meta:
-      release.meta?.image && typeof release.meta.image === 'object'
-        ? { ...release.meta, image: rewrite(release.meta.image) }
-        : release.meta,
+    heroImage: through(release.heroImage),
+    meta: release.meta ? { ...release.meta, image: through(release.meta.image) } : release.meta,
+    missingPerson: release.missingPerson
+      ? { ...release.missingPerson, photo: through(release.missingPerson.photo) }
+      : release.missingPerson,
+    wanted: release.wanted
+      ? { ...release.wanted, photo: through(release.wanted.photo) }
+      : release.wanted,
+    courtResult: release.courtResult
+      ? { ...release.courtResult, custodyImage: through(release.courtResult.custodyImage) }
+      : release.courtResult,
   }
 }
 
@@ -127,7 +137,10 @@ export const previewRoutes = ({
       const rendered = htmlPage(
         200,
         { settings, siteUrl: '', meta: { title: `EMBARGOED: ${found.title}`, noindex: true } },
-        <EmbargoPreviewPage release={withPreviewMedia(found, token)} />,
+        <EmbargoPreviewPage
+          release={withPreviewMedia(found, token)}
+          onlineReportUrl={settings.onlineReportUrl}
+        />,
       )
       sendRendered(req, res, rendered, 'no-store')
     } catch (error) {

@@ -7,31 +7,42 @@ import type {
   SiteSetting,
 } from '../../payload-types'
 import { isoWithUkOffset } from '../../fields/ukTime'
+import { DEFAULT_FOUND_NOTICE_DAYS, FOUND_TITLE } from '../../releases/kinds'
 import { isWithdrawn } from '../../releases/state'
-import { categoryPath, ReleaseList } from '../components/ReleaseList'
+import { KindBlock } from '../components/KindBlock'
+import { categoryPath, releasePath, ReleaseList } from '../components/ReleaseList'
 import { asMedia, Picture } from '../components/Picture'
 import { QuoteFigure } from '../components/QuoteFigure'
 import { RecruitmentPanel } from '../components/RecruitmentPanel'
 import { ReportCard } from '../components/ReportCard'
 import { RichText } from '../components/RichText'
 import { Published, Time } from '../components/Time'
-import type { ReleaseCard } from '../content'
+import type { FollowUp, ReleaseCard } from '../content'
+import { kindDetails } from '../kindFacts'
 import type { PageModule } from '../page'
 import { latestAmendment, newsArticleJsonLd, releaseFacts } from '../releaseFacts'
-import { WithdrawnPage } from './WithdrawnPage'
+import { FoundPage, GonePage, WithdrawnPage } from './WithdrawnPage'
 
 const populated = <T extends { id: number }>(values: unknown): T[] =>
   Array.isArray(values) ? values.filter((v): v is T => Boolean(v) && typeof v === 'object') : []
 
-/** A release: headline, time, summary, picture, body, quotes, report links and the call to action. */
+/**
+ * A release: headline, time, the updates that follow it up, summary, picture, the block of its
+ * kind (an appeal, a missing or wanted person, a court result), body, quotes, report links and
+ * the call to action.
+ */
 export const ArticlePage = ({
   release,
   cta,
   related,
+  followUps = [],
+  onlineReportUrl,
 }: {
   release: News
   cta: RecruitmentCta | null
   related: ReleaseCard[]
+  followUps?: FollowUp[]
+  onlineReportUrl?: string | null
 }) => {
   const category =
     release.category && typeof release.category === 'object' ? (release.category as Category) : null
@@ -39,6 +50,7 @@ export const ArticlePage = ({
   const amendment = latestAmendment(release)
   const quotes = populated<Quote>(release.quotes)
   const reports = populated<ReportLink>(release.reportLinks)
+  const kind = kindDetails(release, { onlineReportUrl })
   return (
     <>
       <article className="article">
@@ -57,6 +69,11 @@ export const ArticlePage = ({
               Updated <Time iso={amendment.at} />: {amendment.note}
             </p>
           ) : null}
+          {followUps.map((update) => (
+            <p key={update.id} className="article__updated article__follow-up">
+              Update: <a href={releasePath(update.slug)}>{update.title}</a>
+            </p>
+          ))}
           {release.summary ? <p className="article__summary">{release.summary}</p> : null}
         </header>
         {hero ? (
@@ -65,6 +82,7 @@ export const ArticlePage = ({
             {hero.credit ? <figcaption>Picture: {hero.credit}</figcaption> : null}
           </figure>
         ) : null}
+        {kind ? <KindBlock details={kind} /> : null}
         <div className="article__body">
           <RichText content={release.body} />
           {quotes.map((quote) => (
@@ -87,38 +105,68 @@ export const ArticlePage = ({
 }
 
 type Article =
-  | { settings: SiteSetting; release: News; withdrawn: true }
+  | { settings: SiteSetting; release: News; view: 'withdrawn' }
+  | { settings: SiteSetting; release: News; view: 'gone' }
+  | { settings: SiteSetting; release: News; view: 'found'; goneAt: number }
   | {
       settings: SiteSetting
       release: News
-      withdrawn: false
+      view: 'article'
       cta: RecruitmentCta | null
       related: ReleaseCard[]
+      followUps: FollowUp[]
     }
 
 const isCta = (value: unknown): value is RecruitmentCta =>
   Boolean(value) && typeof value === 'object' && 'heading' in (value as object)
 
-/** /news/:slug: a release, or the notice that it was withdrawn. */
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * A missing person's appeal after they were found: until when its page says so (the site
+ * settings' days after `foundAt`), or null for any other release. After that it is gone (410).
+ */
+export const foundNoticeUntil = (
+  release: Pick<News, 'after' | 'withdrawal'>,
+  settings: Pick<SiteSetting, 'foundNoticeDays'>,
+): number | null => {
+  const foundAt = release.after?.foundAt
+  if (!foundAt || !isWithdrawn(release)) return null
+  return Date.parse(foundAt) + (settings.foundNoticeDays ?? DEFAULT_FOUND_NOTICE_DAYS) * DAY
+}
+
+/** /news/:slug: a release, the notice that it was withdrawn, or that the person appealed for was found. */
 export const articlePage: PageModule<Article> = {
   path: '/news/:slug',
   load: async (req, { content }) => {
     const release = await content.release(String(req.params.slug))
     if (!release) return null
-    if (isWithdrawn(release))
-      return { settings: await content.settings(), release, withdrawn: true }
-    const [settings, related] = await Promise.all([content.settings(), content.related(release)])
+    if (isWithdrawn(release)) {
+      const settings = await content.settings()
+      const goneAt = foundNoticeUntil(release, settings)
+      if (goneAt === null) return { settings, release, view: 'withdrawn' }
+      return goneAt > Date.now()
+        ? { settings, release, view: 'found', goneAt }
+        : { settings, release, view: 'gone' }
+    }
+    const [settings, related, followUps] = await Promise.all([
+      content.settings(),
+      content.related(release),
+      content.followUps(release),
+    ])
     const cta = isCta(release.recruitmentCta)
       ? release.recruitmentCta
       : isCta(settings.defaultRecruitmentCta)
         ? settings.defaultRecruitmentCta
         : null
-    return { settings, release, withdrawn: false, cta, related }
+    return { settings, release, view: 'article', cta, related, followUps }
   },
   metadata: (article, { siteUrl }) => {
     const { release, settings } = article
     const canonicalPath = `/news/${encodeURIComponent(release.slug)}`
-    if (article.withdrawn)
+    if (article.view === 'gone') return { title: 'This page has been removed', noindex: true }
+    if (article.view === 'found') return { title: FOUND_TITLE, canonicalPath, noindex: true }
+    if (article.view === 'withdrawn')
       return { title: `Withdrawn: ${release.title}`, canonicalPath, noindex: true }
     const facts = releaseFacts(release, siteUrl)
     return {
@@ -132,10 +180,21 @@ export const articlePage: PageModule<Article> = {
       jsonLd: newsArticleJsonLd(release, settings, siteUrl),
     }
   },
-  Component: (article) =>
-    article.withdrawn ? (
-      <WithdrawnPage release={article.release} />
-    ) : (
-      <ArticlePage release={article.release} cta={article.cta} related={article.related} />
-    ),
+  status: (article) => (article.view === 'gone' ? 410 : 200),
+  // The notice is kept no longer than it stands: then the address answers 410.
+  maxAgeMs: (article) => (article.view === 'found' ? article.goneAt - Date.now() : undefined),
+  Component: (article) => {
+    if (article.view === 'gone') return <GonePage />
+    if (article.view === 'found') return <FoundPage />
+    if (article.view === 'withdrawn') return <WithdrawnPage release={article.release} />
+    return (
+      <ArticlePage
+        release={article.release}
+        cta={article.cta}
+        related={article.related}
+        followUps={article.followUps}
+        onlineReportUrl={article.settings.onlineReportUrl}
+      />
+    )
+  },
 }

@@ -1,30 +1,74 @@
 import type { Request } from 'express'
 
 import type { Category, SiteSetting } from '../../payload-types'
+import { isKind, KIND_PLURALS, KINDS, type Kind } from '../../releases/kinds'
 import { categoryPath, ReleaseList } from '../components/ReleaseList'
 import { Pagination } from '../components/Pagination'
 import { PAGE_SIZE, type Page, type ReleaseCard } from '../content'
-import { cacheKeyOf, pageNumber, paramsOf, type PageContext, type PageModule } from '../page'
+import {
+  BadRequest,
+  cacheKeyOf,
+  pageNumber,
+  paramsOf,
+  type PageContext,
+  type PageModule,
+} from '../page'
 
-/** The latest releases, newest first, a page at a time: the home page, /news and each category. */
+/** Where the listing of one kind is: `/news?kind=appeal`. */
+export const kindPath = (kind: Kind) => `/news?kind=${kind}`
+
+/**
+ * Links to the listing of each kind of release that has any (appeals, missing people…), and
+ * back to all of them. Not shown while every release is news: there would be nothing to choose.
+ */
+const KindFilter = ({ kinds, kind }: { kinds: Kind[]; kind?: Kind }) =>
+  kind || kinds.length > 1 ? (
+    <nav className="kinds" aria-labelledby="kinds-heading">
+      <h2 id="kinds-heading" className="kinds__heading">
+        News by type
+      </h2>
+      <ul>
+        {kind ? (
+          <li>
+            <a href="/news">All news</a>
+          </li>
+        ) : null}
+        {kinds.map((each) => (
+          <li key={each}>
+            <a href={kindPath(each)} aria-current={each === kind ? 'page' : undefined}>
+              {KIND_PLURALS[each]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  ) : null
+
+/** The latest releases, newest first, a page at a time: the home page, /news (of one kind, or all) and each category. */
 export const NewsListPage = ({
   heading,
   releases,
   basePath,
   categories,
   current,
+  kinds = [],
+  kind,
 }: {
   heading: string
   releases: Page<ReleaseCard>
   basePath: string
   categories: Category[]
   current?: Category
+  /** The kinds of release there are to choose from (the home page and /news only). */
+  kinds?: Kind[]
+  kind?: Kind
 }) => (
   <>
     <h1>
       {heading}
       {releases.page > 1 ? <span className="visually-hidden">, page {releases.page}</span> : null}
     </h1>
+    <KindFilter kinds={kinds} kind={kind} />
     {releases.docs.length ? (
       <ReleaseList releases={releases.docs} />
     ) : (
@@ -58,27 +102,53 @@ type Listing = {
   releases: Page<ReleaseCard>
   categories: Category[]
   current?: Category
+  kinds?: Kind[]
+  kind?: Kind
 }
 
-/** A page of a listing: every release, or a category's. Past the last page there is nothing. */
+const KIND_PROBLEM = `The kind of release in the address must be one of: ${KINDS.join(', ')}.`
+
+/**
+ * `?kind=` of /news, read as the page cache's key reads it (`paramsOf`): undefined when
+ * absent, null when it is not one kind of release.
+ */
+const kindParam = (given: URLSearchParams): Kind | undefined | null => {
+  const kinds = given.getAll('kind')
+  if (kinds.length === 0) return undefined
+  return kinds.length === 1 && isKind(kinds[0]) ? kinds[0] : null
+}
+
+/** A page of a listing: every release, one kind's, or a category's. Past the last page there is nothing. */
 const loadListing = async (
   req: Request,
-  { content }: PageContext,
+  { content, cache }: PageContext,
   heading: string,
   basePath: string,
-  category?: Category,
+  { category, kinds: offerKinds = false }: { category?: Category; kinds?: boolean } = {},
 ): Promise<Listing | null> => {
   const pageNo = pageNumber(req)
-  const [settings, releases, categories] = await Promise.all([
+  const kind = offerKinds ? kindParam(paramsOf(req)) : undefined
+  if (kind === null) throw new BadRequest(KIND_PROBLEM)
+  const [settings, releases, categories, kinds] = await Promise.all([
     content.settings(),
-    category ? content.inCategory(category, pageNo) : content.latest(pageNo),
+    category ? content.inCategory(category, pageNo) : content.latest(pageNo, kind),
     content.categories(),
+    offerKinds ? cache.remember('kinds', () => content.kindsListed()) : [],
   ])
   if (pageNo > 1 && releases.docs.length === 0) return null
-  return { settings, heading, basePath, releases, categories, current: category }
+  return {
+    settings,
+    heading: kind ? KIND_PLURALS[kind] : heading,
+    basePath: kind ? kindPath(kind) : basePath,
+    releases,
+    categories,
+    current: category,
+    kinds,
+    kind,
+  }
 }
 
-const listingMetadata = ({ settings, heading, basePath, releases, current }: Listing) => {
+const listingMetadata = ({ settings, heading, basePath, releases, current, kind }: Listing) => {
   const paged = releases.page > 1
   return {
     // The home page is the site's own: its title is the force's name.
@@ -90,18 +160,32 @@ const listingMetadata = ({ settings, heading, basePath, releases, current }: Lis
           : heading,
     description: current
       ? `${current.name}: news from ${settings.forceName}.`
-      : `The latest news, appeals and updates from ${settings.forceName}.`,
-    canonicalPath: paged ? `${basePath}?page=${releases.page}` : basePath,
+      : kind
+        ? `${KIND_PLURALS[kind]} from ${settings.forceName}.`
+        : `The latest news, appeals and updates from ${settings.forceName}.`,
+    canonicalPath: paged
+      ? `${basePath}${basePath.includes('?') ? '&' : '?'}page=${releases.page}`
+      : basePath,
   }
 }
 
-const ListingPage = ({ heading, releases, basePath, categories, current }: Listing) => (
+const ListingPage = ({
+  heading,
+  releases,
+  basePath,
+  categories,
+  current,
+  kinds,
+  kind,
+}: Listing) => (
   <NewsListPage
     heading={heading}
     releases={releases}
     basePath={basePath}
     categories={categories}
     current={current}
+    kinds={kinds}
+    kind={kind}
   />
 )
 
@@ -114,48 +198,77 @@ const listingKeyOf = (
   path: string,
   given: URLSearchParams,
   count: number | null | undefined,
+  query: readonly string[] = ['page'],
 ): string | undefined => {
-  const key = cacheKeyOf(path, given, ['page'])
+  const key = cacheKeyOf(path, given, query)
   const pages = given.getAll('page')
   // Anything but one plain page number is the page's own business (a 400), keyed as given.
   if (pages.length !== 1 || !/^[1-9]\d{0,5}$/.test(pages[0]!) || pages[0] === '1') return key
   if (count === undefined) return undefined
+  // Every page past the last is one key: the listing's own (of its kind, if any), so marked.
   return count !== null && Number(pages[0]) > Math.max(1, Math.ceil(count / PAGE_SIZE))
-    ? `${path}?page=past-the-end`
+    ? `${cacheKeyOf(
+        path,
+        given,
+        query.filter((name) => name !== 'page'),
+      )} (past the end)`
     : key
 }
 
 /** The cache key of a page of a listing, counting its releases when that is needed. */
 const listingKey =
-  (countListed: (req: Request, context: PageContext) => Promise<number | null>) =>
+  (
+    countListed: (req: Request, context: PageContext) => Promise<number | null>,
+    query?: readonly string[],
+  ) =>
   async (req: Request, context: PageContext): Promise<string> =>
-    listingKeyOf(req.path, paramsOf(req), undefined) ??
-    listingKeyOf(req.path, paramsOf(req), await countListed(req, context))!
+    listingKeyOf(req.path, paramsOf(req), undefined, query) ??
+    listingKeyOf(req.path, paramsOf(req), await countListed(req, context), query)!
 
-const everyReleaseKey = listingKey((_req, { cache, content }) =>
-  cache.remember('listed', () => content.countListed()),
-)
+/** What the page cache remembers the count of a listing as: every release, or one kind's. */
+const countKeyOf = (given: URLSearchParams, offerKinds: boolean) => {
+  const kind = offerKinds ? kindParam(given) : undefined
+  return kind ? `listed:kind:${kind}` : 'listed'
+}
 
-const everyRelease = (path: string, heading: string): PageModule<Listing> => ({
-  path,
-  load: (req, context) => loadListing(req, context, heading, path),
-  metadata: listingMetadata,
-  Component: ListingPage,
-  cache: {
-    key: everyReleaseKey,
-    // The count as the cache last worked it out, when it still holds.
-    keyNow:
-      (asked, { cache }) =>
-      (given) =>
-        listingKeyOf(asked, given, cache.peekRemembered<number | null>('listed')),
-  },
-})
+const everyRelease = (path: string, heading: string, offerKinds: boolean): PageModule<Listing> => {
+  // /news reads `kind`, and it is part of the page's key; the home page reads only `page`.
+  const query = offerKinds ? ['page', 'kind'] : ['page']
+  return {
+    path,
+    load: (req, context) => loadListing(req, context, heading, path, { kinds: offerKinds }),
+    metadata: listingMetadata,
+    Component: ListingPage,
+    cache: {
+      key: listingKey((req, { cache, content }) => {
+        const kind = offerKinds ? kindParam(paramsOf(req)) : undefined
+        // A kind that is not one is answered 400 by the loader, whatever the count.
+        if (kind === null) return Promise.resolve(null)
+        return cache.remember(countKeyOf(paramsOf(req), offerKinds), () =>
+          content.countListed(kind ? { kind: { equals: kind } } : {}),
+        )
+      }, query),
+      // The count as the cache last worked it out, when it still holds.
+      keyNow:
+        (asked, { cache }) =>
+        (given) =>
+          listingKeyOf(
+            asked,
+            given,
+            kindParam(given) === null && offerKinds
+              ? null
+              : cache.peekRemembered<number | null>(countKeyOf(given, offerKinds)),
+            query,
+          ),
+    },
+  }
+}
 
 /** The home page: the latest releases. */
-export const homePage = everyRelease('/', 'Latest news')
+export const homePage = everyRelease('/', 'Latest news', false)
 
-/** /news: the same list under its own address. */
-export const newsPage = everyRelease('/news', 'News')
+/** /news: the same list under its own address, or one kind of release (`?kind=appeal`). */
+export const newsPage = everyRelease('/news', 'News', true)
 
 /** /news/category/:slug: a category's releases. */
 export const categoryPage: PageModule<Listing> = {
@@ -168,7 +281,7 @@ export const categoryPage: PageModule<Listing> = {
       context,
       category.name,
       `/news/category/${encodeURIComponent(category.slug)}`,
-      category,
+      { category },
     )
   },
   metadata: listingMetadata,

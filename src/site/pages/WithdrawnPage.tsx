@@ -1,4 +1,5 @@
 import type { News } from '../../payload-types'
+import { FOUND_NOTICE, FOUND_TITLE } from '../../releases/kinds'
 import { Time } from '../components/Time'
 
 /** A withdrawn release: its title and the notice with the reason. Its content is no longer shown. */
@@ -20,7 +21,24 @@ export const WithdrawnPage = ({ release }: { release: News }) => (
   </article>
 )
 
-/** An address whose release was taken down because it was published in error. */
+/**
+ * A missing person's appeal once they are found: the short notice and nothing else, not even
+ * the word "withdrawn" (the person did nothing wrong, and the appeal was not a mistake). The
+ * workflow has already deleted everything the appeal said about them.
+ */
+export const FoundPage = () => (
+  <article className="article">
+    <h1>{FOUND_TITLE}</h1>
+    <p className="notice notice--found" role="note">
+      {FOUND_NOTICE}
+    </p>
+  </article>
+)
+
+/**
+ * An address whose release was taken down because it was published in error, or whose
+ * "found" notice has stood for its days.
+ */
 export const GonePage = () => (
   <>
     <h1>This page has been removed</h1>
