@@ -44,7 +44,7 @@ export const News: CollectionConfig = {
   labels: { singular: 'Release', plural: 'Releases' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'workflowState', 'publishAt', 'category', 'updatedAt'],
+    defaultColumns: ['title', 'kind', 'workflowState', 'publishAt', 'category', 'updatedAt'],
     listSearchableFields: ['title', 'summary', 'slug'],
     group: 'Releases',
     description: 'Press releases and news articles.',
