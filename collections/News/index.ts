@@ -99,6 +99,11 @@ export const News: CollectionConfig = {
           label: 'Release',
           fields: [
             {
+              name: 'proceedingsWarning',
+              type: 'ui',
+              admin: { components: { Field: '/src/admin/ProceedingsWarning#ProceedingsWarning' } },
+            },
+            {
               name: 'returnedNote',
               type: 'ui',
               admin: { components: { Field: '/src/admin/ReturnedNote#ReturnedNote' } },

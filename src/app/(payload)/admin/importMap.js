@@ -1,3 +1,4 @@
+import { ProceedingsWarning as ProceedingsWarning_682f8280bedb9974df89671584372014 } from '../../../../src/admin/ProceedingsWarning'
 import { ReturnedNote as ReturnedNote_fb175d691e2fdc29005336ecafe6ce58 } from '../../../../src/admin/ReturnedNote'
 import { KindField as KindField_93a36b564bdf794896e6d04715c9a67a } from '../../../../src/admin/KindField'
 import { UkDateCell as UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4 } from '../../../../src/admin/UkDateCell'
@@ -74,6 +75,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/ProceedingsWarning#ProceedingsWarning": ProceedingsWarning_682f8280bedb9974df89671584372014,
   "/src/admin/ReturnedNote#ReturnedNote": ReturnedNote_fb175d691e2fdc29005336ecafe6ce58,
   "/src/admin/KindField#KindField": KindField_93a36b564bdf794896e6d04715c9a67a,
   "/src/admin/UkDateCell#UkDateCell": UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4,
