@@ -171,15 +171,18 @@ export const AfterPublicationFields = ({ action }: { action: TransitionName }) =
 export const LegalCheckFields = ({ proceedings }: { proceedings: Proceedings[] }) => (
   <fieldset className="newsroom-legal-check">
     <legend>Legal check: active proceedings</legend>
-    <p>
-      {proceedings.length === 1 ? 'This case is active: ' : 'These cases are active: '}
-      {proceedings.map((p, i) => (
-        <span key={p.id}>
-          {i > 0 ? '; ' : ''}“{p.title}”{p.note ? ` (${p.note})` : ''}
-        </span>
+    <p>{proceedings.length === 1 ? 'This case is active:' : 'These cases are active:'}</p>
+    <ul>
+      {proceedings.map((p) => (
+        <li key={p.id}>
+          <strong>{p.title}</strong>
+          {p.note ? `: ${p.note}` : ''}
+        </li>
       ))}
-      . Before this goes out, someone able to judge the risk to a fair trial must confirm it may.
-      Both answers are recorded in the history.
+    </ul>
+    <p>
+      Before this goes out, someone able to judge the risk to a fair trial must confirm it may. Both
+      answers are recorded in the history.
     </p>
     <label>
       Legal check: confirmed by (required)

@@ -37,8 +37,8 @@ export const KindField: SelectFieldClientComponent = ({ field, path, readOnly })
         </p>
         {publishAt ? (
           <p className="newsroom-kind__hint">
-            The kind cannot change once a release has been scheduled or published: it went out as
-            this kind. If it should have been another, write a new release.
+            The kind cannot change once a release has been scheduled or published. If it should be
+            another kind, write a new release.
           </p>
         ) : null}
       </div>
