@@ -149,8 +149,8 @@ export const AfterPublicationFields = ({ action }: { action: TransitionName }) =
             {typeof reviewAt === 'string'
               ? `Its pictures are due for review at ${adminTime(reviewAt)}, and come down then unless kept. `
               : ''}
-            Keeping them moves the review on by the time in the site settings (12 months unless
-            set).
+            If you keep them, they are reviewed again after the time in the site settings (12 months
+            unless set), counted from today.
           </p>
           <Note
             label="Why the pictures are still needed"
