@@ -24,6 +24,44 @@ export const createPerson = async (
   expect([201, 400]).toContain(created.status()) // 400: made by an earlier run against the same server
 }
 
+/** The REST API as one of the people of a walk-through: each call must succeed. */
+export const asPerson = async (
+  request: APIRequestContext,
+  site: string,
+  email: string,
+  password = PASSWORD,
+) => {
+  const login = await request.post(`${site}/api/users/login`, { data: { email, password } })
+  const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  return {
+    post: async (path: string, data: unknown = {}) => {
+      const response = await request.post(`${site}${path}`, { headers, data })
+      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300)
+      return response.json()
+    },
+    patch: async (path: string, data: unknown) => {
+      const response = await request.patch(`${site}${path}`, { headers, data })
+      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300)
+      return response.json()
+    },
+    /** A picture, as the admin's upload sends it: the file, and the other fields as JSON. */
+    upload: async (path: string, file: Buffer, fields: Record<string, unknown>) => {
+      const response = await request.post(`${site}${path}`, {
+        headers,
+        multipart: {
+          file: { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: file },
+          _payload: JSON.stringify(fields),
+        },
+      })
+      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300)
+      return response.json()
+    },
+    get: async (path: string) => (await request.get(`${site}${path}`, { headers })).json(),
+  }
+}
+
+export type Person = Awaited<ReturnType<typeof asPerson>>
+
 export const signIn = async (page: Page, site: string, email: string, password = PASSWORD) => {
   await page.goto(`${site}/admin/login`)
   await page.locator('#field-email').fill(email)

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 
-import { createPerson, PASSWORD, signIn, signOut, takeAction } from './admin'
+import { asPerson, createPerson, type Person, signIn, signOut, takeAction } from './admin'
 import { expect, test } from './fixtures'
 
 // A laptop set up in the US: its own date format (mm/dd/yyyy, AM/PM) must not reach the embargo.
@@ -9,29 +9,16 @@ test.use({ locale: 'en-US', timezoneId: 'America/New_York' })
 const AUTHOR = 'fran.forms@northmoor.test'
 const EDITOR = 'eli.forms@northmoor.test'
 
-/** The REST API as one of the people of these walk-throughs. */
-const as = async (request: APIRequestContext, site: string, email: string) => {
-  const login = await request.post(`${site}/api/users/login`, {
-    data: { email, password: PASSWORD },
-  })
-  const headers = { Authorization: `JWT ${(await login.json()).token}` }
-  return {
-    post: async (path: string, data: unknown = {}) => {
-      const response = await request.post(`${site}${path}`, { headers, data })
-      expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300)
-      return response.json()
-    },
-    get: async (path: string) => (await request.get(`${site}${path}`, { headers })).json(),
-  }
-}
-
 const people = async (request: APIRequestContext, site: string) => {
   await createPerson(request, site, AUTHOR, 'Fran Forms', ['author'])
   await createPerson(request, site, EDITOR, 'Eli Forms', ['editor'])
-  return { author: await as(request, site, AUTHOR), editor: await as(request, site, EDITOR) }
+  return {
+    author: await asPerson(request, site, AUTHOR),
+    editor: await asPerson(request, site, EDITOR),
+  }
 }
 
-const inReview = async (author: Awaited<ReturnType<typeof as>>, title: string) => {
+const inReview = async (author: Person, title: string) => {
   const { doc } = await author.post('/api/news?draft=true', {
     title,
     summary: 'A summary for review.',

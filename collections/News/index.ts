@@ -44,7 +44,7 @@ export const News: CollectionConfig = {
   labels: { singular: 'Release', plural: 'Releases' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'workflowState', 'publishAt', 'category', 'updatedAt'],
+    defaultColumns: ['title', 'kind', 'workflowState', 'publishAt', 'category', 'updatedAt'],
     listSearchableFields: ['title', 'summary', 'slug'],
     group: 'Releases',
     description: 'Press releases and news articles.',
@@ -98,6 +98,11 @@ export const News: CollectionConfig = {
         {
           label: 'Release',
           fields: [
+            {
+              name: 'proceedingsWarning',
+              type: 'ui',
+              admin: { components: { Field: '/src/admin/ProceedingsWarning#ProceedingsWarning' } },
+            },
             {
               name: 'returnedNote',
               type: 'ui',

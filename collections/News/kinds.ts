@@ -41,6 +41,7 @@ export const kindField: Field = {
   options: KINDS.map((kind) => ({ label: KIND_LABELS[kind], value: kind })),
   access: { update: kindUntilPublished },
   admin: {
+    components: { Field: '/src/admin/KindField#KindField' },
     description:
       'Chosen when the release is written. An appeal, a missing or wanted person or a court result gets a block of its own on the page, and what happens after (found, arrested, charged, closed) in the Workflow dialog.',
   },

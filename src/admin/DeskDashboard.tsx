@@ -5,7 +5,7 @@ import type { News, PreviewLink, User } from '../payload-types'
 import { isAdminUser, isEditorUser } from '../access/roles'
 import { emailMode } from '../email/transport'
 import { adminTime, timeLeft } from '../fields/ukTime'
-import { deskReleases } from './deskReleases'
+import { deskReleases, dueForReview } from './deskReleases'
 
 type Props = { payload: Payload; user?: TypedUser | null }
 
@@ -53,8 +53,9 @@ const releaseIdOf = (event: AuditEvent) =>
  * The comms officer's desk, above the admin's collection cards: their own drafts and what was
  * returned to them with the editor's note, what lifts next and how soon (with its preview
  * links, for the editors who may read them), what waits for a second pair of eyes, what went
- * out lately, and what was withdrawn. Everything is read with the signed-in person's own
- * access, so each role sees what it may, and nothing it may not is asked for.
+ * out lately, what was withdrawn, and for the editors the pictures due for review this week.
+ * Everything is read with the signed-in person's own access, so each role sees what it may,
+ * and nothing it may not is asked for.
  */
 export const DeskDashboard = async ({ payload, user }: Props) => {
   if (!user) return null
@@ -64,6 +65,8 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
     user,
     new Date(now),
   )
+  // Only an editor may keep pictures past their review: an author's desk does not list them.
+  const due = isEditorUser(user) ? await dueForReview(payload, user, new Date(now)) : null
 
   // Preview links are for editors only (collections/PreviewLinks): an author's desk shows the
   // embargo without them rather than asking for what it may not read.
@@ -215,6 +218,24 @@ export const DeskDashboard = async ({ payload, user }: Props) => {
             </li>
           ))}
         </Section>
+        {due && (
+          <Section
+            id="desk-due-for-review"
+            title="Pictures due for review this week"
+            count={due.totalDocs}
+            empty="No pictures are due for review in the next seven days."
+          >
+            {due.docs.map((release) => (
+              <li key={release.id} className="desk__item">
+                <Link href={editPath(release.id)}>{release.title}</Link>
+                <p className="desk__meta">
+                  Its pictures come down at {adminTime(release.after!.reviewAt!)} unless an editor
+                  keeps them, with a reason: Workflow, “Keep the pictures past their review”.
+                </p>
+              </li>
+            ))}
+          </Section>
+        )}
         <Section
           id="desk-recent"
           title="Recently published"

@@ -6,6 +6,12 @@ import { createPortal } from 'react-dom'
 import { embargoLine, ukInputValue } from '../fields/ukTime'
 import { STATE_LABELS as STATE_NAMES } from '../workflow/machine'
 import type { availableTransitions, TransitionParams } from '../workflow/perform'
+import {
+  AFTER_PUBLICATION,
+  AfterPublicationFields,
+  LegalCheckFields,
+  TAKEDOWNS,
+} from './AfterPublicationFields'
 import { MediaListPanel } from './MediaListPanel'
 import { PreviewLinksPanel } from './PreviewLinksPanel'
 import { serverProblem } from './serverProblem'
@@ -26,9 +32,9 @@ const valuesOf = (form: HTMLFormElement) => {
 
 /**
  * The workflow, in place of Payload's Publish button: where the release stands, the
- * transitions this person may take from there (each asking for what it needs), for a
- * scheduled release its preview links for journalists, and for a scheduled or published one
- * "Send to the media list" with its send log.
+ * transitions this person may take from there (each asking for what it needs, a legal check
+ * among them while proceedings are active), for a scheduled release its preview links for
+ * journalists, and for a scheduled or published one "Send to the media list" with its send log.
  */
 export const WorkflowActions = () => {
   const { id } = useDocumentInfo()
@@ -65,6 +71,8 @@ export const WorkflowActions = () => {
     setChosen(null)
     setProblem(null)
     setOpenings((n) => n + 1)
+    // A case may have become active since the page was opened: what the actions need is asked afresh.
+    void load()
     dialog.current?.showModal()
   }
 
@@ -92,6 +100,17 @@ export const WorkflowActions = () => {
     }
     if (chosen.needs.includes('publishAt') && !value('publishAtLocal')) {
       setProblem('Give the date and time the embargo lifts, as dd/mm/yyyy hh:mm in UK time.')
+      return
+    }
+    if (TAKEDOWNS.includes(chosen.action) && value('confirm') !== 'on') {
+      setProblem('Tick the box to confirm: what is deleted cannot be brought back.')
+      return
+    }
+    if (
+      chosen.needsLegalCheck &&
+      (!value('legalConfirmedBy')?.trim() || !value('legalReason')?.trim())
+    ) {
+      setProblem('Record the legal check first: who confirmed this may go out, and why.')
       return
     }
     // What the reviewer approves is what was submitted: saving changes now would send it back to draft.
@@ -135,6 +154,8 @@ export const WorkflowActions = () => {
       body.force = value('force') === 'on'
       body.forceReason = value('forceReason')
     }
+    if (chosen.needsLegalCheck)
+      body.legalCheck = { confirmedBy: value('legalConfirmedBy'), reason: value('legalReason') }
     setBusy(true)
     setProblem(null)
     try {
@@ -316,8 +337,13 @@ export const WorkflowActions = () => {
                   </label>
                 </fieldset>
               ) : null}
+              {chosen.needsLegalCheck ? (
+                <LegalCheckFields proceedings={workflow.proceedings} />
+              ) : null}
               {chosen.action === 'withdraw' ? (
                 <WithdrawalNotice />
+              ) : AFTER_PUBLICATION.includes(chosen.action) ? (
+                <AfterPublicationFields action={chosen.action} />
               ) : (
                 <label>
                   {chosen.needs.includes('note') ? 'Note (required)' : 'Note (optional)'}

@@ -53,3 +53,28 @@ export const deskReleases = async (payload: Payload, user: TypedUser, now: Date 
   ])
   return { upcoming, inReview, recent, withdrawn, mine }
 }
+
+const WEEK_MS = 7 * 24 * 3600_000
+
+/**
+ * Releases whose pictures of people (a custody image) come down at their review within the
+ * next seven days (src/takedown/review.ts), unless an editor keeps them, with a reason: for the
+ * editors, who may. The review date is set when a court result goes out.
+ */
+export const dueForReview = (payload: Payload, user: TypedUser, now: Date = new Date()) =>
+  payload.find({
+    collection: 'news',
+    where: {
+      and: [
+        { 'after.reviewAt': { less_than_equal: new Date(now.getTime() + WEEK_MS).toISOString() } },
+        { 'after.picturesTakenDownAt': { exists: false } },
+      ],
+    },
+    sort: 'after.reviewAt',
+    limit: 20,
+    user,
+    overrideAccess: false,
+    depth: 0,
+    draft: false,
+    select: { title: true, after: true },
+  })

@@ -1,4 +1,7 @@
+import { ProceedingsWarning as ProceedingsWarning_682f8280bedb9974df89671584372014 } from '../../../../src/admin/ProceedingsWarning'
 import { ReturnedNote as ReturnedNote_fb175d691e2fdc29005336ecafe6ce58 } from '../../../../src/admin/ReturnedNote'
+import { KindField as KindField_93a36b564bdf794896e6d04715c9a67a } from '../../../../src/admin/KindField'
+import { UkDateCell as UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4 } from '../../../../src/admin/UkDateCell'
 import { RscEntrySlateCell as RscEntrySlateCell_0e78253914a550fdacd75626f1dabe17 } from '@payloadcms/richtext-slate/rsc'
 import { RscEntrySlateField as RscEntrySlateField_0e78253914a550fdacd75626f1dabe17 } from '@payloadcms/richtext-slate/rsc'
 import { BoldLeafButton as BoldLeafButton_0b388c087d9de8c4f011dd323a130cfb } from '@payloadcms/richtext-slate/client'
@@ -50,7 +53,6 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../../../src/admin/StateCell'
 import { StateField as StateField_e35d6dac49aae5b33172b24c446a49ad } from '../../../../src/admin/StateField'
-import { UkDateCell as UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4 } from '../../../../src/admin/UkDateCell'
 import { StateFilters as StateFilters_7306d1128179579cc41276a02f63481a } from '../../../../src/admin/StateFilters'
 import { NewDocumentTitle as NewDocumentTitle_165bd93e759b9b10bf32144327dcfd65 } from '../../../../src/admin/NewDocumentTitle'
 import { CopyForMedia as CopyForMedia_f84b35a1238d8740a7063b8362f7bca0 } from '../../../../src/admin/CopyForMedia'
@@ -73,7 +75,10 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/ProceedingsWarning#ProceedingsWarning": ProceedingsWarning_682f8280bedb9974df89671584372014,
   "/src/admin/ReturnedNote#ReturnedNote": ReturnedNote_fb175d691e2fdc29005336ecafe6ce58,
+  "/src/admin/KindField#KindField": KindField_93a36b564bdf794896e6d04715c9a67a,
+  "/src/admin/UkDateCell#UkDateCell": UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4,
   "@payloadcms/richtext-slate/rsc#RscEntrySlateCell": RscEntrySlateCell_0e78253914a550fdacd75626f1dabe17,
   "@payloadcms/richtext-slate/rsc#RscEntrySlateField": RscEntrySlateField_0e78253914a550fdacd75626f1dabe17,
   "@payloadcms/richtext-slate/client#BoldLeafButton": BoldLeafButton_0b388c087d9de8c4f011dd323a130cfb,
@@ -125,7 +130,6 @@ export const importMap = {
   "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
   "/src/admin/StateCell#StateCell": StateCell_fd5d09237cae0355c6e16e59fdac42c2,
   "/src/admin/StateField#StateField": StateField_e35d6dac49aae5b33172b24c446a49ad,
-  "/src/admin/UkDateCell#UkDateCell": UkDateCell_5037cdb18a6fc9e2477ee12c7c521de4,
   "/src/admin/StateFilters#StateFilters": StateFilters_7306d1128179579cc41276a02f63481a,
   "/src/admin/NewDocumentTitle#NewDocumentTitle": NewDocumentTitle_165bd93e759b9b10bf32144327dcfd65,
   "/src/admin/CopyForMedia#CopyForMedia": CopyForMedia_f84b35a1238d8740a7063b8362f7bca0,
