@@ -27,6 +27,7 @@ import {
   type TransitionName,
 } from './machine'
 import {
+  isGoneForGood,
   PUBLISHING,
   planTransition,
   type Plan,

@@ -258,6 +258,9 @@ const given = (name: TransitionName, input: PlanInput): Given => {
   return result
 }
 
+/** A missing person's appeal taken down when they were found: what it said is deleted for good. */
+export const isGoneForGood = (live: Partial<Release>) => Boolean(live.after?.foundAt)
+
 /** Checked before anything the transition needs: whether there is anything to take it on. */
 const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>> = {
   submit: ({ latest }) => {
@@ -271,7 +274,7 @@ const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>>
     if (!pendingDraft) refuse('There are no saved changes to publish.', 409)
   },
   reinstate: ({ live }) => {
-    if (live.after?.foundAt)
+    if (isGoneForGood(live))
       refuse(
         'The person this appeal was for has been found, and what it said about them is deleted: it cannot come back. Write a new release if one is needed.',
         409,
