@@ -419,15 +419,16 @@ export const availableTransitions = async (req: PayloadRequest, id: number | str
   const state = currentState(release, new Date())
   const ownSubmission = isOwnSubmission(release.latest, user)
   const proceedings = await proceedingsNamedBy(req, release.latest, release.live)
-  const actions = transitionsFrom(state, user, ownSubmission, kindOf(release.latest)).map(
-    (name) => ({
+  const actions = transitionsFrom(state, user, ownSubmission, kindOf(release.latest))
+    // Not offered when it can only be refused: a release taken down for good never comes back.
+    .filter((name) => !(name === 'reinstate' && isGoneForGood(release.live)))
+    .map((name) => ({
       action: name,
       label: TRANSITIONS[name].label,
       needs: TRANSITIONS[name].needs,
       needsForce: Boolean(TRANSITIONS[name].secondPairOfEyes && ownSubmission),
       needsLegalCheck: proceedings.length > 0 && PUBLISHING.includes(name),
-    }),
-  )
+    }))
   return {
     state,
     kind: kindOf(release.latest),
