@@ -115,6 +115,9 @@ export const queryServerDatabase = async (
   const { createClient } = await import('@libsql/client')
   const client = createClient({ url })
   try {
+    // The server may be writing at that moment (the lift job, the alert sender): wait for its
+    // lock as the server itself would, rather than fail with SQLITE_BUSY.
+    await client.execute('PRAGMA busy_timeout = 10000')
     return (await client.execute({ sql, args })).rows.map((row) => ({ ...row }))
   } finally {
     client.close()

@@ -1,11 +1,7 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
-import { createClient } from '@libsql/client'
-import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, createUserAndSignIn, signIn, type Api } from '../helpers/api'
+import { queryServerDatabase } from '../helpers/database'
 import { allMessages } from '../helpers/errors'
 import { get } from '../helpers/fetch'
 import { parseHtml } from '../helpers/html'
@@ -57,23 +53,11 @@ const scheduled = async (secondsAhead = 3600) => {
  * A link's expiry moved into the past where it is stored: a link lasts at least an hour, and
  * the test does not wait that long.
  */
-const expireInDatabase = async (linkId: number) => {
-  const url = fs.readFileSync(path.join(server.dir, '.test-database-url'), 'utf8')
-  const past = new Date(Date.now() - 1000).toISOString()
-  if (url.startsWith('file:')) {
-    const client = createClient({ url })
-    await client.execute({
-      sql: 'UPDATE preview_links SET expires_at = ? WHERE id = ?',
-      args: [past, linkId],
-    })
-    client.close()
-  } else if (url.startsWith('postgres')) {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    await client.query('UPDATE preview_links SET expires_at = $1 WHERE id = $2', [past, linkId])
-    await client.end()
-  } else throw new Error(`No way to expire a link in ${url}`)
-}
+const expireInDatabase = (linkId: number) =>
+  queryServerDatabase(server.dir, 'UPDATE preview_links SET expires_at = ? WHERE id = ?', [
+    new Date(Date.now() - 1000).toISOString(),
+    linkId,
+  ])
 
 const createLink = (who: Api, id: number, body: Record<string, unknown> = {}) =>
   who.post(`/api/news/${id}/preview-links`, body)
