@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 /**
  * The PostgreSQL pass (TEST_DATABASE=postgres, `npm run test:int:postgres`) runs again only
@@ -38,6 +39,47 @@ const sameOnEveryDatabase = [
  */
 const postgresOnly = ['test/postgres/**']
 
+/**
+ * The files that take longest (about 30 s or more in a CI run, longest first), started first.
+ * A clean clone has no timings from an earlier run, and vitest then starts the largest files
+ * first, which left the embargo suite (a minute) starting last, alone on one worker while the
+ * other sat idle. Keep the list to the longest files; the rest follow by vitest's own order.
+ */
+const LONGEST = [
+  'test/postgres/embargo.test.ts',
+  'test/foundation/access.test.ts',
+  'test/postgres/alerts.test.ts',
+  'test/workflow/embargo.test.ts',
+  'test/workflow/transitions.test.ts',
+  'test/email/outbox.test.ts',
+  'test/postgres/lift.test.ts',
+  'test/email/invitation.test.ts',
+  'test/postgres/twoServers.test.ts',
+  'test/hardening/crash.test.ts',
+  'test/postgres/start.test.ts',
+  'test/site/pages.test.ts',
+  'test/releases/walk.test.ts',
+  'test/alerts/delivery.test.ts',
+  'test/ops/backup.test.ts',
+  'test/alerts/subscribe.test.ts',
+  'test/foundation/start.test.ts',
+  'test/postgres/outage.test.ts',
+  'test/site/cache.test.ts',
+  'test/hardening/signIn.test.ts',
+  'test/email/liftFailed.test.ts',
+]
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const rank = (file: TestSpecification) => {
+      const at = LONGEST.findIndex((name) => file.moduleId.endsWith(name))
+      return at === -1 ? LONGEST.length : at
+    }
+    // Array.prototype.sort is stable: the files not listed keep vitest's order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+  }
+}
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
@@ -55,5 +97,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     reporters: ['default'],
+    sequence: { sequencer: LongestFirst },
   },
 })
