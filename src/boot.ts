@@ -5,6 +5,7 @@ import { startAlertSender } from './alerts/sender'
 import { startPictureReview } from './takedown/review'
 import { stopOnClose } from './db/close'
 import { surviveLostConnections } from './db/health'
+import { claimJobsAtomically } from './db/jobClaims'
 import { prepareDatabase } from './db/migrate'
 import { describeEmail } from './email/transport'
 import { releaseForMedia } from './exports/forMedia'
@@ -64,6 +65,8 @@ export const bootPayload = async ({
   const config = await loadConfig()
   const payload = await getPayload({ config })
   surviveLostConnections(payload)
+  // Several servers poll one job queue: each task is taken by one of them (./db/jobClaims.ts).
+  claimJobsAtomically(payload)
   describeEmail(payload, log)
   await prepareDatabase(payload)
   await createAdminFromEnvironment(payload, log)
