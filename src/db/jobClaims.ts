@@ -92,6 +92,9 @@ export const claimJobsAtomically = (payload: Payload): void => {
   const updateJobs = db.updateJobs.bind(db)
   db.updateJobs = async (args) => {
     if (!isTaking(args)) return updateJobs(args)
+    // A server that is closing its database (its tables are cleared) takes no more tasks: a tick
+    // of the runner's clock can still come while it closes.
+    if (db.name !== 'mongoose' && !(db as SqlAdapter).tables.payload_jobs) return []
     const { docs } = await db.find({
       collection: JOBS,
       where: args.where,
