@@ -162,31 +162,6 @@ describe('a missing person found', () => {
       expect([404, 410], address).toContain(answer.status)
     }
     const pageNow = await get(`${server.url}/news/${release.slug}`)
-    console.log(
-      'LOG',
-      fs
-        .readFileSync(path.join(server.dir, 'server.log'), 'utf8')
-        .split('\n')
-        .filter((l) => l.includes('STATUS'))
-        .join(' | '),
-    )
-    console.log(
-      'DEBUG',
-      JSON.stringify(
-        await queryServerDatabase(
-          server.dir,
-          'SELECT _status, publish_at, workflow_state, withdrawal_withdrawn_at FROM news WHERE id = ?',
-          [release.id],
-        ),
-      ),
-      JSON.stringify(
-        await queryServerDatabase(
-          server.dir,
-          'SELECT id, version__status, latest FROM _news_v WHERE parent_id = ?',
-          [release.id],
-        ),
-      ),
-    )
     expect(pageNow.status).toBe(200)
     expect(pageNow.body).toContain(
       'The person we appealed for has been found. Thank you for sharing our appeal.',
