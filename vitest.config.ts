@@ -30,6 +30,7 @@ const sameOnEveryDatabase = [
   'test/desk/livePreview.test.ts', // the public template rendered for staff, from one release read by id
   'test/desk/duplicate.test.ts', // which fields a duplicate keeps: Payload's duplicate operation, the same on every database
   'test/hardening/methodOverride.test.ts', // the API guard reads the query before any database does
+  'test/cdn/**', // Varnish in front, and its purge: HTTP; the stamp it follows is tested on each database (twoServers)
 ]
 
 /**

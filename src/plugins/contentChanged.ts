@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events'
 
-export type ContentChange = { collection?: string; global?: string; id?: number | string }
+export type ContentChange = {
+  collection?: string
+  global?: string
+  id?: number | string
+  /** The content-version stamp the change wrote, for whoever must act once it is committed. */
+  stamp?: string
+}
 
 /*
  * One emitter per process, kept on globalThis: Next.js bundles its own copy of the config

@@ -35,14 +35,15 @@ const CONTENT_VERSION = 'content-version'
  * stamp, in the same transaction as the change; see src/globals/ContentVersion.ts).
  */
 const changed = async (req: PayloadRequest, change: ContentChange) => {
+  const stamp = crypto.randomUUID()
   await req.payload.updateGlobal({
     slug: CONTENT_VERSION,
-    data: { stamp: crypto.randomUUID(), changedAt: new Date().toISOString() },
+    data: { stamp, changedAt: new Date().toISOString() },
     overrideAccess: true,
     depth: 0,
     req,
   })
-  announceContentChange(change)
+  announceContentChange({ ...change, stamp })
 }
 
 const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {

@@ -122,6 +122,18 @@ export class PageCache {
   }
 
   /**
+   * How much longer `rendered`, the answer for `key`, stays good, in milliseconds: until the
+   * next scheduled change or the page's own limit. 0 when it is not the page kept for `key` now
+   * (made while a change landed, or not kept at all), so that no shared cache keeps it either.
+   */
+  freshFor(key: string, rendered: Rendered): number {
+    if (!this.#usableNow()) return 0
+    const entry = this.#entries.get(key)
+    if (!entry || entry.rendered !== rendered) return 0
+    return Math.max(0, Math.min(this.#knownUntil!.until, entry.expiresAt) - Date.now())
+  }
+
+  /**
    * Whether `serve(key)` would call its `render` now: nothing usable kept for `key`, and no
    * rendering of it under way to wait for. False whenever that cannot be told without waiting.
    */

@@ -44,7 +44,11 @@ export class CachedAnswers {
 
   constructor(
     private readonly cache: PageCache,
-    private readonly cacheControl: string,
+    /** The Cache-Control and surrogate headers for the page kept for `key` (src/cdn/settings.ts). */
+    private readonly caching: (
+      key: string,
+      rendered: Rendered,
+    ) => { cacheControl: string; headers: Record<string, string> },
     /** When a page would have to be made and the render limit refuses it: the route's quick 503. */
     private readonly busy?: { limit: RenderLimit; page: () => Rendered },
   ) {}
@@ -84,11 +88,13 @@ export class CachedAnswers {
     const key = learnt.keyer(new URLSearchParams(at === -1 ? '' : url.slice(at + 1)))
     if (key === undefined) return false
     const rendered = this.cache.peek(key)
-    if (rendered)
-      return this.#send(req, res, answerFor(rendered, this.#encoding(req), this.cacheControl), {
+    if (rendered) {
+      const { cacheControl, headers: caching } = this.caching(key, rendered)
+      return this.#send(req, res, answerFor(rendered, this.#encoding(req), cacheControl, caching), {
         ...securityHeaders,
         'X-Page-Cache': 'hit',
       })
+    }
     // The route would make the page, and its render limit would refuse it at once: say so as it would.
     const { busy } = this
     if (!busy || !this.cache.wouldRender(key)) return false

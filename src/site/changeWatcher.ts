@@ -3,12 +3,13 @@ import type { Payload } from 'payload'
 const EVERY_MS = 250
 
 /**
- * Calls `onChange` when another server process has changed what the public may see: it
+ * Calls `onChange` with the new stamp when a server process (another, or this one once its
+ * change is committed) has changed what the public may see: it
  * reads the content-version stamp a few times a second (one indexed row) and compares it
  * with the last one seen. While the database does not answer, nothing is dropped: the
  * cached pages are the best the public can have.
  */
-export const watchForChanges = (payload: Payload, onChange: () => void) => {
+export const watchForChanges = (payload: Payload, onChange: (stamp: string | null) => void) => {
   let last: string | null | undefined
   let running = false
   const timer = setInterval(async () => {
@@ -20,7 +21,7 @@ export const watchForChanges = (payload: Payload, onChange: () => void) => {
         depth: 0,
         overrideAccess: true,
       })) as { stamp?: string | null }
-      if (last !== undefined && stamp !== last) onChange()
+      if (last !== undefined && stamp !== last) onChange(stamp ?? null)
       last = stamp ?? null
     } catch {
       // The database is not answering; try again next time.

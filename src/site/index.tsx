@@ -6,6 +6,8 @@ import path from 'node:path'
 import { projectRoot } from '../config/paths'
 import { databaseAnswers } from '../db/health'
 import { assets } from './assets'
+import { purgeOnChange } from '../cdn/purge'
+import { cdnSettings, publicPageCacheControl, surrogateHeaders } from '../cdn/settings'
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../plugins/contentChanged'
 import type { SiteSetting } from '../payload-types'
@@ -47,10 +49,6 @@ import {
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
 
-// Shared caches (a CDN) may keep public pages but must check with us before each use,
-// which costs a 304 at most: an embargo lift or a withdrawal shows at once.
-const PAGE_CACHE_CONTROL = 'no-cache'
-
 /**
  * The public news site: server-rendered pages, feeds and sitemaps, read as the public
  * through Payload's access rules, kept in a page cache that empties on every change and
@@ -60,8 +58,16 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
   const context: PageContext = { content, siteUrl, cache }
+  // Behind a shared cache (CDN), public pages may be kept there too, and it is purged on every
+  // change; without one they say `no-cache`: checked with us before each use (src/cdn/).
+  const cdn = cdnSettings()
+  const purger = cdn ? purgeOnChange(payload, cdn) : null
   const stopListening = onContentChange(() => cache.invalidate())
-  const stopWatching = watchForChanges(payload, () => cache.invalidate())
+  const stopWatching = watchForChanges(payload, (stamp) => {
+    // This cache first: a shared cache purged next fetches the page again from it.
+    cache.invalidate()
+    purger?.committed(stamp)
+  })
 
   /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */
   const notFound = async (req: Request): Promise<Rendered> => {
@@ -126,7 +132,12 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     }
     return page
   }
-  const cached = new CachedAnswers(cache, PAGE_CACHE_CONTROL, { limit, page: busyPage })
+  /** What a shared cache in front may do with the page kept for `key` (src/cdn/settings.ts). */
+  const caching = (key: string, rendered: Rendered) => ({
+    cacheControl: publicPageCacheControl(cdn, cache.freshFor(key, rendered)),
+    headers: surrogateHeaders(cdn),
+  })
+  const cached = new CachedAnswers(cache, caching, { limit, page: busyPage })
 
   /**
    * A cached public route: the cache answers, or `render` does, within the render limit
@@ -158,7 +169,8 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         }
         const rendered = await cache.serve(pageKey, make)
         res.set('X-Page-Cache', made ? 'miss' : 'hit')
-        sendRendered(req, res, rendered, PAGE_CACHE_CONTROL)
+        const { cacheControl, headers } = caching(pageKey, rendered)
+        sendRendered(req, res, rendered, cacheControl, headers)
       } catch (error) {
         if (error instanceof Busy) return sendRendered(req, res, busyPage(), 'no-store')
         next(error)
@@ -367,6 +379,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const close = () => {
     stopListening()
     stopWatching()
+    purger?.stop()
   }
   return { router, notFound: notFoundHandler, errorHandler, cache, cachedAnswers: cached, close }
 }

@@ -8,6 +8,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { IMAGE_MIME_TYPES, IMAGE_SIZE_NAMES } from '../../collections/Media'
 import { isStaffUser } from '../access/roles'
+import { cdnSettings, surrogateHeaders } from '../cdn/settings'
 import { mediaDir } from '../config/paths'
 import type { Media } from '../payload-types'
 import { s3Settings } from '../plugins/storage'
@@ -120,6 +121,8 @@ export const sendMediaFile = async (
     'Content-Type': storedType(media, filename),
   })
   if (cacheControl === PRIVATE_PICTURE_CACHE_CONTROL) res.vary('Cookie').vary('Authorization')
+  // A public picture a shared cache keeps is purged with the pages (src/cdn/purge.ts).
+  else res.set(surrogateHeaders(cdnSettings()))
   const name = path.basename(filename)
   if (!s3Settings()) {
     await new Promise<void>((resolve) => {

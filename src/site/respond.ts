@@ -35,7 +35,13 @@ const MIN_COMPRESSIBLE = 1024
  * is worth it. Each compressed form is made once and kept with the response, so a cached page
  * costs nothing to compress again, and so is its ETag.
  */
-export const answerFor = (rendered: Rendered, encoding: Encoding | false, cacheControl: string) => {
+export const answerFor = (
+  rendered: Rendered,
+  encoding: Encoding | false,
+  cacheControl: string,
+  /** Headers for a shared cache in front (src/cdn/settings.ts): its surrogate key. */
+  caching: Record<string, string> = {},
+) => {
   const response = rendered as Compressed
   response.raw ??= Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body)
   let body = response.raw
@@ -56,6 +62,7 @@ export const answerFor = (rendered: Rendered, encoding: Encoding | false, cacheC
   const headers: Record<string, string> = {
     'Content-Type': response.type,
     'Cache-Control': cacheControl,
+    ...caching,
     ...response.headers,
     Vary: 'Accept-Encoding',
     ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
@@ -70,11 +77,13 @@ export const sendRendered = (
   res: Response,
   rendered: Rendered,
   cacheControl: string,
+  caching: Record<string, string> = {},
 ) => {
   const { status, headers, body } = answerFor(
     rendered,
     req.acceptsEncodings(...ENCODINGS) as Encoding | false,
     cacheControl,
+    caching,
   )
   res.status(status)
   for (const [name, value] of Object.entries(headers)) {

@@ -18,7 +18,8 @@ let server: http.Server
 let base: string
 let reachedExpress: string[] = []
 const cache = new PageCache(async () => Date.now() + 60_000)
-const answers = new CachedAnswers(cache, 'no-cache')
+const noCdn = () => ({ cacheControl: 'no-cache', headers: {} })
+const answers = new CachedAnswers(cache, noCdn)
 const securityHeaders = {
   'Content-Security-Policy': "default-src 'none'",
   'X-Content-Type-Options': 'nosniff',
@@ -107,7 +108,7 @@ describe('cached pages answered before express', () => {
       headers: { 'Retry-After': '5' },
     }
     const busyCache = new PageCache(async () => Date.now() + 60_000)
-    const withLimit = new CachedAnswers(busyCache, 'no-cache', { limit, page: () => busyPage })
+    const withLimit = new CachedAnswers(busyCache, noCdn, { limit, page: () => busyPage })
     withLimit.learn('/search', (given) => `/search?q=${given.get('q')}`, { first: false })
     const response = () => {
       const headers: Record<string, string> = {}
