@@ -71,6 +71,8 @@ export const startProductionServer = async (
     {
       cwd: projectRoot,
       env: {
+        // The benchmarks as measured so far: one process (set WEB_CONCURRENCY in `env` for more).
+        WEB_CONCURRENCY: '1',
         ...env,
         NODE_ENV: 'production',
         PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),

@@ -1,36 +1,56 @@
 /**
- * `npm start`: builds the admin if needed, then runs Newsroom. With an empty database
- * (and outside production) it loads the demo content first.
+ * `npm start`: builds the admin if needed, then runs Newsroom: WEB_CONCURRENCY server processes
+ * on one port, one per core unless set (./processes.ts). With an empty database (and outside
+ * production) it loads the demo content first.
  *
  *   --dev       Next.js in development mode (compiles on demand, reloads on change)
  *   --no-build  do not build the admin first (it must already be built)
  *   --no-seed   never load the demo content
  */
+import cluster from 'node:cluster'
+
 import { ConfigurationError, isProduction, port } from '../config/env'
 import { startServer } from '../server'
 import { ensureAdminBuild } from './build'
+import { processCount, runProcesses, sayListening, SEED_VARIABLE } from './processes'
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 
 const flags = new Set(process.argv.slice(2))
 const dev = flags.has('--dev')
 
+const banner = (url: string) => {
+  console.log(`\nNewsroom is running at ${url}`)
+  console.log(`  Public site: ${url}/`)
+  console.log(`  Admin:       ${url}/admin`)
+  console.log(`  API:         ${url}/api/news`)
+  console.log(`  Health:      ${url}/healthz\n`)
+}
+
 const main = async () => {
-  if (!dev && !flags.has('--no-build')) await ensureAdminBuild()
+  const seed = !flags.has('--no-seed') && !isProduction()
+  if (cluster.isPrimary) {
+    if (!dev && !flags.has('--no-build')) await ensureAdminBuild()
+    // Next's development mode watches and rebuilds in its one process.
+    const count = dev ? 1 : processCount()
+    if (count > 1) return runProcesses({ count, seed, banner })
+  }
   const server = await startServer({
     dev,
     port: port(),
     host: process.env.HOST,
-    seedWhenEmpty: !flags.has('--no-seed') && !isProduction(),
+    seedWhenEmpty: cluster.isWorker ? process.env[SEED_VARIABLE] === '1' : seed,
   })
-  console.log(`\nNewsroom is running at ${server.url}`)
-  console.log(`  Public site: ${server.url}/`)
-  console.log(`  Admin:       ${server.url}/admin`)
-  console.log(`  API:         ${server.url}/api/news`)
-  console.log(`  Health:      ${server.url}/healthz\n`)
+  if (cluster.isWorker) sayListening(server.url)
+  else banner(server.url)
 
+  let stopping = false
   const stop = (signal: string) => {
-    console.log(`${signal} received: finishing requests in flight, then stopping.`)
+    // Ctrl-C reaches every process of the group, and the primary sends SIGTERM too: once is enough.
+    if (stopping) return
+    stopping = true
+    if (!cluster.isWorker)
+      console.log(`${signal} received: finishing requests in flight, then stopping.`)
     server.close().then(
       () => process.exit(0),
       (error) => {

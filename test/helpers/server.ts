@@ -45,7 +45,9 @@ const childEnv = (overrides: Record<string, string | undefined>): NodeJS.Process
     ...inherited
   } = process.env
   const env: Record<string, string> = {}
-  for (const [key, value] of Object.entries({ ...inherited, ...overrides }))
+  // One process per test server (npm start runs one per core): the suite already keeps both
+  // cores busy; test/foundation/processes.test.ts asks for more.
+  for (const [key, value] of Object.entries({ ...inherited, WEB_CONCURRENCY: '1', ...overrides }))
     if (value !== undefined) env[key] = value
   return env as NodeJS.ProcessEnv
 }
