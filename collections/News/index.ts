@@ -13,6 +13,7 @@ import {
   guardReleaseState,
   guardReleaseStateOnChange,
   recordChangeInReview,
+  refuseChangesOnceFound,
 } from '../../src/workflow/guard'
 import { recordDeletion } from '../../src/workflow/audit'
 import { workflowEndpoints } from '../../src/workflow/endpoints'
@@ -81,7 +82,7 @@ export const News: CollectionConfig = {
   forceSelect: { withdrawal: { withdrawnAt: true } },
   endpoints: [...workflowEndpoints, ...previewLinkEndpoints, ...mediaListEndpoints],
   hooks: {
-    beforeOperation: [guardReleaseState],
+    beforeOperation: [guardReleaseState, refuseChangesOnceFound],
     beforeChange: [
       guardReleaseStateOnChange,
       backToDraftWhenChangedInReview,

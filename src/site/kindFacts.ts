@@ -110,6 +110,7 @@ const photoOf = (value: unknown, caption?: string): KindDetails['photo'] => {
 const missingPerson = (release: News): KindDetails => {
   const person = release.missingPerson ?? {}
   const reference = present(person.reference)
+  const foundAt = release.after?.foundAt
   return {
     kind: 'missing-person',
     heading: KIND_LABELS['missing-person'],
@@ -122,8 +123,18 @@ const missingPerson = (release: News): KindDetails => {
       ['Reference', text(reference)],
     ),
     photo: photoOf(person.photo),
-    action: { lines: [['If you see them, call ', tel('999'), `${quoting(reference)}.`]] },
-    ended: null,
+    // Found: nothing of them is left to show, and nobody is to look out for them any more.
+    action: foundAt
+      ? null
+      : { lines: [['If you see them, call ', tel('999'), `${quoting(reference)}.`]] },
+    ended: foundAt
+      ? {
+          heading: 'Missing person found',
+          label: 'Found',
+          at: foundAt,
+          text: 'Thank you for sharing our appeal.',
+        }
+      : null,
   }
 }
 

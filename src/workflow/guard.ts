@@ -47,6 +47,37 @@ export const guardReleaseState: CollectionBeforeOperationHook = async ({
   return args
 }
 
+/**
+ * A missing person's appeal, once they are found, keeps nothing of them (src/takedown/): no
+ * save may write to it again but the workflow's own. An editor's tab left open from before
+ * would otherwise autosave the name, the description and the old title back into a draft.
+ */
+export const refuseChangesOnceFound: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
+  if (inWorkflow(req) || operation !== 'update') return args
+  const { id, where } = args as { id?: number | string; where?: Where }
+  const found = await req.payload.count({
+    collection: 'news',
+    where: {
+      and: [
+        id !== undefined ? { id: { equals: id } } : (where ?? {}),
+        { 'after.foundAt': { exists: true } },
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (found.totalDocs > 0)
+    throw new WorkflowError(
+      'The person this appeal was for has been found, and what it said about them is deleted: the release cannot be changed any more. Reload the page to see it as it is now.',
+      409,
+    )
+  return args
+}
+
 /** The same rule where the data is changed, for paths that do not pass through an update (restoring a version). */
 export const guardReleaseStateOnChange: CollectionBeforeChangeHook = ({
   data,

@@ -27,7 +27,7 @@ import {
   type TransitionName,
 } from './machine'
 import {
-  isGoneForGood,
+  refusedAsGoneForGood,
   PUBLISHING,
   planTransition,
   type Plan,
@@ -421,7 +421,7 @@ export const availableTransitions = async (req: PayloadRequest, id: number | str
   const proceedings = await proceedingsNamedBy(req, release.latest, release.live)
   const actions = transitionsFrom(state, user, ownSubmission, kindOf(release.latest))
     // Not offered when it can only be refused: a release taken down for good never comes back.
-    .filter((name) => !(name === 'reinstate' && isGoneForGood(release.live)))
+    .filter((name) => !refusedAsGoneForGood(name, release.live))
     .map((name) => ({
       action: name,
       label: TRANSITIONS[name].label,

@@ -202,10 +202,15 @@ const legalCheck = (name: TransitionName, input: PlanInput) => {
   const confirmedBy = input.params.legalCheck?.confirmedBy?.trim()
   const reason = input.params.legalCheck?.reason?.trim()
   const cases = proceedings.map((p) => `“${p.title}”${p.note ? ` (${p.note})` : ''}`).join('; ')
-  if (!confirmedBy || confirmedBy.length < 3 || !reason || reason.length < 10)
+  if (!confirmedBy || !reason)
     refuse(
       `Proceedings are active (contempt of court): ${cases}. Record a legal check first: who confirmed this may go out, and why.`,
       409,
+    )
+  if (confirmedBy!.length < 3 || reason!.length < 10)
+    refuse(
+      'Say more in the legal check: who confirmed it (3 characters or more, such as their name and role) and why it may go out (10 characters or more).',
+      400,
     )
   if (confirmedBy!.length > 200 || reason!.length > 2000)
     refuse('Keep the legal check to 200 characters for who, and 2,000 for why.', 400)
@@ -261,6 +266,23 @@ const given = (name: TransitionName, input: PlanInput): Given => {
 /** A missing person's appeal taken down when they were found: what it said is deleted for good. */
 export const isGoneForGood = (live: Partial<Release>) => Boolean(live.after?.foundAt)
 
+/**
+ * All that may still be done with it: take its notice down (unpublish). Nothing may publish it
+ * again, which would put it back before the public with whatever an old copy held (a stale
+ * editor's tab, a version restored), nor mark it found, arrested or charged again.
+ */
+const GONE_FOR_GOOD_ALLOWS: TransitionName[] = ['unpublish']
+
+export const refusedAsGoneForGood = (name: TransitionName, live: Partial<Release>) =>
+  isGoneForGood(live) && !GONE_FOR_GOOD_ALLOWS.includes(name)
+
+/** Each may be done once: a second would move the date the public reads, and repeat the history. */
+const ONCE: Partial<Record<TransitionName, (live: Partial<Release>) => string | null | undefined>> =
+  {
+    arrested: (live) => live.after?.arrestedAt,
+    closeAppeal: (live) => live.after?.appealClosedAt,
+  }
+
 /** Checked before anything the transition needs: whether there is anything to take it on. */
 const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>> = {
   submit: ({ latest }) => {
@@ -272,13 +294,6 @@ const PRECONDITIONS: Partial<Record<TransitionName, (input: PlanInput) => void>>
   },
   amend: ({ pendingDraft }) => {
     if (!pendingDraft) refuse('There are no saved changes to publish.', 409)
-  },
-  reinstate: ({ live }) => {
-    if (isGoneForGood(live))
-      refuse(
-        'The person this appeal was for has been found, and what it said about them is deleted: it cannot come back. Write a new release if one is needed.',
-        409,
-      )
   },
 }
 
@@ -562,6 +577,13 @@ const FOUND_CONTENT = {
 
 /** The plan for one transition, or a refusal: its preconditions, then what the table says it needs, then what it does. */
 export const planTransition = (name: TransitionName, input: PlanInput): Plan => {
+  if (refusedAsGoneForGood(name, input.live))
+    refuse(
+      'The person this appeal was for has been found, and what it said about them is deleted: it cannot come back, and it can only be taken down (Unpublish). Write a new release if one is needed.',
+      409,
+    )
+  if (ONCE[name]?.(input.live))
+    refuse(`This was done already: “${TRANSITIONS[name].label}” is in the release's history.`, 409)
   PRECONDITIONS[name]?.(input)
   return PLANS[name](input, given(name, input))
 }

@@ -114,6 +114,8 @@ describe('an appeal for information', () => {
     const text = await copy(release.id, 'txt')
     expect(text).toContain('This appeal is now closed. Closed ')
     expect(text).not.toContain('Call 101')
+    // Closed once: closing again would move the date the public reads.
+    expect((await transition(editor, release.id, 'closeAppeal')).status).toBe(409)
   })
 })
 

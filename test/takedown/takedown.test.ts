@@ -179,10 +179,41 @@ describe('a missing person found', () => {
     expect((await editor.get(`/api/media/${photo.id}`)).status).toBe(404)
     // The search's own index has forgotten the words too.
     expect((await get(`${server.url}/search?q=${name}`)).body).not.toContain('Missing person found')
+    // The copy for the media says they were found, and asks nobody to look out for them.
+    const copy = (await editor.get(`/api/news/${release.id}/copy/txt`)).body as string
+    expect(copy).toContain('Missing person found')
+    expect(copy).not.toContain('If you see them')
     // It cannot be brought back.
     expect(
       (await transition(editor, release.id, 'reinstate', { note: 'By mistake.' })).status,
     ).toBe(409)
+    // An editor's tab left open from before saves the old words: refused, nothing stored.
+    const stale = await editor.patch(`/api/news/${release.id}?draft=true&autosave=true`, {
+      title: `Concern for missing ${name}, 15, from Eastfield`,
+      missingPerson: { name, description: `${name} is slim.` },
+    })
+    expect(stale.status).toBe(409)
+    expect(JSON.stringify(stale.body)).toContain('has been found')
+    const afterStale = JSON.stringify([
+      (await editor.get(`/api/news/${release.id}?draft=true&depth=0`)).body,
+      (await editor.get(`/api/news/versions?where[parent][equals]=${release.id}&limit=200`)).body,
+    ])
+    expect(afterStale.toLowerCase()).not.toContain(name.toLowerCase())
+    // Its notice may be taken down, and then it can never be published again.
+    const offered = (await editor.get(`/api/news/${release.id}/workflow`)).body.actions.map(
+      (a: { action: string }) => a.action,
+    )
+    expect(offered).toEqual(['unpublish'])
+    ok(
+      await transition(editor, release.id, 'unpublish', {
+        note: 'The family asked for the page to go.',
+        retirement: { mode: 'gone' },
+      }),
+      'unpublish',
+    )
+    expect((await get(`${server.url}/news/${release.slug}`)).status).toBe(410)
+    for (const action of ['submit', 'approve', 'found'])
+      expect((await transition(admin, release.id, action, {})).status, action).toBe(409)
   })
 
   it('answers 410 Gone once the notice has been up for the days the settings say', async () => {
@@ -234,6 +265,10 @@ describe('a wanted person arrested', () => {
     expect((await editor.get(`/api/news/${release.id}?depth=0`)).body.wanted.photo).toBeNull()
     // Only editors and admins take it down.
     expect((await transition(author, release.id, 'arrested', {})).status).toBe(403)
+    // Once: a second would move the date the public reads.
+    const again = await transition(editor, release.id, 'arrested', {})
+    expect(again.status).toBe(409)
+    expect(JSON.stringify(again.body)).toContain('done already')
   })
 
   it('is refused for a release of another kind', async () => {
@@ -276,6 +311,12 @@ describe('active proceedings', () => {
     const refused = await transition(editor, naming.id, 'approve')
     expect(refused.status).toBe(409)
     expect(JSON.stringify(refused.body)).toContain('contempt of court')
+    // Too short to be a check: the answer says how much more is needed.
+    const tooShort = await transition(editor, naming.id, 'approve', {
+      legalCheck: { confirmedBy: 'PS', reason: 'ok' },
+    })
+    expect(tooShort.status).toBe(400)
+    expect(JSON.stringify(tooShort.body)).toContain('3 characters or more')
     const approved = await transition(editor, naming.id, 'approve', {
       legalCheck: {
         confirmedBy: 'Sam Solicitor, force legal services',
