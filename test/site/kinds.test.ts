@@ -328,9 +328,11 @@ describe('follow-ups', () => {
     )
     const [shown, ...more] = await updates()
     expect(more).toEqual([])
-    expect(shown!.text).toBe(`Update: ${updateTitle}`)
+    // Its own "UPDATE:" is not said twice.
+    const linkText = updateTitle.replace('UPDATE: ', '')
+    expect(shown!.text).toBe(`Update: ${linkText}`)
     const { html } = await page(`/news/${original.slug}`)
-    expect(html.one('a', (a) => a.text === updateTitle)?.attrs.href).toBe(`/news/${followUp.slug}`)
+    expect(html.one('a', (a) => a.text === linkText)?.attrs.href).toBe(`/news/${followUp.slug}`)
 
     ok(
       await transition(editor, followUp.id, 'withdraw', { note: 'Withdrawn for the test.' }),

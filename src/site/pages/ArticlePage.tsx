@@ -71,7 +71,11 @@ export const ArticlePage = ({
           ) : null}
           {followUps.map((update) => (
             <p key={update.id} className="article__updated article__follow-up">
-              Update: <a href={releasePath(update.slug)}>{update.title}</a>
+              Update:{' '}
+              <a href={releasePath(update.slug)}>
+                {/* Follow-ups are often headed "UPDATE: …" already: said once. */}
+                {update.title.replace(/^\s*update\s*[:\-–—]\s*/i, '')}
+              </a>
             </p>
           ))}
           {release.summary ? <p className="article__summary">{release.summary}</p> : null}
