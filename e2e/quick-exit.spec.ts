@@ -77,6 +77,9 @@ test.describe('the quick exit', () => {
     await page.goto(ELSEWHERE)
     await page.goto(site + '/')
     await page.locator(`main a[href="${ARTICLE}"]`).first().click()
+    // The article, loaded with its script: on a loaded machine the click on "Leave this site"
+    // could otherwise land while the home page was still leaving.
+    await page.waitForURL(site + ARTICLE, { waitUntil: 'load' })
     await page.getByRole('link', { name: 'Leave this site' }).click()
     await expectToHaveLeft(page)
     await page.goBack()
