@@ -64,12 +64,12 @@ export const runProcesses = async ({
   seed: boolean
   banner: (url: string) => void
 }) => {
+  const started = new Map<Worker, number>()
   const fork = (seeds: boolean) => {
     const worker = cluster.fork({ [SEED_VARIABLE]: seeds ? '1' : '0' })
     started.set(worker, Date.now())
     return worker
   }
-  const started = new Map<Worker, number>()
   let stopping = false
   let exitCode = 0
 

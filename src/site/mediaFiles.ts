@@ -102,6 +102,9 @@ const storedType = (media: Media, filename: string): string => {
   return IMAGE_MIME_TYPES.includes(type) ? type : 'application/octet-stream'
 }
 
+/** The surrogate-key headers for public pictures: worked out once, from the environment. */
+let pictureCaching: Record<string, string> | undefined
+
 /**
  * Sends one stored picture of a media record, for GET and HEAD, with the type it was stored
  * as and who may keep it. Local files go through express's `sendFile` (ranges, ETag, 304).
@@ -122,7 +125,7 @@ export const sendMediaFile = async (
   })
   if (cacheControl === PRIVATE_PICTURE_CACHE_CONTROL) res.vary('Cookie').vary('Authorization')
   // A public picture a shared cache keeps is purged with the pages (src/cdn/purge.ts).
-  else res.set(surrogateHeaders(cdnSettings()))
+  else res.set((pictureCaching ??= surrogateHeaders(cdnSettings())))
   const name = path.basename(filename)
   if (!s3Settings()) {
     await new Promise<void>((resolve) => {
