@@ -1665,6 +1665,15 @@ export interface ContentVersion {
   id: number;
   stamp?: string | null;
   changedAt?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1713,6 +1722,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
 export interface ContentVersionSelect<T extends boolean = true> {
   stamp?: T;
   changedAt?: T;
+  changes?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

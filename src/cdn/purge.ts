@@ -1,10 +1,11 @@
 /**
  * Telling the shared cache to forget the public pages when they change: every change to what
  * the public may see (a release saved, withdrawn or taken down, the settings), made in this
- * process, purges everything under the surrogate key, as the page cache in memory empties on
- * every change. The process that makes a change purges, so each change is purged once, whichever
- * server made it. An embargo lift needs no purge: no shared copy is kept past the next lift
- * (./settings.ts).
+ * process, purges the pages it affects, by the same tags as the page cache in memory drops
+ * (src/site/cacheTags.ts), or everything under the surrogate key for a change that may show
+ * anywhere (the settings, a picture). The process that makes a change purges, so each change is
+ * purged once, whichever server made it. An embargo lift needs no purge: no shared copy is kept
+ * past the next lift (./settings.ts).
  *
  * The purge is sent once the change is committed, not when it is made: a change is announced
  * from inside its transaction (src/plugins/contentEvents.ts), and a page fetched again between
@@ -23,6 +24,9 @@ import { onContentChange } from '../plugins/contentChanged'
 
 import { SURROGATE_KEY, type CdnSettings } from './settings'
 
+/** The most keys one purge names. */
+export const MAX_KEYS = 30
+
 export type PurgeRequest = {
   url: string
   method: string
@@ -30,24 +34,45 @@ export type PurgeRequest = {
   body?: string
 }
 
-/** The requests that purge everything under the surrogate key, in each service's published format. */
-export const purgeRequests = (settings: CdnSettings): PurgeRequest[] => {
+/**
+ * The requests that purge what carries any of `keys` (everything, under the surrogate key, when
+ * not given), in each service's published format.
+ */
+export const purgeRequests = (
+  settings: CdnSettings,
+  some: readonly string[] = [SURROGATE_KEY],
+): PurgeRequest[] => {
+  // Cloudflare takes 30 tags a request, Fastly 256: past that (many changes at once), everything.
+  const keys = some.length > MAX_KEYS ? [SURROGATE_KEY] : some
   switch (settings.kind) {
     case 'varnish':
-      // deploy/varnish/default.vcl bans what carries the key named in this header.
-      return settings.urls.map((url) => ({
-        url: new URL('/', url).toString(),
-        method: 'BAN',
-        headers: { 'X-Purge-Key': SURROGATE_KEY },
-      }))
+      // deploy/varnish/default.vcl bans what carries the key named in this header: one a ban.
+      return settings.urls.flatMap((url) =>
+        keys.map((key) => ({
+          url: new URL('/', url).toString(),
+          method: 'BAN',
+          headers: { 'X-Purge-Key': key },
+        })),
+      )
     case 'fastly':
-      // https://www.fastly.com/documentation/reference/api/purging/#purge-tag
+      // One key: https://www.fastly.com/documentation/reference/api/purging/#purge-tag
+      // Several: https://www.fastly.com/documentation/reference/api/purging/#bulk-purge-tag
       return [
-        {
-          url: `https://api.fastly.com/service/${encodeURIComponent(settings.serviceId)}/purge/${SURROGATE_KEY}`,
-          method: 'POST',
-          headers: { 'Fastly-Key': settings.token, Accept: 'application/json' },
-        },
+        keys.length === 1
+          ? {
+              url: `https://api.fastly.com/service/${encodeURIComponent(settings.serviceId)}/purge/${encodeURIComponent(keys[0]!)}`,
+              method: 'POST',
+              headers: { 'Fastly-Key': settings.token, Accept: 'application/json' },
+            }
+          : {
+              url: `https://api.fastly.com/service/${encodeURIComponent(settings.serviceId)}/purge`,
+              method: 'POST',
+              headers: {
+                'Fastly-Key': settings.token,
+                Accept: 'application/json',
+                'Surrogate-Key': keys.join(' '),
+              },
+            },
       ]
     case 'cloudflare':
       // https://developers.cloudflare.com/api/resources/cache/methods/purge/ (purge by tag)
@@ -59,7 +84,7 @@ export const purgeRequests = (settings: CdnSettings): PurgeRequest[] => {
             Authorization: `Bearer ${settings.token}`,
             'Content-Type': 'application/json',
           },
-          body: JSON.stringify({ tags: [SURROGATE_KEY] }),
+          body: JSON.stringify({ tags: keys }),
         },
       ]
   }
@@ -81,31 +106,33 @@ const RETRIES = 3
 const RETRY_DELAY_MS = 2000
 
 export type Purger = {
-  /** The change watcher read `stamp` from the database: committed, so purge if it was made here. */
-  committed: (stamp: string | null) => void
+  /**
+   * The change watcher read these stamps from the database, committed, in order: purge what the
+   * changes made here affect. `gap` when it may have missed some (then everything is purged, if
+   * any change made here is still waiting).
+   */
+  committed: (stamps: readonly string[], gap: boolean) => void
   stop: () => void
 }
 
 /** Purges after every change made in this process is committed. */
 export const purgeOnChange = (payload: Payload, settings: CdnSettings): Purger => {
-  const requests = purgeRequests(settings)
-  // Stamps written here and not yet seen committed: few at a time; bounded in case one never is
-  // (its transaction rolled back).
-  const made = new Set<string>()
+  // Changes made here and not yet seen committed, by stamp, with the tags they affect
+  // (undefined: everything): few at a time; bounded in case one never is (rolled back).
+  const made = new Map<string, readonly string[] | undefined>()
+  // What is to be purged next: keys, or everything (null); undefined when nothing is.
+  let pending: Set<string> | null | undefined
   let running = false
-  let again = false
   let stopped = false
 
   const purge = async () => {
-    if (running) {
-      again = true
-      return
-    }
+    if (running) return
     running = true
     try {
-      do {
-        again = false
-        for (const request of requests) {
+      while (pending !== undefined && !stopped) {
+        const keys = pending === null ? undefined : [...pending]
+        pending = undefined
+        for (const request of purgeRequests(settings, keys)) {
           for (let attempt = 1; ; attempt++) {
             try {
               await send(request)
@@ -122,21 +149,38 @@ export const purgeOnChange = (payload: Payload, settings: CdnSettings): Purger =
             }
           }
         }
-      } while (again && !stopped)
+      }
     } finally {
       running = false
     }
   }
 
-  const stopListening = onContentChange(({ stamp }) => {
+  const add = (tags: readonly string[] | undefined) => {
+    if (pending === null) return
+    if (!tags) pending = null
+    else for (const tag of tags) (pending ??= new Set()).add(tag)
+  }
+
+  const stopListening = onContentChange(({ stamp, tags }) => {
     if (!stamp) return
-    made.add(stamp)
-    if (made.size > 1000) made.delete(made.values().next().value!)
+    made.set(stamp, tags)
+    if (made.size > 1000) made.delete(made.keys().next().value!)
   })
   return {
-    committed: (stamp) => {
-      if (stamp === null || !made.delete(stamp)) return
-      void purge()
+    committed: (stamps, gap) => {
+      let any = false
+      for (const stamp of stamps) {
+        if (!made.has(stamp)) continue
+        add(made.get(stamp))
+        made.delete(stamp)
+        any = true
+      }
+      if (gap && made.size > 0) {
+        made.clear()
+        add(undefined)
+        any = true
+      }
+      if (any) void purge()
     },
     stop: () => {
       stopped = true

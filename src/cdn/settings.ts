@@ -76,13 +76,22 @@ export const cdnSettings = (): CdnSettings | null => {
 }
 
 /**
- * The one surrogate key on every public page and picture a shared cache may keep: a purge asks
- * for everything under it to go. Varnish and Fastly read `Surrogate-Key`, Cloudflare `Cache-Tag`.
+ * The surrogate key on every public page and picture a shared cache may keep: a purge of it
+ * asks for everything to go. Pages also carry the tags of what they show
+ * (src/site/cacheTags.ts: `lists`, `release-12`, `category-3`), so that a change to one release
+ * purges only the pages it affects. Varnish and Fastly read `Surrogate-Key` (keys separated by
+ * spaces), Cloudflare `Cache-Tag` (by commas).
  */
 export const SURROGATE_KEY = 'newsroom-public'
 
-export const surrogateHeaders = (settings: CdnSettings | null): Record<string, string> =>
-  settings ? { 'Surrogate-Key': SURROGATE_KEY, 'Cache-Tag': SURROGATE_KEY } : {}
+export const surrogateHeaders = (
+  settings: CdnSettings | null,
+  tags: readonly string[] = [],
+): Record<string, string> => {
+  if (!settings) return {}
+  const keys = [SURROGATE_KEY, ...tags]
+  return { 'Surrogate-Key': keys.join(' '), 'Cache-Tag': keys.join(',') }
+}
 
 /**
  * Cache-Control for a public page that is good for `freshForMs` more (until the next embargo

@@ -6,6 +6,8 @@ export type ContentChange = {
   id?: number | string
   /** The content-version stamp the change wrote, for whoever must act once it is committed. */
   stamp?: string
+  /** The public pages it affects, by their tags (src/site/cacheTags.ts); undefined: all of them. */
+  tags?: readonly string[]
 }
 
 /*

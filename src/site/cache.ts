@@ -1,3 +1,5 @@
+import { LISTS } from './cacheTags'
+
 /** A rendered public response: what the page cache keeps. */
 export type Rendered = {
   status: number
@@ -8,9 +10,14 @@ export type Rendered = {
   maxAgeMs?: number
   /** Not kept at all (for example, a search for nothing). */
   noStore?: boolean
+  /** What the page shows, as ./cacheTags.ts names it; `lists` when not said. */
+  tags?: readonly string[]
 }
 
 type Entry = { rendered: Rendered; expiresAt: number; bytes: number }
+
+/** The tags a rendered page is kept under. */
+export const tagsOf = (rendered: Rendered): readonly string[] => rendered.tags ?? [LISTS]
 
 const sizeOf = (rendered: Rendered) =>
   typeof rendered.body === 'string' ? Buffer.byteLength(rendered.body) : rendered.body.length
@@ -18,10 +25,11 @@ const sizeOf = (rendered: Rendered) =>
 /**
  * Rendered public pages, in memory, keyed by address.
  *
- * Pages are dropped on any change to content or settings (`invalidate`), and all at once
- * when the clock reaches the next scheduled change (an embargo lifting), so a cached page
- * can never hide a release past its embargo or show one after it is withdrawn. A page
- * rendered while a change happened is not kept, since it may predate the change.
+ * Pages are dropped on a change to content or settings (`invalidate`): those the change
+ * affects, by their tags (./cacheTags.ts), or all of them; and all at once when the clock
+ * reaches the next scheduled change (an embargo lifting), so a cached page can never hide a
+ * release past its embargo or show one after it is withdrawn. A page rendered while a change
+ * happened is not kept, whatever its tags, since it may predate the change.
  *
  * Requests for a page that is being rendered wait for that rendering instead of starting
  * their own, so that a crowd arriving just after a change costs one render, not hundreds;
@@ -46,24 +54,33 @@ export class PageCache {
     private readonly enabled = process.env.PAGE_CACHE !== 'off',
   ) {}
 
-  invalidate(): void {
-    // Pages readers were reading (not errors, not 404s) are remembered until they are made
-    // again, across changes: two changes close together (an embargo lift, then its job's
-    // event) must not forget the pages not yet made again after the first.
-    for (const [key, entry] of this.#entries)
+  /**
+   * Drops the pages kept under any of `tags`, or every page when `tags` is undefined. Either
+   * way, no page being made now is kept, the facts `remember` keeps are forgotten (they are
+   * about the listings), and the time of the next scheduled change is asked again (the change
+   * may have scheduled one sooner).
+   */
+  invalidate(tags?: readonly string[]): void {
+    const dropped = tags ? new Set(tags) : null
+    for (const [key, entry] of this.#entries) {
+      if (dropped && !tagsOf(entry.rendered).some((tag) => dropped.has(tag))) continue
+      // Pages readers were reading (not errors, not 404s) are remembered until they are made
+      // again, across changes: two changes close together (an embargo lift, then its job's
+      // event) must not forget the pages not yet made again after the first.
       if (entry.rendered.status < 400) {
         this.#keptBefore.delete(key)
         this.#keptBefore.add(key)
       }
+      this.#entries.delete(key)
+      this.#bytes -= entry.bytes
+    }
     // Bounded like the cache itself: the least recently kept go first.
     for (const key of this.#keptBefore) {
       if (this.#keptBefore.size <= this.limits.entries) break
       this.#keptBefore.delete(key)
     }
-    this.#entries.clear()
     this.#remembered.clear()
     this.#rememberedValues.clear()
-    this.#bytes = 0
     this.#generation += 1
     this.#validUntil = null
     this.#knownUntil = null

@@ -11,7 +11,7 @@ import { cdnSettings, publicPageCacheControl, surrogateHeaders } from '../cdn/se
 import { nextScheduledChange } from '../embargo/nextChange'
 import { onContentChange } from '../plugins/contentChanged'
 import type { SiteSetting } from '../payload-types'
-import { PageCache, type Rendered } from './cache'
+import { PageCache, tagsOf, type Rendered } from './cache'
 import { CachedAnswers } from './cachedAnswers'
 import { watchForChanges } from './changeWatcher'
 import { siteContent } from './content'
@@ -62,11 +62,13 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   // change; without one they say `no-cache`: checked with us before each use (src/cdn/).
   const cdn = cdnSettings()
   const purger = cdn ? purgeOnChange(payload, cdn) : null
-  const stopListening = onContentChange(() => cache.invalidate())
-  const stopWatching = watchForChanges(payload, (stamp) => {
+  // The pages a change affects (their tags), or all of them: at once for a change made here,
+  // and again once it is seen committed, with the changes other servers made.
+  const stopListening = onContentChange(({ tags }) => cache.invalidate(tags))
+  const stopWatching = watchForChanges(payload, ({ tags, stamps, gap }) => {
     // This cache first: a shared cache purged next fetches the page again from it.
-    cache.invalidate()
-    purger?.committed(stamp)
+    cache.invalidate(tags)
+    purger?.committed(stamps, gap)
   })
 
   /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */
@@ -135,7 +137,7 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   /** What a shared cache in front may do with the page kept for `key` (src/cdn/settings.ts). */
   const caching = (key: string, rendered: Rendered) => ({
     cacheControl: publicPageCacheControl(cdn, cache.freshFor(key, rendered)),
-    headers: surrogateHeaders(cdn),
+    headers: surrogateHeaders(cdn, tagsOf(rendered)),
   })
   const cached = new CachedAnswers(cache, caching, { limit, page: busyPage })
 
@@ -191,8 +193,13 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
         <page.Component {...data} />,
       )
       if (page.noStore?.(data)) return { ...rendered, noStore: true }
+      const tags = page.tags?.(data)
       const maxAgeMs = page.maxAgeMs?.(data)
-      return maxAgeMs === undefined ? rendered : { ...rendered, maxAgeMs: Math.max(1, maxAgeMs) }
+      return {
+        ...rendered,
+        ...(tags ? { tags } : {}),
+        ...(maxAgeMs === undefined ? {} : { maxAgeMs: Math.max(1, maxAgeMs) }),
+      }
     }, page.cache),
   ]
 

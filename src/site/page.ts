@@ -42,6 +42,11 @@ export type PageModule<Data extends { settings: SiteSetting }> = {
   status?: (data: Data) => number
   /** A page that must not be kept (a search that was refused, say). */
   noStore?: (data: Data) => boolean
+  /**
+   * What the page shows, as ./cacheTags.ts names it, so that a change drops it only when it
+   * affects it. Unless said, `lists`: the page is dropped on every change to a release.
+   */
+  tags?: (data: Data) => string[]
   /** A page that changes with the clock alone is kept this long at most (a "found" notice before it is gone). */
   maxAgeMs?: (data: Data) => number | undefined
   cache?: CachePolicy

@@ -91,7 +91,8 @@ describe.skipIf(!installed)('behind Varnish (deploy/varnish/default.vcl)', () =>
     expect(direct.headers.get('cache-control')).toMatch(
       /^public, max-age=0, s-maxage=([1-9]|[1-5]\d|60), stale-while-revalidate=30$/,
     )
-    expect(direct.headers.get('surrogate-key')).toBe('newsroom-public')
+    // The key every page carries, and the tag of what this page shows: it lists releases.
+    expect(direct.headers.get('surrogate-key')).toBe('newsroom-public lists')
 
     await through('/news')
     const again = await through('/news')
@@ -141,6 +142,35 @@ describe.skipIf(!installed)('behind Varnish (deploy/varnish/default.vcl)', () =>
     expect(everywhere, `shown on ${(await showing(paths, title, release.slug)).join(', ')}`).toBe(
       true,
     )
+  })
+
+  it('a correction purges the pages it affects, within a second; another release’s page stays in Varnish', async () => {
+    const before = `Before the correction ${unique()}`
+    const after = `After the correction ${unique()}`
+    const corrected = await publishRelease(admin, { title: before, summary: 'Words.' })
+    const untouched = await publishRelease(admin, {
+      title: `Untouched ${unique()}`,
+      summary: 'Hm.',
+    })
+    const page = `/news/${corrected.slug}`
+    const other = `/news/${untouched.slug}`
+    // A publication is two changes (the approval, then the job that publishes): both are
+    // purged within a second.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await warm(['/news', page, other])
+    for (const path of ['/news', page, other])
+      expect((await through(path)).headers.get('x-cache'), path).toBe('HIT')
+    expect((await get(server.url + page)).headers.get('surrogate-key')).toBe(
+      `newsroom-public release-${corrected.id}`,
+    )
+
+    ok(await admin.patch(`/api/news/${corrected.id}?draft=true`, { title: after }), 'correct')
+    ok(await transition(admin, corrected.id, 'amend', { change: 'minor' }), 'amend')
+    expect(
+      await within(1000, async () => (await showing(['/news', page], after)).length === 2),
+      `still "${before}" on ${(await showing(['/news', page], before)).join(', ')}`,
+    ).toBe(true)
+    expect((await through(other)).headers.get('x-cache')).toBe('HIT')
   })
 
   it('a withdrawn release leaves the listings and feed within a second, though Varnish held them', async () => {

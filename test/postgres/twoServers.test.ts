@@ -132,6 +132,57 @@ describe('page caches across two server processes on one PostgreSQL database', (
     ).toBe(true)
   })
 
+  it('an amendment on A drops on B only the pages it affects: another release’s page stays cached', async () => {
+    const amended = await publishRelease(admin, { title: 'Amended, tagged', summary: 'Before.' })
+    const other = await publishRelease(admin, { title: 'Left alone, tagged', summary: 'Same.' })
+    // A publication is two changes (the approval, then the job that publishes it).
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    for (const path of [`/news/${amended.slug}`, `/news/${other.slug}`]) {
+      await onB(path)
+      expect((await onB(path)).headers.get('x-page-cache'), path).toBe('hit')
+    }
+    await admin.patch(`/api/news/${amended.id}?draft=true`, { summary: 'After.' })
+    expect((await transition(admin, amended.id, 'amend', { change: 'minor' })).status).toBe(200)
+    expect(await within(1000, async () => (await bShows(`/news/${amended.slug}`, 'After.'))!)).toBe(
+      true,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect((await onB(`/news/${other.slug}`)).headers.get('x-page-cache')).toBe('hit')
+  })
+
+  it('changes made at the same moment on A and on B each reach the other server', async () => {
+    const adminOnB = await signIn(b.url, ADMIN.email, ADMIN.password)
+    const one = await publishRelease(admin, { title: 'At once, one', summary: 'One, round 0.' })
+    const two = await publishRelease(admin, { title: 'At once, two', summary: 'Two, round 0.' })
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const amend = async (api: Api, id: number, summary: string) => {
+      expect((await api.patch(`/api/news/${id}?draft=true`, { summary })).status).toBe(200)
+      expect((await transition(api, id, 'amend', { change: 'minor' })).status).toBe(200)
+    }
+    const onServer = (server: TestServer, path: string) => get(server.url + path)
+    // Each round: both pages cached on both servers, then one amended through A and the other
+    // through B at the same moment. If either change were lost from the database's list of
+    // changes, the server that did not make it would keep the old page.
+    for (let round = 1; round <= 3; round++) {
+      for (const server of [a, b])
+        for (const release of [one, two]) await onServer(server, `/news/${release.slug}`)
+      await Promise.all([
+        amend(admin, one.id, `One, round ${round}.`),
+        amend(adminOnB, two.id, `Two, round ${round}.`),
+      ])
+      const shows = async (server: TestServer, slug: string, text: string) =>
+        (await onServer(server, `/news/${slug}`)).body.includes(text)
+      expect(
+        await within(1000, async () => shows(b, one.slug, `One, round ${round}.`)),
+        `round ${round}: B, amended on A`,
+      ).toBe(true)
+      expect(
+        await within(1000, async () => shows(a, two.slug, `Two, round ${round}.`)),
+        `round ${round}: A, amended on B`,
+      ).toBe(true)
+    }
+  })
+
   it('a settings change on A reaches B', async () => {
     await admin.post('/api/globals/site-settings', { forceName: 'Eastmoor Constabulary' })
     expect(

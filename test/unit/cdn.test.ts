@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { purgeRequests } from '../../src/cdn/purge'
+import { MAX_KEYS, purgeRequests } from '../../src/cdn/purge'
 import {
   cdnSettings,
   publicPageCacheControl,
@@ -84,6 +84,13 @@ describe('Cache-Control on a public page behind a shared cache', () => {
       'Cache-Tag': SURROGATE_KEY,
     })
   })
+
+  it('and after it the tags of what the page shows: spaces for Surrogate-Key, commas for Cache-Tag', () => {
+    expect(surrogateHeaders(settings(), ['release-12', 'category-3'])).toEqual({
+      'Surrogate-Key': 'newsroom-public release-12 category-3',
+      'Cache-Tag': 'newsroom-public,release-12,category-3',
+    })
+  })
 })
 
 describe('the purge, as each service documents it', () => {
@@ -102,6 +109,40 @@ describe('the purge, as each service documents it', () => {
         url: 'http://10.0.0.6:6081/',
         method: 'BAN',
         headers: { 'X-Purge-Key': 'newsroom-public' },
+      },
+    ])
+  })
+
+  it('Varnish: one BAN for each key of a change, to each server', () => {
+    const settings = withEnv({ CDN: 'varnish', VARNISH_URLS: 'http://10.0.0.5:6081' })!
+    expect(
+      purgeRequests(settings, ['lists', 'release-12']).map((request) => request.headers),
+    ).toEqual([{ 'X-Purge-Key': 'lists' }, { 'X-Purge-Key': 'release-12' }])
+  })
+
+  it('past the most keys a request may name, everything is purged instead', () => {
+    const settings = withEnv({ CDN: 'varnish', VARNISH_URLS: 'http://10.0.0.5:6081' })!
+    const many = Array.from({ length: MAX_KEYS + 1 }, (_, i) => `release-${i}`)
+    expect(purgeRequests(settings, many).map((request) => request.headers)).toEqual([
+      { 'X-Purge-Key': 'newsroom-public' },
+    ])
+  })
+
+  it('Fastly: several keys at once in one POST /service/{id}/purge, named in Surrogate-Key', () => {
+    const settings = withEnv({
+      CDN: 'fastly',
+      FASTLY_SERVICE_ID: 'SU1Z0isxPaozGVKXdv0eY',
+      FASTLY_API_TOKEN: 'tok',
+    })!
+    expect(purgeRequests(settings, ['lists', 'release-12', 'category-3'])).toEqual([
+      {
+        url: 'https://api.fastly.com/service/SU1Z0isxPaozGVKXdv0eY/purge',
+        method: 'POST',
+        headers: {
+          'Fastly-Key': 'tok',
+          Accept: 'application/json',
+          'Surrogate-Key': 'lists release-12 category-3',
+        },
       },
     ])
   })
@@ -134,5 +175,8 @@ describe('the purge, as each service documents it', () => {
       headers: { Authorization: 'Bearer tok', 'Content-Type': 'application/json' },
     })
     expect(JSON.parse(request!.body!)).toEqual({ tags: ['newsroom-public'] })
+    expect(JSON.parse(purgeRequests(settings, ['lists', 'release-12'])[0]!.body!)).toEqual({
+      tags: ['lists', 'release-12'],
+    })
   })
 })

@@ -18,6 +18,7 @@ import { ReportCard } from '../components/ReportCard'
 import { RichText } from '../components/RichText'
 import { Published, Time } from '../components/Time'
 import type { FollowUp, ReleaseCard } from '../content'
+import { categoryTag, releaseTag } from '../cacheTags'
 import { kindDetails } from '../kindFacts'
 import type { PageModule } from '../page'
 import { latestAmendment, newsArticleJsonLd, releaseFacts } from '../releaseFacts'
@@ -185,6 +186,17 @@ export const articlePage: PageModule<Article> = {
     }
   },
   status: (article) => (article.view === 'gone' ? 410 : 200),
+  // The release, and the category its "more" section lists (src/site/cacheTags.ts).
+  tags: (article) => {
+    const { release } = article
+    const category =
+      release.category && typeof release.category === 'object'
+        ? release.category.id
+        : release.category
+    return article.view === 'article' && category != null
+      ? [releaseTag(release.id), categoryTag(category)]
+      : [releaseTag(release.id)]
+  },
   // The notice is kept no longer than it stands: then the address answers 410.
   maxAgeMs: (article) => (article.view === 'found' ? article.goneAt - Date.now() : undefined),
   Component: (article) => {

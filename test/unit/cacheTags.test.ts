@@ -1,0 +1,128 @@
+/**
+ * Which cached pages a change drops (src/site/cacheTags.ts), how a server works out the changes
+ * other servers made from the list the database keeps (src/site/changeWatcher.ts), and the page
+ * cache dropping only the pages a change affects (src/site/cache.ts).
+ */
+import { describe, expect, it } from 'vitest'
+
+import { PageCache, type Rendered } from '../../src/site/cache'
+import {
+  categoryTag,
+  LISTS,
+  releaseChangeTags,
+  releaseTag,
+  unionOfTags,
+} from '../../src/site/cacheTags'
+import { changesSince } from '../../src/site/changeWatcher'
+
+const page = (body: string, tags?: string[]): Rendered => ({
+  status: 200,
+  type: 'text/html',
+  body,
+  ...(tags ? { tags } : {}),
+})
+
+const farFuture = async () => Date.now() + 60 * 60 * 1000
+
+describe('the pages a change to a release affects', () => {
+  it('the listings, its page, its category’s pages and the page of the release it follows up', () => {
+    expect(releaseChangeTags({ id: 7, category: 3, followUpOf: { id: 2 } }).sort()).toEqual(
+      [LISTS, releaseTag(7), categoryTag(3), releaseTag(2)].sort(),
+    )
+  })
+
+  it('as it was and as it is: a release moved to another category, or to follow another up', () => {
+    const tags = releaseChangeTags(
+      { id: 7, category: { id: 4 }, followUpOf: 5 },
+      { id: 7, category: 3, followUpOf: null },
+    )
+    expect(tags.sort()).toEqual(
+      [LISTS, releaseTag(7), categoryTag(4), categoryTag(3), releaseTag(5)].sort(),
+    )
+  })
+
+  it('several changes: all their tags, or everything when one of them may show anywhere', () => {
+    expect(
+      unionOfTags([
+        ['lists', 'release-1'],
+        ['lists', 'release-2'],
+      ]),
+    ).toEqual(['lists', 'release-1', 'release-2'])
+    expect(unionOfTags([['lists'], null])).toBeUndefined()
+  })
+})
+
+describe('the changes another server made, from the list the database keeps', () => {
+  const list = [
+    { stamp: 'a', tags: ['lists', 'release-1'] },
+    { stamp: 'b', tags: ['lists', 'release-2'] },
+    { stamp: 'c', tags: ['lists', 'release-3'] },
+  ]
+
+  it('the ones after the last stamp seen, with their tags', () => {
+    expect(changesSince('a', 'c', list)).toEqual({
+      stamp: 'c',
+      stamps: ['b', 'c'],
+      tags: ['lists', 'release-2', 'release-3'],
+      gap: false,
+    })
+  })
+
+  it('everything when one of them was a change that may show anywhere (the settings)', () => {
+    const seen = changesSince('a', 'd', [...list, { stamp: 'd', tags: null }])
+    expect(seen.tags).toBeUndefined()
+    expect(seen.gap).toBe(false)
+  })
+
+  it('everything when the last stamp seen is no longer in the list: some may be missing', () => {
+    const seen = changesSince('older', 'c', list)
+    expect(seen.tags).toBeUndefined()
+    expect(seen.gap).toBe(true)
+  })
+
+  it('everything when the list does not end at the stamp now (written before the list was kept)', () => {
+    expect(changesSince('a', 'z', list).tags).toBeUndefined()
+    expect(changesSince('a', 'z', null).tags).toBeUndefined()
+  })
+})
+
+describe('the page cache, dropping what a change affects', () => {
+  it('keeps the pages a change does not affect, and drops those it does', async () => {
+    const cache = new PageCache(farFuture)
+    await cache.serve('/news/one', async () => page('one', [releaseTag(1), categoryTag(9)]))
+    await cache.serve('/news/two', async () => page('two', [releaseTag(2), categoryTag(8)]))
+    await cache.serve('/', async () => page('home'))
+    cache.invalidate(releaseChangeTags({ id: 1, category: 9 }))
+    const again = (body: string) => async () => page(body)
+    expect((await cache.serve('/news/one', again('one, again'))).body).toBe('one, again')
+    expect((await cache.serve('/', again('home, again'))).body).toBe('home, again')
+    expect((await cache.serve('/news/two', again('two, again'))).body).toBe('two')
+    // A change to a release of category 8 drops the other release page (its "more" section).
+    cache.invalidate(releaseChangeTags({ id: 3, category: 8 }))
+    expect((await cache.serve('/news/two', again('two, again'))).body).toBe('two, again')
+    // And a change that may show anywhere drops them all.
+    cache.invalidate()
+    expect((await cache.serve('/news/two', again('two, third'))).body).toBe('two, third')
+  })
+
+  it('does not keep a page that was being made when a change came, whatever its tags', async () => {
+    const cache = new PageCache(farFuture)
+    let finish: (rendered: Rendered) => void = () => {}
+    const early = cache.serve('/news/two', () => new Promise((resolve) => (finish = resolve)))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    cache.invalidate([releaseTag(1)])
+    finish(page('made before the change', [releaseTag(2)]))
+    await early
+    expect((await cache.serve('/news/two', async () => page('made after'))).body).toBe('made after')
+  })
+
+  it('remembers the pages it dropped as read, so that they are made again first', async () => {
+    const cache = new PageCache(farFuture)
+    await cache.serve('/news/one', async () => page('one', [releaseTag(1)]))
+    await cache.serve('/news/two', async () => page('two', [releaseTag(2)]))
+    cache.invalidate([releaseTag(1)])
+    expect(cache.wasKept('/news/one')).toBe(true)
+    expect(cache.wasKept('/news/two')).toBe(false)
+    expect(cache.size).toBe(1)
+  })
+})
