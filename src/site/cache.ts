@@ -1,3 +1,4 @@
+import type { ScheduledChange } from '../embargo/nextChange'
 import { LISTS } from './cacheTags'
 
 /** A rendered public response: what the page cache keeps. */
@@ -39,7 +40,7 @@ export class PageCache {
   #entries = new Map<string, Entry>()
   #bytes = 0
   #generation = 0
-  #validUntil: Promise<number> | null = null
+  #validUntil: Promise<ScheduledChange> | null = null
   /** #validUntil's value once known, for answers that cannot wait (`peek`); null until then. */
   #knownUntil: { generation: number; until: number } | null = null
   #rendering = new Map<string, { generation: number; rendered: Promise<Rendered> }>()
@@ -48,7 +49,8 @@ export class PageCache {
   #keptBefore = new Set<string>()
 
   constructor(
-    private readonly nextScheduledChange: () => Promise<number>,
+    /** The next scheduled change: when, and which pages it affects (all, when only a time is given). */
+    private readonly nextScheduledChange: () => Promise<number | ScheduledChange>,
     private readonly limits = { entries: 2000, bytes: 64 * 1024 * 1024 },
     /** PAGE_CACHE=off renders every page afresh: for measuring the database, or finding a fault. */
     private readonly enabled = process.env.PAGE_CACHE !== 'off',
@@ -97,12 +99,17 @@ export class PageCache {
 
   /** Until when cached pages are good, or null when that cannot be known now (then nothing is kept). */
   async #goodUntil(): Promise<number | null> {
-    this.#validUntil ??= this.nextScheduledChange()
+    this.#validUntil ??= this.nextScheduledChange().then((next) =>
+      typeof next === 'number' ? { at: next, following: next } : next,
+    )
     const pending = this.#validUntil
     try {
-      const until = await pending
+      const change = await pending
+      const until = change.at
       if (Date.now() >= until) {
-        if (this.#validUntil === pending) this.invalidate()
+        // The pages it affects; all of them if the change after it has come too, unseen.
+        if (this.#validUntil === pending)
+          this.invalidate(Date.now() < change.following ? change.tags : undefined)
         return null
       }
       if (this.#validUntil === pending) this.#knownUntil = { generation: this.#generation, until }
@@ -190,7 +197,7 @@ export class PageCache {
     try {
       const rendered = await rendering
       if (until !== null && !rendered.noStore && generation === this.#generation)
-        this.#store(key, rendered, until)
+        this.#store(key, rendered)
       return rendered
     } finally {
       if (this.#rendering.get(key)?.rendered === rendering) this.#rendering.delete(key)
@@ -220,7 +227,7 @@ export class PageCache {
     return value
   }
 
-  #store(key: string, rendered: Rendered, until: number) {
+  #store(key: string, rendered: Rendered) {
     const bytes = sizeOf(rendered)
     if (bytes > this.limits.bytes / 10) return
     const old = this.#entries.get(key)
@@ -228,7 +235,9 @@ export class PageCache {
       this.#bytes -= old.bytes
       this.#entries.delete(key)
     }
-    const expiresAt = Math.min(until, rendered.maxAgeMs ? Date.now() + rendered.maxAgeMs : Infinity)
+    // Not `until`: every page is good only until then anyway (#goodUntil, #usableNow), and those
+    // the scheduled change does not affect stay after it.
+    const expiresAt = rendered.maxAgeMs ? Date.now() + rendered.maxAgeMs : Infinity
     this.#entries.set(key, { rendered, expiresAt, bytes })
     this.#keptBefore.delete(key)
     this.#bytes += bytes

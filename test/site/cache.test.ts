@@ -161,6 +161,26 @@ describe('a change drops only the pages it affects (src/site/cacheTags.ts)', () 
     // A release of another category shows nothing of it: still the page kept.
     expect((await cacheOf(`/news/${elsewhere.slug}`)).cache).toBe('hit')
 
+    // An embargo lifting drops what it affects, not the rest.
+    const liftAt = Date.now() + 3000
+    const lifted = await publishRelease(
+      admin,
+      { title: 'Tagged release lifting', summary: 'Lifting.', category: mine.id },
+      { publishAt: new Date(liftAt).toISOString() },
+    )
+    await seen()
+    const around = ['/news', `/news/${sameCategory.slug}`, `/news/${elsewhere.slug}`]
+    for (const path of around) await cacheOf(path)
+    for (const path of around) expect((await cacheOf(path)).cache, path).toBe('hit')
+    expect((await get(`${server.url}/news/${lifted.slug}`)).status).toBe(404)
+    await sleepUntil(liftAt + 100)
+    expect((await cacheOf(`/news/${lifted.slug}`)).body).toContain('Lifting.')
+    const listed = await cacheOf('/news')
+    expect(listed.cache).toBe('miss')
+    expect(listed.body).toContain('Tagged release lifting')
+    expect((await cacheOf(`/news/${sameCategory.slug}`)).cache).toBe('miss')
+    expect((await cacheOf(`/news/${elsewhere.slug}`)).cache).toBe('hit')
+
     // A change that may show anywhere (the settings) drops that one too.
     await admin.post('/api/globals/site-settings', { forceName: 'Northmoor Police' })
     await seen()

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
+import type { ScheduledChange } from '../../src/embargo/nextChange'
 import { PageCache, type Rendered } from '../../src/site/cache'
 import {
   categoryTag,
@@ -124,5 +125,39 @@ describe('the page cache, dropping what a change affects', () => {
     expect(cache.wasKept('/news/one')).toBe(true)
     expect(cache.wasKept('/news/two')).toBe(false)
     expect(cache.size).toBe(1)
+  })
+})
+
+describe('the page cache at a scheduled change (an embargo lifting)', () => {
+  const again = (body: string, tags?: string[]) => async () => page(body, tags)
+  /** As src/embargo/nextChange.ts answers: this change while it is to come, then nothing. */
+  const once = (change: ScheduledChange) => async () =>
+    Date.now() < change.at ? change : { at: Infinity, following: Infinity }
+
+  it('drops the pages the lift affects, and keeps the rest', async () => {
+    const at = Date.now() + 150
+    const cache = new PageCache(
+      once({ at, tags: releaseChangeTags({ id: 5, category: 1 }), following: Infinity }),
+    )
+    await cache.serve('/', again('home'))
+    await cache.serve('/news/five', again('not found yet'))
+    await cache.serve('/news/six', again('six', [releaseTag(6), categoryTag(2)]))
+    await cache.serve('/news/seven', again('seven', [releaseTag(7), categoryTag(1)]))
+    await new Promise((resolve) => setTimeout(resolve, at - Date.now() + 20))
+    expect((await cache.serve('/', again('home, with five'))).body).toBe('home, with five')
+    expect((await cache.serve('/news/five', again('five'))).body).toBe('five')
+    // Its "more in this category" may now list five.
+    expect((await cache.serve('/news/seven', again('seven, again'))).body).toBe('seven, again')
+    expect((await cache.serve('/news/six', again('six, again'))).body).toBe('six')
+  })
+
+  it('drops everything when the scheduled change after it has passed too, unseen', async () => {
+    const at = Date.now() + 100
+    const cache = new PageCache(
+      once({ at, tags: releaseChangeTags({ id: 5 }), following: at + 50 }),
+    )
+    await cache.serve('/news/six', again('six', [releaseTag(6)]))
+    await new Promise((resolve) => setTimeout(resolve, at + 80 - Date.now()))
+    expect((await cache.serve('/news/six', again('six, again'))).body).toBe('six, again')
   })
 })
