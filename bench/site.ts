@@ -6,8 +6,10 @@
  * same run the ceiling: Debian's nginx (one worker) serving the release page's very bytes
  * (bench/nginx.ts). Also the same bytes from express.static, the release page made afresh
  * for every request (`PAGE_CACHE=off`, the database's cost), and the cached release page with
- * two server processes (`WEB_CONCURRENCY=2`). Prints each ratio to nginx against issue 16's
- * goals, checks the release page's weight budget, and records the results in docs/benchmarks.md.
+ * two server processes (`WEB_CONCURRENCY=2`). Then issue 16's big day (./bigDay.ts), against
+ * Newsroom alone and through Varnish (`apt-get install nginx-light varnish` first). Prints each
+ * ratio to nginx against issue 16's goals, checks the release page's weight budget, and records
+ * the results in docs/benchmarks.md.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,6 +30,9 @@ import {
   startProductionServer,
   type RunningServer,
 } from './lib'
+import { signIn } from '../test/helpers/api'
+import { hasVarnish, startVarnish, type Varnish } from '../test/helpers/varnish'
+import { bigDay, type BigDayResult } from './bigDay'
 import { startNginx } from './nginx'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -36,6 +41,21 @@ const CEILING_FILE = 'bench-ceiling.html'
 // Issue 16's goals, as ratios to nginx serving the same bytes in the same run.
 const CACHED_GOAL = 0.5
 const COLD_GOAL = 0.05
+// The big day (issue 16): 500 readers on the five most-read pages for two minutes, while the
+// incident's release is amended every 10 seconds.
+const BIG_DAY_CONNECTIONS = Number(process.env.BENCH_BIG_DAY_CONNECTIONS ?? 500)
+const BIG_DAY_SECONDS = Number(process.env.BENCH_BIG_DAY_SECONDS ?? 120)
+const BIG_DAY_EVERY_MS = 10_000
+const ADMIN = { email: 'bench-admin@northmoor.test', password: 'bench site admin passphrase 2026' }
+/** Issue 16's own table (requests/s and ratio to nginx), by row of this one, to print beside it. */
+const WHEN_FILED: (string | undefined)[] = [
+  '11 235 (1.000)',
+  '1 432 (0.127)',
+  undefined,
+  '2 213 (0.197)',
+  undefined,
+  '41 (0.004), p99 6.6 s',
+]
 const BUDGET_TOTAL = 60 * 1024
 const BUDGET_JS = 3 * 1024
 
@@ -108,12 +128,21 @@ const measureTarget = async (name: string, url: string): Promise<Result> => {
 }
 
 const main = async () => {
-  const { env, remove } = freshEmbeddedDatabase('newsroom-bench-')
+  // The crowd comes from one address here (autocannon on 127.0.0.1), where real readers come
+  // from many: the per-address render limit would turn much of the big day's crowd away.
+  const { env, remove } = freshEmbeddedDatabase('newsroom-bench-', {
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RENDER_PER_ADDRESS: '1000',
+  })
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const ceilingPath = path.join(projectRoot, 'public', CEILING_FILE)
+  if (!hasVarnish())
+    throw new Error('The big day runs through Varnish too: apt-get install varnish first.')
   let server: RunningServer | undefined
   let nginx: Awaited<ReturnType<typeof startNginx>> | undefined
+  let varnish: Varnish | undefined
   try {
     await ensureAdminBuild()
     console.log('Loading the demo content…')
@@ -167,14 +196,51 @@ const main = async () => {
       ),
     )
     const memory = residentMb(server.child.pid!)
+    await server.stop()
+    server = undefined
+
+    // The big day: one process again, with Varnish in front of it for the second run.
+    const varnishPort = await freePort()
+    console.log('Starting Newsroom again, and Varnish in front of it, for the big day…')
+    server = await startProductionServer(
+      { ...env, CDN: 'varnish', VARNISH_URLS: `http://127.0.0.1:${varnishPort}` },
+      port,
+    )
+    varnish = await startVarnish(varnishPort, port)
+    const admin = await signIn(base, ADMIN.email, ADMIN.password)
+    const incident = (
+      await admin.get(`/api/news?depth=0&where[slug][equals]=${demoReleases[0]!.slug}`)
+    ).body.docs[0] as { id: number }
+    const mostRead = ['/', '/news', article, `/news/${demoReleases[1]!.slug}`, '/feed.xml']
+    const days: [string, BigDayResult][] = []
+    for (const [name, at] of [
+      ['Newsroom alone', base],
+      ['through Varnish (deploy/varnish/default.vcl)', varnish.url],
+    ] as const) {
+      console.log(
+        `Big day, ${name}: ${BIG_DAY_CONNECTIONS} connections on the five most-read pages for ${BIG_DAY_SECONDS} s, the release amended every ${BIG_DAY_EVERY_MS / 1000} s…`,
+      )
+      for (const path of mostRead) await fetch(at + path)
+      const day = await bigDay({
+        base: at,
+        paths: mostRead,
+        editor: admin,
+        id: incident.id,
+        connections: BIG_DAY_CONNECTIONS,
+        seconds: BIG_DAY_SECONDS,
+        everyMs: BIG_DAY_EVERY_MS,
+      })
+      console.log(day)
+      days.push([name, day])
+    }
     const ceiling = results[0]!.rps
     const ratio = (r: Result) => r.rps / ceiling
     const table = [
-      '| Served by | Requests/s | p50 latency | p99 latency | Ratio to nginx |',
-      '| --- | ---: | ---: | ---: | ---: |',
+      '| Served by | Requests/s | p50 latency | p99 latency | Ratio to nginx | When issue 16 was filed |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
       ...results.map(
-        (r) =>
-          `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r === results[0] ? '1.000 (ceiling)' : ratio(r).toFixed(3)} |`,
+        (r, i) =>
+          `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r === results[0] ? '1.000 (ceiling)' : ratio(r).toFixed(3)} | ${WHEN_FILED[i] ?? '–'} |`,
       ),
     ].join('\n')
     const cached = ratio(results[3]!)
@@ -188,6 +254,14 @@ const main = async () => {
       `| JavaScript | ${kb(weight.js.raw)} | ${kb(weight.js.wire)} |`,
       `| **All of it** | ${kb(weight.html.raw + weight.css.raw + weight.js.raw)} | **${kb(total)}** (budget ${kb(BUDGET_TOTAL)}) |`,
     ].join('\n')
+    const bigDayTable = [
+      '| Big day | Requests | Requests/s | p50 | p99 | Failed | Amendments | Pages made afresh | Made afresh per amendment | Reached Newsroom |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...days.map(
+        ([name, day]) =>
+          `| ${name} | ${day.requests} | ${Math.round(day.rps)} | ${day.p50} ms | ${day.p99} ms | ${day.failed} | ${day.amendments} | ${day.coldRenders} | ${(day.coldRenders / Math.max(1, day.amendments)).toFixed(1)} | ${day.reachedNewsroom === undefined ? 'all' : `${day.reachedNewsroom} (${((100 * day.reachedNewsroom) / day.requests).toFixed(2)}%)`} |`,
+      ),
+    ].join('\n')
     const section = [
       `Run on ${new Date().toISOString().slice(0, 10)}: ${machine()}. ${CONNECTIONS} connections for ${DURATION} s each, autocannon and Newsroom (production build, SQLite, demo content) on the same machine.`,
       '',
@@ -198,6 +272,10 @@ const main = async () => {
       budget,
       '',
       `JavaScript transferred: ${kb(weight.js.wire)} (budget ${kb(BUDGET_JS)}).`,
+      '',
+      `The big day: ${BIG_DAY_CONNECTIONS} connections going round the five most-read pages (${mostRead.join(', ')}) for ${BIG_DAY_SECONDS} s while an editor amends the release every ${BIG_DAY_EVERY_MS / 1000} s through the workflow API; one Newsroom process. "Pages made afresh" counts the answers Newsroom rendered (X-Page-Cache: miss) rather than took from its cache; "Reached Newsroom", the answers Varnish did not have (X-Cache: MISS).`,
+      '',
+      bigDayTable,
     ].join('\n')
     console.log(`\n${section}\n`)
 
@@ -210,6 +288,11 @@ const main = async () => {
         `the release page made afresh ran at ${cold.toFixed(3)} of nginx (p99 ${results[5]!.p99} ms), under the ${COLD_GOAL} goal`,
       total > BUDGET_TOTAL &&
         `the release page transfers ${kb(total)}, over the ${kb(BUDGET_TOTAL)} budget`,
+      ...days.map(
+        ([name, day]) =>
+          (day.failed > 0 || day.editorFailures.length > 0) &&
+          `the big day ${name} had ${day.failed} failed requests and ${day.editorFailures.length} failed amendments (${day.editorFailures.slice(0, 3).join('; ')})`,
+      ),
       weight.js.wire > BUDGET_JS &&
         `the release page transfers ${kb(weight.js.wire)} of JavaScript, over the ${kb(BUDGET_JS)} budget`,
     ].filter(Boolean)
@@ -218,6 +301,7 @@ const main = async () => {
       process.exitCode = 1
     }
   } finally {
+    await varnish?.stop()
     await server?.stop()
     await nginx?.stop()
     fs.rmSync(ceilingPath, { force: true })
