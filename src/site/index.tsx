@@ -51,8 +51,8 @@ const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
 
 /**
  * The public news site: server-rendered pages, feeds and sitemaps, read as the public
- * through Payload's access rules, kept in a page cache that empties on every change and
- * at every embargo lift.
+ * through Payload's access rules, kept in a page cache that drops the pages a change or an
+ * embargo lift affects (./cacheTags.ts).
  */
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
   const content = siteContent(payload)
