@@ -14,7 +14,7 @@ import type { SiteSetting } from '../payload-types'
 import { PageCache, tagsOf, type Rendered } from './cache'
 import { CachedAnswers } from './cachedAnswers'
 import { watchForChanges } from './changeWatcher'
-import { siteContent } from './content'
+import { siteContent, type SiteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
 import {
   BadRequest,
@@ -55,8 +55,14 @@ const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
  * embargo lift affects (./cacheTags.ts).
  */
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
-  const content = siteContent(payload)
   const cache = new PageCache(() => nextScheduledChange(payload))
+  const read = siteContent(payload)
+  // The settings are on every page: read once until the next change (or scheduled change, such
+  // as a call to action starting), not once for every page made.
+  const content: SiteContent = {
+    ...read,
+    settings: () => cache.remember('settings', read.settings),
+  }
   const context: PageContext = { content, siteUrl, cache }
   // Behind a shared cache (CDN), public pages may be kept there too, and it is purged on every
   // change; without one they say `no-cache`: checked with us before each use (src/cdn/).
