@@ -1665,15 +1665,6 @@ export interface ContentVersion {
   id: number;
   stamp?: string | null;
   changedAt?: string | null;
-  changes?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1722,7 +1713,6 @@ export interface SiteSettingsSelect<T extends boolean = true> {
 export interface ContentVersionSelect<T extends boolean = true> {
   stamp?: T;
   changedAt?: T;
-  changes?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

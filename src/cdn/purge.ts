@@ -20,8 +20,6 @@
  */
 import type { Payload } from 'payload'
 
-import { onContentChange } from '../plugins/contentChanged'
-
 import { SURROGATE_KEY, type CdnSettings } from './settings'
 
 /** The most keys one purge names. */
@@ -107,25 +105,21 @@ const RETRY_DELAY_MS = 2000
 
 export type Purger = {
   /**
-   * The change watcher read these stamps from the database, committed, in order: purge what the
-   * changes made here affect. `gap` when it may have missed some (then everything is purged, if
-   * any change made here is still waiting).
+   * Purges what carries any of `tags` (everything when undefined): called once the changes that
+   * affect them are committed (src/site/changeWatcher.ts `changesMadeHere`).
    */
-  committed: (stamps: readonly string[], gap: boolean) => void
+  purge: (tags: readonly string[] | undefined) => void
   stop: () => void
 }
 
-/** Purges after every change made in this process is committed. */
+/** Sends purges one batch at a time: those asked for while one is sent go together in the next. */
 export const purgeOnChange = (payload: Payload, settings: CdnSettings): Purger => {
-  // Changes made here and not yet seen committed, by stamp, with the tags they affect
-  // (undefined: everything): few at a time; bounded in case one never is (rolled back).
-  const made = new Map<string, readonly string[] | undefined>()
   // What is to be purged next: keys, or everything (null); undefined when nothing is.
   let pending: Set<string> | null | undefined
   let running = false
   let stopped = false
 
-  const purge = async () => {
+  const run = async () => {
     if (running) return
     running = true
     try {
@@ -155,36 +149,15 @@ export const purgeOnChange = (payload: Payload, settings: CdnSettings): Purger =
     }
   }
 
-  const add = (tags: readonly string[] | undefined) => {
-    if (pending === null) return
-    if (!tags) pending = null
-    else for (const tag of tags) (pending ??= new Set()).add(tag)
-  }
-
-  const stopListening = onContentChange(({ stamp, tags }) => {
-    if (!stamp) return
-    made.set(stamp, tags)
-    if (made.size > 1000) made.delete(made.keys().next().value!)
-  })
   return {
-    committed: (stamps, gap) => {
-      let any = false
-      for (const stamp of stamps) {
-        if (!made.has(stamp)) continue
-        add(made.get(stamp))
-        made.delete(stamp)
-        any = true
-      }
-      if (gap && made.size > 0) {
-        made.clear()
-        add(undefined)
-        any = true
-      }
-      if (any) void purge()
+    purge: (tags) => {
+      if (stopped) return
+      if (!tags) pending = null
+      else if (pending !== null) for (const tag of tags) (pending ??= new Set()).add(tag)
+      void run()
     },
     stop: () => {
       stopped = true
-      stopListening()
     },
   }
 }

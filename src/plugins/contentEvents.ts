@@ -8,7 +8,6 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { CHANGES_KEPT, type RecordedChange } from '../globals/ContentVersion'
 import { releaseChangeTags, type ReleaseLinks } from '../site/cacheTags'
 import { announceContentChange, type ContentChange } from './contentChanged'
 
@@ -34,35 +33,17 @@ const CONTENT_VERSION = 'content-version'
 
 /**
  * Tells this process at once, and the other server processes through the database (a new
- * stamp and the list of the latest changes, in the same transaction as the change; see
- * src/globals/ContentVersion.ts).
+ * stamp, in the same transaction as the change; see src/globals/ContentVersion.ts).
  */
 const changed = async (req: PayloadRequest, change: ContentChange) => {
   const stamp = crypto.randomUUID()
-  const changedAt = new Date().toISOString()
-  const write = (data: Record<string, unknown>) =>
-    req.payload.updateGlobal({
-      slug: CONTENT_VERSION,
-      data,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
-  // The row is written first, which holds it to the end of this transaction, so that the list
-  // read next is the latest committed: two changes at once must not each write the list without
-  // the other's entry (a server would then never drop the pages of the one lost).
-  await write({ changedAt })
-  const { changes } = (await req.payload.findGlobal({
+  await req.payload.updateGlobal({
     slug: CONTENT_VERSION,
+    data: { stamp, changedAt: new Date().toISOString() },
     overrideAccess: true,
     depth: 0,
     req,
-  })) as { changes?: unknown }
-  const recorded: RecordedChange[] = [
-    ...(Array.isArray(changes) ? (changes as RecordedChange[]) : []).slice(1 - CHANGES_KEPT),
-    { stamp, tags: change.tags ? [...change.tags] : null },
-  ]
-  await write({ stamp, changedAt, changes: recorded })
+  })
   announceContentChange({ ...change, stamp })
 }
 

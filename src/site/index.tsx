@@ -13,7 +13,7 @@ import { onContentChange } from '../plugins/contentChanged'
 import type { SiteSetting } from '../payload-types'
 import { PageCache, tagsOf, type Rendered } from './cache'
 import { CachedAnswers } from './cachedAnswers'
-import { watchForChanges } from './changeWatcher'
+import { changesMadeHere, watchForChanges } from './changeWatcher'
 import { siteContent, type SiteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
 import {
@@ -51,8 +51,9 @@ const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
 
 /**
  * The public news site: server-rendered pages, feeds and sitemaps, read as the public
- * through Payload's access rules, kept in a page cache that drops the pages a change or an
- * embargo lift affects (./cacheTags.ts).
+ * through Payload's access rules, kept in a page cache that empties on every change and drops
+ * the pages an embargo lift affects (./cacheTags.ts); behind a shared cache, a change purges
+ * only the pages it affects.
  */
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
   const cache = new PageCache(() => nextScheduledChange(payload))
@@ -68,13 +69,19 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   // change; without one they say `no-cache`: checked with us before each use (src/cdn/).
   const cdn = cdnSettings()
   const purger = cdn ? purgeOnChange(payload, cdn) : null
-  // The pages a change affects (their tags), or all of them: at once for a change made here,
-  // and again once it is seen committed, with the changes other servers made.
-  const stopListening = onContentChange(({ tags }) => cache.invalidate(tags))
-  const stopWatching = watchForChanges(payload, ({ tags, stamps, gap }) => {
-    // This cache first: a shared cache purged next fetches the page again from it.
+  // A change made here drops the pages it affects (their tags) at once. Once a change is seen
+  // committed, by any server, every page is dropped (./changeWatcher.ts says why), and the shared
+  // cache is purged of the pages this server's changes affect.
+  const madeHere = changesMadeHere()
+  const stopListening = onContentChange(({ stamp, tags }) => {
     cache.invalidate(tags)
-    purger?.committed(stamps, gap)
+    if (stamp) madeHere.made(stamp, tags)
+  })
+  const stopWatching = watchForChanges(payload, (stamp) => {
+    const settled = madeHere.seen(stamp)
+    // This cache first: a shared cache purged next fetches the page again from it.
+    cache.invalidate()
+    if (settled.anyMadeHere) purger?.purge(settled.madeHere)
   })
 
   /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */

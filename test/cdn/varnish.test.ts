@@ -121,6 +121,9 @@ describe.skipIf(!installed)('behind Varnish (deploy/varnish/default.vcl)', () =>
       { publishAt: new Date(liftAt).toISOString() },
     )
     const paths = surfaces(release.slug)
+    // The purges that follow the scheduling (once it is seen committed) land before the copies
+    // are made, or they would drop them.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
     await warm(paths)
     // No copy is kept past the lift: the page says so itself.
     const direct = await get(`${server.url}/news`)

@@ -1,7 +1,7 @@
 /**
- * Which cached pages a change drops (src/site/cacheTags.ts), how a server works out the changes
- * other servers made from the list the database keeps (src/site/changeWatcher.ts), and the page
- * cache dropping only the pages a change affects (src/site/cache.ts).
+ * Which cached pages a change drops (src/site/cacheTags.ts), which changes a stamp seen committed
+ * settles (src/site/changeWatcher.ts), and the page cache dropping only the pages a change
+ * affects (src/site/cache.ts).
  */
 import { describe, expect, it } from 'vitest'
 
@@ -14,7 +14,7 @@ import {
   releaseTag,
   unionOfTags,
 } from '../../src/site/cacheTags'
-import { changesSince } from '../../src/site/changeWatcher'
+import { changesMadeHere } from '../../src/site/changeWatcher'
 
 const page = (body: string, tags?: string[]): Rendered => ({
   status: 200,
@@ -53,37 +53,35 @@ describe('the pages a change to a release affects', () => {
   })
 })
 
-describe('the changes another server made, from the list the database keeps', () => {
-  const list = [
-    { stamp: 'a', tags: ['lists', 'release-1'] },
-    { stamp: 'b', tags: ['lists', 'release-2'] },
-    { stamp: 'c', tags: ['lists', 'release-3'] },
-  ]
-
-  it('the ones after the last stamp seen, with their tags', () => {
-    expect(changesSince('a', 'c', list)).toEqual({
-      stamp: 'c',
-      stamps: ['b', 'c'],
-      tags: ['lists', 'release-2', 'release-3'],
-      gap: false,
+describe('the changes this process made, once the change watcher sees them committed', () => {
+  it('its own stamp settles that change and those it made before, not those after', () => {
+    const here = changesMadeHere()
+    here.made('a', ['lists', 'release-1'])
+    here.made('b', ['lists', 'release-2'])
+    here.made('c', ['lists', 'release-3'])
+    expect(here.seen('b')).toEqual({
+      madeHere: ['lists', 'release-1', 'release-2'],
+      anyMadeHere: true,
     })
+    expect(here.seen('c')).toEqual({ madeHere: ['lists', 'release-3'], anyMadeHere: true })
+    expect(here.seen('c').anyMadeHere).toBe(false)
   })
 
-  it('everything when one of them was a change that may show anywhere (the settings)', () => {
-    const seen = changesSince('a', 'd', [...list, { stamp: 'd', tags: null }])
-    expect(seen.tags).toBeUndefined()
-    expect(seen.gap).toBe(false)
+  it('another server’s stamp settles every change made here before it', () => {
+    const here = changesMadeHere()
+    here.made('a', ['lists', 'release-1'])
+    expect(here.seen('from another server')).toEqual({
+      madeHere: ['lists', 'release-1'],
+      anyMadeHere: true,
+    })
+    expect(here.seen('again').anyMadeHere).toBe(false)
   })
 
-  it('everything when the last stamp seen is no longer in the list: some may be missing', () => {
-    const seen = changesSince('older', 'c', list)
-    expect(seen.tags).toBeUndefined()
-    expect(seen.gap).toBe(true)
-  })
-
-  it('everything when the list does not end at the stamp now (written before the list was kept)', () => {
-    expect(changesSince('a', 'z', list).tags).toBeUndefined()
-    expect(changesSince('a', 'z', null).tags).toBeUndefined()
+  it('a change of its own that may show anywhere (the settings): everything purged', () => {
+    const here = changesMadeHere()
+    here.made('a', ['lists', 'release-1'])
+    here.made('b', undefined)
+    expect(here.seen('b')).toEqual({ madeHere: undefined, anyMadeHere: true })
   })
 })
 
