@@ -19,7 +19,7 @@ const sameOnEveryDatabase = [
   'test/site/flood.test.ts', // the render limits per address, in memory
   'test/site/reader.test.ts', // the wording of pages as they are read out
   'test/desk/mediaCopy.test.ts', // the text of the copy for the media, made from one release
-  'test/workflow/embargo.test.ts', // the embargo suite on PostgreSQL is test/postgres/embargo.test.ts, in the SQLite pass
+  'test/workflow/embargo.test.ts', // the embargo suite on PostgreSQL is test/postgres/embargo.test.ts, in this pass
   'test/email/outbox.test.ts', // files under data/ and the admin's page of them; the settings refused at start-up
   'test/email/passwordReset.test.ts', // Payload's reset token, and what the SMTP server received
   'test/email/liftFailed.test.ts', // the job queue's last retry (minutes of backoff); the queueing itself is in notifications.test.ts
@@ -34,20 +34,11 @@ const sameOnEveryDatabase = [
 ]
 
 /**
- * PostgreSQL's own tests (the real-time lift, an outage, two servers, the start-up, alerts from
- * two servers) run in the PostgreSQL pass only. They make databases of their own on the server,
- * whichever pass runs them, so one of them, the embargo suite on PostgreSQL, runs in the SQLite
- * pass instead: the browser tests start when the PostgreSQL pass ends (test/stages.ts), and this
- * evens out the SQLite pass and the PostgreSQL pass followed by the browsers.
+ * PostgreSQL's own tests (the embargo suite, the real-time lift, an outage, two servers, the
+ * start-up) run in the PostgreSQL pass only: they make databases of their own on the server,
+ * whichever pass runs them, and in that pass they even out the two passes' lengths.
  */
-const postgresOnly = [
-  'test/postgres/alerts.test.ts',
-  'test/postgres/lift.test.ts',
-  'test/postgres/outage.test.ts',
-  'test/postgres/start.test.ts',
-  'test/postgres/twoServers.test.ts',
-]
-const postgresInTheSqlitePass = ['test/postgres/embargo.test.ts']
+const postgresOnly = ['test/postgres/**']
 
 /**
  * The files that take longest (about 30 s or more in a CI run, longest first), started first.
@@ -95,9 +86,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     exclude: [
       ...configDefaults.exclude,
-      ...(process.env.TEST_DATABASE === 'postgres'
-        ? [...sameOnEveryDatabase, ...postgresInTheSqlitePass]
-        : postgresOnly),
+      ...(process.env.TEST_DATABASE === 'postgres' ? sameOnEveryDatabase : postgresOnly),
     ],
     globalSetup: ['test/helpers/globalSetup.ts'],
     // Each file runs in its own process: Payload keeps one instance per process.

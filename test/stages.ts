@@ -1,15 +1,13 @@
 /**
- * `npm test`: the typecheck, the lint and the admin build, then the integration suite on SQLite,
- * PostgreSQL and MongoDB and the browser tests, stopping at the first step that fails.
+ * `npm test`: the typecheck, the lint, the admin build, the integration suite on SQLite,
+ * PostgreSQL and MongoDB, and the browser tests, stopping at the first stage that fails.
  *
  * The three integration passes run at the same time. Each is a vitest run of two workers, and
  * much of a worker's time is spent waiting (for a server to boot, for an embargo to lift), so
  * on a machine of two cores one pass alone leaves a core idle a third of the time; together
  * they keep both busy. They use databases and servers of their own (a SQLite template, a
  * PostgreSQL template database, each its own shared servers), and the admin is built before
- * them, once. The browser tests (their own server and database) start as soon as the shorter
- * PostgreSQL pass is done, while the SQLite pass finishes, rather than after both. The first
- * stage's output is shown as it comes; the others' after the step, whole.
+ * them, once. The first pass's output is shown as it comes; the others' after it, whole.
  *
  * At the end (pass or fail) it prints how long each stage took, with the stages .ci/run ran
  * before it (read from the file NEWSROOM_STAGE_TIMES names, one "name<TAB>seconds" a line),
@@ -20,29 +18,17 @@ import fs from 'node:fs'
 
 type Stage = { label: string; script: string }
 
-/** Lanes run at the same time; each lane's stages one after the other, stopping at a failure. */
-type Step = { label: string; lanes: Stage[][] }
-
-/** One stage alone. */
-const alone = (label: string, script: string): Step => ({ label, lanes: [[{ label, script }]] })
-
-const plan: Step[] = [
-  // One after the other: run at once on two cores, the three took longer than in turn (1:12
-  // against about 0:41), each slowing the others more than it gained.
-  alone('Typecheck', 'typecheck'),
-  alone('Lint', 'lint'),
-  alone('Admin build', 'build:if-needed'),
-  {
-    label: 'Tests, at once',
-    lanes: [
-      [{ label: 'SQLite suite', script: 'test:int' }],
-      [
-        { label: 'PostgreSQL suite', script: 'test:int:postgres' },
-        { label: 'Browsers', script: 'test:e2e' },
-      ],
-      [{ label: 'MongoDB suite', script: 'test:int:mongodb' }],
-    ],
-  },
+/** Stages one after the other; a list of stages is run all at once. */
+const plan: (Stage | Stage[])[] = [
+  { label: 'Typecheck', script: 'typecheck' },
+  { label: 'Lint', script: 'lint' },
+  { label: 'Admin build', script: 'build:if-needed' },
+  [
+    { label: 'SQLite suite', script: 'test:int' },
+    { label: 'PostgreSQL suite', script: 'test:int:postgres' },
+    { label: 'MongoDB suite', script: 'test:int:mongodb' },
+  ],
+  { label: 'Browsers', script: 'test:e2e' },
 ]
 
 const earlier = (): [string, number][] => {
@@ -96,35 +82,24 @@ const main = async () => {
   const started = performance.now()
   let failed: number | null = null
   for (const step of plan) {
+    const stages = Array.isArray(step) ? step : [step]
     const stepStarted = performance.now()
-    const lanes = await Promise.all(
-      step.lanes.map(async (lane, l) => {
-        const results: (Result & { script: string })[] = []
-        for (const [i, stage] of lane.entries()) {
-          const result = await run(stage, l === 0 && i === 0)
-          results.push({ ...result, script: stage.script })
-          if (result.status !== 0) break
-        }
-        return results
-      }),
-    )
-    const results = lanes.flat()
-    for (const result of results) {
+    const results = await Promise.all(stages.map((stage, i) => run(stage, i === 0)))
+    for (const [i, result] of results.entries()) {
       if (result.output === undefined) continue
-      console.log(`\n──── ${result.label} (npm run ${result.script}) ────\n`)
+      console.log(`\n──── ${result.label} (npm run ${stages[i]!.script}) ────\n`)
       process.stdout.write(result.output)
     }
     const anyFailed = results.find((result) => result.status !== 0)
-    const grouped = results.length > 1
-    if (grouped)
+    if (stages.length > 1)
       times.push([
-        step.label,
+        'Integration, at once',
         (performance.now() - stepStarted) / 1000,
         anyFailed ? 'FAILED' : 'ok',
       ])
     for (const result of results)
       times.push([
-        grouped ? `  ${result.label}` : result.label,
+        stages.length > 1 ? `  ${result.label}` : result.label,
         result.seconds,
         result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`,
       ])
