@@ -30,6 +30,9 @@ const SERVER_ENV = { RENDER_PER_ADDRESS: '32' }
 /** A reader who asked for every release by e-mail as it goes out: their inbox is a surface too. */
 const READER = 'every.release@readers.test'
 
+/** One surface's answer: whether it showed the release, and when the answer came back. */
+type Answer = { shown: boolean; at: number }
+
 const sleepUntil = (time: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())))
 
@@ -225,25 +228,47 @@ export const embargoSuite = (name: string, database: Database) => {
         // What the SMTP server has accepted so far (an alert takes a moment more: see expectAlerted).
         'e-mail alert': Promise.resolve(alerted(release).length > 0),
       }
-      const names = Object.keys(checks)
-      const results = await Promise.all(Object.values(checks))
-      return Object.fromEntries(names.map((name, i) => [name, Boolean(results[i])])) as Record<
-        string,
-        boolean
-      >
+      // When each answer came back: before the lift, only an answer back before publishAt counts.
+      const answered = await Promise.all(
+        Object.entries(checks).map(([name, check]) =>
+          check.then((shown): [string, Answer] => [
+            name,
+            { shown: Boolean(shown), at: Date.now() },
+          ]),
+        ),
+      )
+      return Object.fromEntries(answered)
     }
 
-    /** Before the lift, a check only counts if every answer came back before publishAt. */
-    const expectNoneBefore = async (release: Awaited<ReturnType<typeof schedule>>) => {
+    /**
+     * Nothing shows the release before its publishAt. An answer that came back after publishAt
+     * may show it (the embargo had lifted by then), so it is not counted: on a loaded machine
+     * the last of the checks made one second before can come back late. With `allInTime`, every
+     * answer must have come back before (the check made seconds ahead, with time to spare).
+     */
+    const expectNoneBefore = async (
+      release: Awaited<ReturnType<typeof schedule>>,
+      { allInTime = false } = {},
+    ) => {
       const seen = await surfaces(release, server.url)
-      expect(
-        Date.now(),
-        'the checks took so long that the embargo lifted while they ran',
-      ).toBeLessThan(release.publishAt)
-      expectAll(seen, false)
+      const inTime = Object.entries(seen).filter(([, answer]) => answer.at < release.publishAt)
+      const late = Object.keys(seen).filter((name) => seen[name]!.at >= release.publishAt)
+      if (allInTime) {
+        expect(late, 'the checks took so long that the embargo lifted while they ran').toEqual([])
+      } else {
+        // The e-mail check reads the SMTP server's inbox at once: it proves nothing on its own.
+        expect(
+          inTime.filter(([name]) => name !== 'e-mail alert').length,
+          `no public surface answered before publishAt (late: ${late.join(', ')})`,
+        ).toBeGreaterThan(0)
+      }
+      expectAll(Object.fromEntries(inTime), false)
     }
 
-    const expectAll = (seen: Record<string, boolean>, visible: boolean) => {
+    const expectAll = (results: Record<string, Answer>, visible: boolean) => {
+      const seen = Object.fromEntries(
+        Object.entries(results).map(([name, answer]) => [name, answer.shown]),
+      )
       // The e-mail goes out from the lift job, polled every second: it is checked on its own after.
       if (visible) delete seen['e-mail alert']
       const wrong = Object.entries(seen)
@@ -270,7 +295,7 @@ export const embargoSuite = (name: string, database: Database) => {
     it('a scheduled release is on no surface one second before its publishAt, and on all of them within a second after', async () => {
       // A missing person's appeal, their photo with it: the kinds of release share the one rule.
       const release = await schedule(10, 'missing-person')
-      await expectNoneBefore(release) // and now every cache is warm
+      await expectNoneBefore(release, { allInTime: true }) // and now every cache is warm
       await sleepUntil(release.publishAt - 1000)
       await expectNoneBefore(release)
       await sleepUntil(release.publishAt + 1000)
@@ -283,7 +308,7 @@ export const embargoSuite = (name: string, database: Database) => {
     it('the same with the server restarted between scheduling and the lift, and the lift recorded once', async () => {
       // Time for a restart and two rounds of checks before the lift, however loaded the machine.
       const release = await schedule(Math.max(25, Math.ceil((3 * bootMs) / 1000) + 10), 'wanted')
-      await expectNoneBefore(release)
+      await expectNoneBefore(release, { allInTime: true })
       await server.stop({ keepFiles: true })
       server = await startServer({ databaseUrl, dir: server.dir, env })
       // The same people, still signed in (the secret is kept), at the new address.
@@ -291,11 +316,9 @@ export const embargoSuite = (name: string, database: Database) => {
         api(server.url, person.token),
       ) as [Api, Api, Api]
       // The new process's first answers (GraphQL builds its schema) are slow: warm it up first.
-      await expectNoneBefore(release)
-      expect(Date.now()).toBeLessThan(release.publishAt - 2500)
-      // Two seconds before, not one as above: the new process's answers under a loaded CI run
-      // (two test passes at once) took up to 1.3 s, and a check must end before publishAt.
-      await sleepUntil(release.publishAt - 2000)
+      await expectNoneBefore(release, { allInTime: true })
+      expect(Date.now()).toBeLessThan(release.publishAt - 1500)
+      await sleepUntil(release.publishAt - 1000)
       await expectNoneBefore(release)
       await sleepUntil(release.publishAt + 1000)
       expectAll(await surfaces(release, server.url), true)
