@@ -5,6 +5,7 @@ import { AlertDeliveries } from './AlertDeliveries'
 import { AlertRuns } from './AlertRuns'
 import { AuditLog } from './AuditLog'
 import { Categories } from './Categories'
+import { ContentChanges } from './ContentChanges'
 import { EmbargoLifts } from './EmbargoLifts'
 import { Media } from './Media'
 import { MediaContacts } from './MediaContacts'
@@ -66,6 +67,7 @@ export const collections: CollectionConfig[] = [
   EmbargoLifts,
   AlertDeliveries,
   Takedowns,
+  ContentChanges,
 ]
   .map((collection) =>
     (INLINE_BLOCK_COLLECTIONS as readonly string[]).includes(collection.slug)

@@ -38,6 +38,7 @@ export interface Config {
     'embargo-lifts': EmbargoLift;
     'alert-deliveries': AlertDelivery;
     takedowns: Takedown;
+    'content-changes': ContentChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -72,6 +73,7 @@ export interface Config {
     'embargo-lifts': EmbargoLiftsSelect<false> | EmbargoLiftsSelect<true>;
     'alert-deliveries': AlertDeliveriesSelect<false> | AlertDeliveriesSelect<true>;
     takedowns: TakedownsSelect<false> | TakedownsSelect<true>;
+    'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -804,6 +806,25 @@ export interface Takedown {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes".
+ */
+export interface ContentChange {
+  id: number;
+  server: string;
+  tags?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -991,6 +1012,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'takedowns';
         value: number | Takedown;
+      } | null)
+    | ({
+        relationTo: 'content-changes';
+        value: number | ContentChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1519,6 +1544,16 @@ export interface TakedownsSelect<T extends boolean = true> {
   release?: T;
   why?: T;
   pictures?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes_select".
+ */
+export interface ContentChangesSelect<T extends boolean = true> {
+  server?: T;
+  tags?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,6 +15,7 @@ import * as migration_20261204_193154_notification_choices from './20261204_1931
 import * as migration_20261204_194023_notify_lift_failed_preview_opened from './20261204_194023_notify_lift_failed_preview_opened';
 import * as migration_20261207_032320_email_alerts_and_media_list from './20261207_032320_email_alerts_and_media_list';
 import * as migration_20261207_041342_police_release_kinds from './20261207_041342_police_release_kinds';
+import * as migration_20261207_170810_content_changes from './20261207_170810_content_changes';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_041342_police_release_kinds.up,
     down: migration_20261207_041342_police_release_kinds.down,
-    name: '20261207_041342_police_release_kinds'
+    name: '20261207_041342_police_release_kinds',
+  },
+  {
+    up: migration_20261207_170810_content_changes.up,
+    down: migration_20261207_170810_content_changes.down,
+    name: '20261207_170810_content_changes'
   },
 ];

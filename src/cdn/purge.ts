@@ -9,9 +9,9 @@
  *
  * The purge is sent once the change is committed, not when it is made: a change is announced
  * from inside its transaction (src/plugins/contentEvents.ts), and a page fetched again between
- * a purge and the commit would be the old one, kept anew. So a change made here is remembered
- * by its content-version stamp, and purged when the change watcher (src/site/changeWatcher.ts)
- * reads that stamp back from the database, committed. A page being made while a change lands
+ * a purge and the commit would be the old one, kept anew. So a change made here is purged when
+ * the change watcher (src/site/changeWatcher.ts) reads its row back from the database,
+ * committed; a change rolled back is never purged. A page being made while a change lands
  * is sent with `no-cache` (src/site/cache.ts `freshFor`), so no shared cache keeps it.
  *
  * Changes that come together (a save is several writes) make one purge; a purge that fails is
@@ -106,7 +106,7 @@ const RETRY_DELAY_MS = 2000
 export type Purger = {
   /**
    * Purges what carries any of `tags` (everything when undefined): called once the changes that
-   * affect them are committed (src/site/changeWatcher.ts `changesMadeHere`).
+   * affect them are seen committed (src/site/changeWatcher.ts).
    */
   purge: (tags: readonly string[] | undefined) => void
   stop: () => void

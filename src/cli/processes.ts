@@ -5,7 +5,7 @@
  * another when one dies, and stops them all on SIGTERM or SIGINT.
  *
  * What several processes share goes through the database, as for several servers (docs/deploy.md):
- * the page caches follow the content-version stamp, lifts and e-mail are claimed once, the
+ * the page caches follow the rows of content-changes, lifts and e-mail are claimed once, the
  * alert sender shares its work. The first process prepares the database alone (migrations,
  * the first admin, the demo content) and the others start once it is listening, so nothing
  * is migrated or seeded twice.

@@ -1,11 +1,10 @@
+import crypto from 'node:crypto'
 import { EventEmitter } from 'node:events'
 
 export type ContentChange = {
   collection?: string
   global?: string
   id?: number | string
-  /** The content-version stamp the change wrote, for whoever must act once it is committed. */
-  stamp?: string
   /** The public pages it affects, by their tags (src/site/cacheTags.ts); undefined: all of them. */
   tags?: readonly string[]
 }
@@ -15,8 +14,12 @@ export type ContentChange = {
  * and its imports, and a change made through either copy must reach the same listeners.
  */
 const KEY = Symbol.for('newsroom.contentChanged')
-const store = globalThis as typeof globalThis & { [KEY]?: EventEmitter }
+const PROCESS = Symbol.for('newsroom.serverProcess')
+const store = globalThis as typeof globalThis & { [KEY]?: EventEmitter; [PROCESS]?: string }
 const emitter = (store[KEY] ??= new EventEmitter().setMaxListeners(50))
+
+/** This process, as the rows of content-changes it writes name it (collections/ContentChanges). */
+export const thisProcess: string = (store[PROCESS] ??= crypto.randomUUID())
 
 /** Something the public may see has changed (or may have). */
 export const announceContentChange = (change: ContentChange): void => {

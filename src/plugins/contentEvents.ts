@@ -9,7 +9,7 @@ import type {
 } from 'payload'
 
 import { releaseChangeTags, type ReleaseLinks } from '../site/cacheTags'
-import { announceContentChange, type ContentChange } from './contentChanged'
+import { announceContentChange, thisProcess, type ContentChange } from './contentChanged'
 
 /**
  * Collections the public never sees anything of. A change to one must not empty the page
@@ -28,23 +28,33 @@ const INTERNAL = new Set([
   'media-lists',
   'media-sends',
   'takedowns',
+  'content-changes',
 ])
 const CONTENT_VERSION = 'content-version'
+const CONTENT_CHANGES = 'content-changes'
 
 /**
- * Tells this process at once, and the other server processes through the database (a new
- * stamp, in the same transaction as the change; see src/globals/ContentVersion.ts).
+ * Tells this process at once, and every server process through the database: a row saying
+ * which pages the change affects (collections/ContentChanges), and a new content-version stamp
+ * that tells the servers to read it (src/site/changeWatcher.ts), both in the same transaction as
+ * the change. The row first: wherever the stamp is seen, the row is there to read.
  */
 const changed = async (req: PayloadRequest, change: ContentChange) => {
-  const stamp = crypto.randomUUID()
-  await req.payload.updateGlobal({
-    slug: CONTENT_VERSION,
-    data: { stamp, changedAt: new Date().toISOString() },
+  await req.payload.create({
+    collection: CONTENT_CHANGES,
+    data: { server: thisProcess, tags: change.tags ? [...change.tags] : null },
     overrideAccess: true,
     depth: 0,
     req,
   })
-  announceContentChange({ ...change, stamp })
+  await req.payload.updateGlobal({
+    slug: CONTENT_VERSION,
+    data: { stamp: crypto.randomUUID(), changedAt: new Date().toISOString() },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+  announceContentChange(change)
 }
 
 /** The public pages a change to a document affects (src/site/cacheTags.ts): all of them unless it is a release. */

@@ -49,8 +49,8 @@ export class PageCache {
   #keptBefore = new Set<string>()
 
   constructor(
-    /** The next scheduled change: when, and which pages it affects (all, when only a time is given). */
-    private readonly nextScheduledChange: () => Promise<number | ScheduledChange>,
+    /** The next scheduled change: when, and which pages it affects (src/embargo/nextChange.ts). */
+    private readonly nextScheduledChange: () => Promise<ScheduledChange>,
     private readonly limits = { entries: 2000, bytes: 64 * 1024 * 1024 },
     /** PAGE_CACHE=off renders every page afresh: for measuring the database, or finding a fault. */
     private readonly enabled = process.env.PAGE_CACHE !== 'off',
@@ -99,9 +99,7 @@ export class PageCache {
 
   /** Until when cached pages are good, or null when that cannot be known now (then nothing is kept). */
   async #goodUntil(): Promise<number | null> {
-    this.#validUntil ??= this.nextScheduledChange().then((next) =>
-      typeof next === 'number' ? { at: next, following: next } : next,
-    )
+    this.#validUntil ??= this.nextScheduledChange()
     const pending = this.#validUntil
     try {
       const change = await pending

@@ -1,18 +1,72 @@
-import type { Payload } from 'payload'
-
-import { unionOfTags } from './cacheTags'
+import type { Payload, Where } from 'payload'
 
 const EVERY_MS = 250
 
 /**
- * Calls `onChange` with the new stamp when a server process (another, or this one once its
- * change is committed) has changed what the public may see: it reads the content-version stamp
- * a few times a second (one row) and compares it with the last one seen. While the database does
- * not answer, nothing is dropped: the cached pages are the best the public can have.
+ * How far back the rows are read. A change's row carries the time its server made it, not the
+ * time it was committed: a row of a change that took a while to commit, or made by a server whose
+ * clock is a little behind, lands among rows already read. Two minutes is far longer than any
+ * change takes (and than a sane clock is out), and the rows of two minutes are few.
  */
-export const watchForChanges = (payload: Payload, onChange: (stamp: string | null) => void) => {
-  let last: string | null | undefined
+const WINDOW_MS = 2 * 60 * 1000
+
+/** More rows than this in the window at once, and every page is dropped rather than read through. */
+const MOST_ROWS = 500
+
+/** Rows older than this are deleted, by whichever server gets there (once a minute each). */
+const KEPT_MS = 10 * 60 * 1000
+const PRUNE_EVERY_MS = 60 * 1000
+
+/** A change committed by some server process: its row in content-changes. */
+export type SeenChange = {
+  /** The server process that made it (src/plugins/contentChanged.ts `thisProcess`). */
+  server: string
+  /** The tags of the pages it affects (src/site/cacheTags.ts); null: every page. */
+  tags: string[] | null
+}
+
+/**
+ * Calls `onChanges` when a server process (another, or this one once its change is committed)
+ * has changed what the public may see, with the changes it has not seen before, or with `null`
+ * when it cannot tell what changed (drop everything).
+ *
+ * It reads the content-version stamp a few times a second (one row). When the stamp has moved,
+ * it reads the rows of content-changes of the last two minutes and keeps the ones it has not
+ * seen. The stamp is read first: a change whose stamp was seen has its row committed with it,
+ * and a change committed after the stamp was read moves the stamp again. Rows are only ever
+ * added, so two changes at once cannot lose each other's (a list in one row did, on PostgreSQL).
+ * While the database does not answer, nothing is dropped: the cached pages are the best the
+ * public can have.
+ */
+export const watchForChanges = (
+  payload: Payload,
+  onChanges: (changes: SeenChange[] | null) => void,
+) => {
+  let lastStamp: string | null | undefined
+  /** The rows seen, by id, with their time; those older than the window read are forgotten. */
+  const seen = new Map<string | number, number>()
+  let lastPruned = Date.now()
   let running = false
+
+  const readRows = async () => {
+    const since = Date.now() - WINDOW_MS
+    const where: Where = { createdAt: { greater_than: new Date(since).toISOString() } }
+    const { docs } = await payload.find({
+      collection: 'content-changes',
+      where,
+      sort: 'createdAt',
+      limit: MOST_ROWS,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    // Rows before `since` are never read again: their ids can be forgotten.
+    for (const [id, at] of seen) if (at <= since) seen.delete(id)
+    const fresh = docs.filter((row) => !seen.has(row.id))
+    for (const row of docs) seen.set(row.id, Date.parse(row.createdAt))
+    return { fresh, full: docs.length >= MOST_ROWS }
+  }
+
   const timer = setInterval(async () => {
     if (running) return
     running = true
@@ -22,57 +76,38 @@ export const watchForChanges = (payload: Payload, onChange: (stamp: string | nul
         depth: 0,
         overrideAccess: true,
       })) as { stamp?: string | null }
-      if (last !== undefined && stamp !== last) onChange(stamp)
-      last = stamp
+      if (stamp !== lastStamp) {
+        const first = lastStamp === undefined
+        const { fresh, full } = await readRows()
+        lastStamp = stamp
+        // The first reading only learns what was there before this process started.
+        if (!first)
+          onChanges(
+            // Nothing new although the stamp moved: a change without a row (from a server of an
+            // earlier version, or older than the window). Too many at once: not worth sorting.
+            full || fresh.length === 0
+              ? null
+              : fresh.map((row) => ({
+                  server: row.server,
+                  tags: Array.isArray(row.tags) ? row.tags.map(String) : null,
+                })),
+          )
+      }
+      if (Date.now() - lastPruned > PRUNE_EVERY_MS) {
+        lastPruned = Date.now()
+        await payload.delete({
+          collection: 'content-changes',
+          where: { createdAt: { less_than: new Date(Date.now() - KEPT_MS).toISOString() } },
+          depth: 0,
+          overrideAccess: true,
+        })
+      }
     } catch {
-      // The database is not answering; try again next time.
+      // The database is not answering; try again next time (the stamp is read again).
     } finally {
       running = false
     }
   }, EVERY_MS)
   timer.unref()
   return () => clearInterval(timer)
-}
-
-/** What a stamp seen committed settles of the changes made here. */
-export type Settled = {
-  /** Their tags (src/site/cacheTags.ts), for the shared cache's purge; undefined: purge everything. */
-  madeHere: string[] | undefined
-  /** Whether any change made here was settled: there is something to purge. */
-  anyMadeHere: boolean
-}
-
-/**
- * The changes this process made (src/plugins/contentEvents.ts announces each, with its stamp
- * and tags), until the change watcher sees them committed, so that the shared cache is purged
- * of what they affect then, and not before (src/cdn/purge.ts).
- *
- * A stamp seen settles the change that wrote it and those this process made before it (their
- * stamps were replaced in the database by later ones: committed, or rolled back). Any stamp
- * seen still drops every page of this process's own cache: the stamp in the database is the last
- * change's only, so a server that sees its own stamp cannot tell whether another server's change
- * came just before it. Two ways of telling were tried and taken back: keeping a list of the latest
- * changes in the database (on PostgreSQL two changes at once sometimes each wrote the list without
- * the other's entry), and trusting a server's own stamp (a change another server made a moment
- * before was then missed). One stamp row per server process would tell; it is not built yet.
- */
-export const changesMadeHere = () => {
-  const made = new Map<string, readonly string[] | undefined>()
-  return {
-    made: (stamp: string, tags: readonly string[] | undefined) => {
-      made.set(stamp, tags)
-      // Bounded in case one is never seen (a change rolled back, then a quiet spell).
-      if (made.size > 1000) made.delete(made.keys().next().value!)
-    },
-    seen: (stamp: string | null): Settled => {
-      // Another server's stamp: this process's own changes, made before it, are settled too.
-      const settled: (readonly string[] | undefined)[] = []
-      for (const [key, tags] of made) {
-        settled.push(tags)
-        made.delete(key)
-        if (key === stamp) break
-      }
-      return { madeHere: unionOfTags(settled), anyMadeHere: settled.length > 0 }
-    },
-  }
 }

@@ -9,11 +9,12 @@ import { assets } from './assets'
 import { purgeOnChange } from '../cdn/purge'
 import { cdnSettings, publicPageCacheControl, surrogateHeaders } from '../cdn/settings'
 import { nextScheduledChange } from '../embargo/nextChange'
-import { onContentChange } from '../plugins/contentChanged'
+import { onContentChange, thisProcess } from '../plugins/contentChanged'
 import type { SiteSetting } from '../payload-types'
 import { PageCache, tagsOf, type Rendered } from './cache'
 import { CachedAnswers } from './cachedAnswers'
-import { changesMadeHere, watchForChanges } from './changeWatcher'
+import { unionOfTags } from './cacheTags'
+import { watchForChanges } from './changeWatcher'
 import { siteContent, type SiteContent } from './content'
 import { buildFeed, jsonFeed11 } from './feeds'
 import {
@@ -51,9 +52,8 @@ const TWO_DAYS = 2 * 24 * 60 * 60 * 1000
 
 /**
  * The public news site: server-rendered pages, feeds and sitemaps, read as the public
- * through Payload's access rules, kept in a page cache that empties on every change and drops
- * the pages an embargo lift affects (./cacheTags.ts); behind a shared cache, a change purges
- * only the pages it affects.
+ * through Payload's access rules, kept in a page cache that drops the pages a change or an
+ * embargo lift affects (./cacheTags.ts); behind a shared cache, a change purges those pages.
  */
 export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: string }) => {
   const cache = new PageCache(() => nextScheduledChange(payload))
@@ -70,18 +70,15 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   const cdn = cdnSettings()
   const purger = cdn ? purgeOnChange(payload, cdn) : null
   // A change made here drops the pages it affects (their tags) at once. Once a change is seen
-  // committed, by any server, every page is dropped (./changeWatcher.ts says why), and the shared
-  // cache is purged of the pages this server's changes affect.
-  const madeHere = changesMadeHere()
-  const stopListening = onContentChange(({ stamp, tags }) => {
-    cache.invalidate(tags)
-    if (stamp) madeHere.made(stamp, tags)
-  })
-  const stopWatching = watchForChanges(payload, (stamp) => {
-    const settled = madeHere.seen(stamp)
+  // committed, by any server, the pages it affects are dropped again (one being made while it
+  // was committed may hold the old words), and the server that made it purges the shared cache
+  // of them (./changeWatcher.ts).
+  const stopListening = onContentChange(({ tags }) => cache.invalidate(tags))
+  const stopWatching = watchForChanges(payload, (changes) => {
     // This cache first: a shared cache purged next fetches the page again from it.
-    cache.invalidate()
-    if (settled.anyMadeHere) purger?.purge(settled.madeHere)
+    cache.invalidate(changes ? unionOfTags(changes.map((change) => change.tags)) : undefined)
+    const madeHere = changes?.filter((change) => change.server === thisProcess) ?? []
+    if (madeHere.length > 0) purger?.purge(unionOfTags(madeHere.map((change) => change.tags)))
   })
 
   /** Nothing here: a redirect or "gone" recorded for the address, else a helpful 404. */
@@ -147,10 +144,17 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
     }
     return page
   }
+  // A page's surrogate keys, worked out once for each page made (they are on every answer).
+  const keysOf = new WeakMap<Rendered, Record<string, string>>()
+  const surrogateKeys = (rendered: Rendered) => {
+    let headers = keysOf.get(rendered)
+    if (!headers) keysOf.set(rendered, (headers = surrogateHeaders(cdn, tagsOf(rendered))))
+    return headers
+  }
   /** What a shared cache in front may do with the page kept for `key` (src/cdn/settings.ts). */
   const caching = (key: string, rendered: Rendered) => ({
     cacheControl: publicPageCacheControl(cdn, cache.freshFor(key, rendered)),
-    headers: surrogateHeaders(cdn, tagsOf(rendered)),
+    headers: surrogateKeys(rendered),
   })
   const cached = new CachedAnswers(cache, caching, { limit, page: busyPage })
 

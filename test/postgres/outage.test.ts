@@ -63,8 +63,8 @@ describe('when the database goes down', () => {
   })
 
   it('serves what it can, says 503 for the rest, and recovers by itself', async () => {
-    // Pages read before the outage are in the cache. The server empties it once more when it
-    // sees the stamp of its own change (it reads the stamp a few times a second, src/site/
+    // Pages read before the outage are in the cache. The server drops them once more when it
+    // sees its own change committed (it reads the stamp a few times a second, src/site/
     // changeWatcher.ts), however busy the machine: read until the pages stay kept.
     const paths = ['/', `/news/${slug}`]
     await waitFor('the pages to stay in the cache', async () => {

@@ -136,6 +136,13 @@ describe('page caches across two server processes on one PostgreSQL database', (
     const adminOnB = await signIn(b.url, ADMIN.email, ADMIN.password)
     const one = await publishRelease(admin, { title: 'At once, one', summary: 'One, round 0.' })
     const two = await publishRelease(admin, { title: 'At once, two', summary: 'Two, round 0.' })
+    // In another category, not followed up: no amendment below affects its page.
+    const category = (await admin.post('/api/categories', { name: 'Roads' })).body.doc
+    const other = await publishRelease(admin, {
+      title: 'Untouched by the rounds',
+      summary: 'Never amended.',
+      category: category.id,
+    })
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const amend = async (api: Api, id: number, summary: string) => {
       expect((await api.patch(`/api/news/${id}?draft=true`, { summary })).status).toBe(200)
@@ -143,8 +150,9 @@ describe('page caches across two server processes on one PostgreSQL database', (
     }
     const onServer = (server: TestServer, path: string) => get(server.url + path)
     // Each round: both pages cached on both servers, then one amended through A and the other
-    // through B at the same moment. If either change were lost from the database's list of
+    // through B at the same moment. If either change were lost from the database's rows of
     // changes, the server that did not make it would keep the old page.
+    for (const server of [a, b]) await onServer(server, `/news/${other.slug}`)
     for (let round = 1; round <= 3; round++) {
       for (const server of [a, b])
         for (const release of [one, two]) await onServer(server, `/news/${release.slug}`)
@@ -163,6 +171,13 @@ describe('page caches across two server processes on one PostgreSQL database', (
         `round ${round}: A, amended on B`,
       ).toBe(true)
     }
+    // Each server dropped only the pages the changes affect, its own and the other's: the page
+    // of the release no round touched was made once on each, and kept since.
+    for (const server of [a, b])
+      expect(
+        (await onServer(server, `/news/${other.slug}`)).headers.get('x-page-cache'),
+        `${server === a ? 'A' : 'B'} kept the untouched release's page`,
+      ).toBe('hit')
   })
 
   it('a settings change on A reaches B', async () => {

@@ -1,7 +1,7 @@
 /**
- * Which cached pages a change drops (src/site/cacheTags.ts), which changes a stamp seen committed
- * settles (src/site/changeWatcher.ts), and the page cache dropping only the pages a change
- * affects (src/site/cache.ts).
+ * Which cached pages a change drops (src/site/cacheTags.ts), and the page cache dropping only
+ * the pages a change affects (src/site/cache.ts). Changes seen across servers, through the
+ * database's rows of changes (src/site/changeWatcher.ts): test/postgres/twoServers.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 
@@ -14,7 +14,7 @@ import {
   releaseTag,
   unionOfTags,
 } from '../../src/site/cacheTags'
-import { changesMadeHere } from '../../src/site/changeWatcher'
+import { everyPageAt } from '../helpers/scheduledChange'
 
 const page = (body: string, tags?: string[]): Rendered => ({
   status: 200,
@@ -23,7 +23,7 @@ const page = (body: string, tags?: string[]): Rendered => ({
   ...(tags ? { tags } : {}),
 })
 
-const farFuture = async () => Date.now() + 60 * 60 * 1000
+const farFuture = async () => everyPageAt(Date.now() + 60 * 60 * 1000)
 
 describe('the pages a change to a release affects', () => {
   it('the listings, its page, its category’s pages and the page of the release it follows up', () => {
@@ -50,38 +50,6 @@ describe('the pages a change to a release affects', () => {
       ]),
     ).toEqual(['lists', 'release-1', 'release-2'])
     expect(unionOfTags([['lists'], null])).toBeUndefined()
-  })
-})
-
-describe('the changes this process made, once the change watcher sees them committed', () => {
-  it('its own stamp settles that change and those it made before, not those after', () => {
-    const here = changesMadeHere()
-    here.made('a', ['lists', 'release-1'])
-    here.made('b', ['lists', 'release-2'])
-    here.made('c', ['lists', 'release-3'])
-    expect(here.seen('b')).toEqual({
-      madeHere: ['lists', 'release-1', 'release-2'],
-      anyMadeHere: true,
-    })
-    expect(here.seen('c')).toEqual({ madeHere: ['lists', 'release-3'], anyMadeHere: true })
-    expect(here.seen('c').anyMadeHere).toBe(false)
-  })
-
-  it('another server’s stamp settles every change made here before it', () => {
-    const here = changesMadeHere()
-    here.made('a', ['lists', 'release-1'])
-    expect(here.seen('from another server')).toEqual({
-      madeHere: ['lists', 'release-1'],
-      anyMadeHere: true,
-    })
-    expect(here.seen('again').anyMadeHere).toBe(false)
-  })
-
-  it('a change of its own that may show anywhere (the settings): everything purged', () => {
-    const here = changesMadeHere()
-    here.made('a', ['lists', 'release-1'])
-    here.made('b', undefined)
-    expect(here.seen('b')).toEqual({ madeHere: undefined, anyMadeHere: true })
   })
 })
 

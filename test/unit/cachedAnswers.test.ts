@@ -7,6 +7,7 @@ import { PageCache, type Rendered } from '../../src/site/cache'
 import { CachedAnswers } from '../../src/site/cachedAnswers'
 import { RenderLimit } from '../../src/site/renderLimit'
 import { rawRequest } from '../helpers/fetch'
+import { everyPageAt } from '../helpers/scheduledChange'
 
 /**
  * The answers given before express, on a real HTTP server: which requests they take, and
@@ -17,7 +18,7 @@ const page = (body: string): Rendered => ({ status: 200, type: 'text/html; chars
 let server: http.Server
 let base: string
 let reachedExpress: string[] = []
-const cache = new PageCache(async () => Date.now() + 60_000)
+const cache = new PageCache(async () => everyPageAt(Date.now() + 60_000))
 const noCdn = () => ({ cacheControl: 'no-cache', headers: {} })
 const answers = new CachedAnswers(cache, noCdn)
 const securityHeaders = {
@@ -107,7 +108,7 @@ describe('cached pages answered before express', () => {
       body: 'Sorry, this website is busy',
       headers: { 'Retry-After': '5' },
     }
-    const busyCache = new PageCache(async () => Date.now() + 60_000)
+    const busyCache = new PageCache(async () => everyPageAt(Date.now() + 60_000))
     const withLimit = new CachedAnswers(busyCache, noCdn, { limit, page: () => busyPage })
     withLimit.learn('/search', (given) => `/search?q=${given.get('q')}`, { first: false })
     const response = () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import type { ScheduledChange } from '../../src/embargo/nextChange'
 import { PageCache, type Rendered } from '../../src/site/cache'
+import { everyPageAt } from '../helpers/scheduledChange'
 
 const page = (body: string): Rendered => ({ status: 200, type: 'text/html', body })
 
@@ -17,7 +19,7 @@ const slowRender = () => {
   return { render, finish: (body: string) => finish(body), started: () => started }
 }
 
-const farFuture = async () => Date.now() + 60 * 60 * 1000
+const farFuture = async () => everyPageAt(Date.now() + 60 * 60 * 1000)
 
 describe('the page cache', () => {
   it('renders a page once for a crowd asking for it at the same moment, and keeps it', async () => {
@@ -91,8 +93,11 @@ describe('the page cache', () => {
     let asked = 0
     const cache = new PageCache(() => {
       asked += 1
-      if (asked === 1) return new Promise<number>((resolve) => (answerFirst = resolve))
-      return Promise.resolve(Date.now() < lift ? lift : Infinity)
+      if (asked === 1)
+        return new Promise<ScheduledChange>(
+          (resolve) => (answerFirst = (at) => resolve(everyPageAt(at))),
+        )
+      return Promise.resolve(everyPageAt(Date.now() < lift ? lift : Infinity))
     })
     const before = cache.serve('/', async () => page('no release yet'))
     // While that request waits for its first answer, a release is scheduled 50 ms ahead.
@@ -126,7 +131,7 @@ describe('the page cache', () => {
 
   it('gives a page without waiting (peek) only when serve would give the same page now', async () => {
     let until = Date.now() + 200
-    const cache = new PageCache(async () => until)
+    const cache = new PageCache(async () => everyPageAt(until))
     expect(cache.peek('/')).toBeUndefined()
     await cache.serve('/', async () => page('home'))
     expect(cache.peek('/')?.body).toBe('home')
