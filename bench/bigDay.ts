@@ -6,6 +6,7 @@
 import autocannon from 'autocannon'
 
 import type { Api } from '../test/helpers/api'
+import { amendRelease } from './lib'
 
 export type BigDayResult = {
   requests: number
@@ -73,14 +74,12 @@ export const bigDay = async ({
       await new Promise((resolve) => setTimeout(resolve, n === 1 ? 1000 : everyMs))
       if (!running) break
       try {
-        const changed = await editor.patch(`/api/news/${id}?draft=true`, {
-          summary: `The road remains closed while officers work at the scene (update ${n}).`,
-        })
-        if (changed.status >= 300) throw new Error(`change: ${changed.status}`)
-        const amended = await editor.post(`/api/news/${id}/workflow/amend`, {
-          change: 'minor',
-        })
-        if (amended.status >= 300) throw new Error(`amend: ${amended.status}`)
+        await amendRelease(
+          editor,
+          id,
+          `The road remains closed while officers work at the scene (update ${n}).`,
+          { change: 'minor' },
+        )
         amendments += 1
       } catch (error) {
         editorFailures.push((error as Error).message)

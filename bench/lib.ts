@@ -9,6 +9,7 @@ import * as prettier from 'prettier'
 import WebSocket from 'ws'
 
 import { projectRoot } from '../src/config/paths'
+import type { Api } from '../test/helpers/api'
 
 /**
  * A fresh embedded database and media folder in a temporary folder, and the environment that
@@ -172,4 +173,25 @@ export const record = async (name: string, section: string) => {
     await prettier.format(text, { ...(await prettier.resolveConfig(doc)), filepath: doc }),
   )
   console.log('Recorded in docs/benchmarks.md.')
+}
+
+/** The body's document of an answer that succeeded; an error naming `what` and the answer otherwise. */
+export const expectOk = (response: { status: number; body: unknown }, what: string) => {
+  if (response.status >= 300)
+    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`)
+  return (response.body as { doc?: { id: number } }).doc
+}
+
+/**
+ * A correction to a published release, as the press office makes one in the admin: the new
+ * summary saved as a draft, then put out through the workflow's amend.
+ */
+export const amendRelease = async (
+  editor: Api,
+  id: number,
+  summary: string,
+  amend: { change: 'minor' | 'major'; note?: string },
+) => {
+  expectOk(await editor.patch(`/api/news/${id}?draft=true`, { summary }), 'change')
+  expectOk(await editor.post(`/api/news/${id}/workflow/amend`, amend), 'amend')
 }

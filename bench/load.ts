@@ -19,6 +19,8 @@ import { demoCategories, demoReleases } from '../src/seed/content'
 import { signIn, type Api } from '../test/helpers/api'
 import { freePort } from '../test/helpers/server'
 import {
+  amendRelease,
+  expectOk,
   freshEmbeddedDatabase,
   liveHeapMb,
   machine,
@@ -62,12 +64,6 @@ const readerPaths = () => {
   ]
 }
 
-const expectOk = (response: { status: number; body: unknown }, what: string) => {
-  if (response.status >= 300)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`)
-  return (response.body as { doc?: { id: number } }).doc
-}
-
 /**
  * The editor at work until `stop()`: publish a new release, then amend a recent one, one
  * thing every EDIT_EVERY_MS. Each action goes through the workflow as in the admin.
@@ -105,18 +101,11 @@ const editorAtWork = (editor: Api) => {
           published += 1
         } else {
           const id = recent[n % recent.length]!
-          expectOk(
-            await editor.patch(`/api/news/${id}?draft=true`, {
-              summary: `Drivers are asked to use the signed diversion (update ${n}).`,
-            }),
-            'change',
-          )
-          expectOk(
-            await editor.post(`/api/news/${id}/workflow/amend`, {
-              change: n % 4 === 0 ? 'major' : 'minor',
-              note: 'The diversion route has changed.',
-            }),
-            'amend',
+          await amendRelease(
+            editor,
+            id,
+            `Drivers are asked to use the signed diversion (update ${n}).`,
+            { change: n % 4 === 0 ? 'major' : 'minor', note: 'The diversion route has changed.' },
           )
           amended += 1
         }
