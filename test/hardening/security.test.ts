@@ -102,6 +102,24 @@ describe('security headers', () => {
   })
 })
 
+describe('the server’s own records of changes (content-changes, content-version)', () => {
+  it('are in no answer and take no writes, whoever asks (docs/access.md)', async () => {
+    await publishRelease(admin, { title: 'A change on record', summary: 'Makes a row.' })
+    for (const who of [api(server.url), admin]) {
+      expect((await who.get('/api/content-changes')).status).toBe(403)
+      expect((await who.post('/api/content-changes', { server: 'me', tags: null })).status).toBe(
+        403,
+      )
+      expect((await who.get('/api/globals/content-version')).status).toBe(403)
+      const graphql = await who.post('/api/graphql', {
+        query: '{ ContentChanges { docs { server tags } } }',
+      })
+      expect(graphql.body.errors?.length, JSON.stringify(graphql.body)).toBeGreaterThan(0)
+      expect(JSON.stringify(graphql.body)).not.toContain('release-')
+    }
+  })
+})
+
 describe('signing in', () => {
   // Wrong passwords, the throttle and unlocking: test/hardening/signIn.test.ts.
 
