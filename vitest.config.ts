@@ -30,15 +30,17 @@ const sameOnEveryDatabase = [
   'test/desk/livePreview.test.ts', // the public template rendered for staff, from one release read by id
   'test/desk/duplicate.test.ts', // which fields a duplicate keeps: Payload's duplicate operation, the same on every database
   'test/hardening/methodOverride.test.ts', // the API guard reads the query before any database does
-  'test/cdn/**', // Varnish in front, and its purge: HTTP; the stamp it follows is tested on each database (twoServers)
 ]
 
 /**
  * PostgreSQL's own tests (the embargo suite, the real-time lift, an outage, two servers, the
  * start-up) run in the PostgreSQL pass only: they make databases of their own on the server,
- * whichever pass runs them, and in that pass they even out the two passes' lengths.
+ * whichever pass runs them, and in that pass they even out the two passes' lengths. So does
+ * Varnish in front, and its purge (HTTP, the same on every database; the rows of changes its
+ * purges follow are tested on each database): the SQLite pass, which runs every other file, is
+ * the longer of the two.
  */
-const postgresOnly = ['test/postgres/**']
+const postgresOnly = ['test/postgres/**', 'test/cdn/**']
 
 /**
  * The files that take longest (about 30 s or more in a CI run, longest first), started first.
@@ -56,6 +58,7 @@ const LONGEST = [
   'test/postgres/lift.test.ts',
   'test/email/invitation.test.ts',
   'test/postgres/twoServers.test.ts',
+  'test/cdn/varnish.test.ts',
   'test/hardening/crash.test.ts',
   'test/postgres/start.test.ts',
   'test/site/pages.test.ts',
