@@ -811,6 +811,7 @@ export interface Takedown {
 export interface ContentChange {
   id: number;
   server: string;
+  stamp: string;
   tags?:
     | {
         [k: string]: unknown;
@@ -1553,6 +1554,7 @@ export interface TakedownsSelect<T extends boolean = true> {
  */
 export interface ContentChangesSelect<T extends boolean = true> {
   server?: T;
+  stamp?: T;
   tags?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -17,6 +17,8 @@ export const ContentChanges: CollectionConfig = {
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'server', type: 'text', required: true },
+    /** The content-version stamp written with it: a stamp no row names came from elsewhere. */
+    { name: 'stamp', type: 'text', required: true },
     /** The tags of the pages it affects (src/site/cacheTags.ts); none: every page. */
     { name: 'tags', type: 'json' },
   ],

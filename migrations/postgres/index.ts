@@ -15,7 +15,7 @@ import * as migration_20261204_193154_notification_choices from './20261204_1931
 import * as migration_20261204_194023_notify_lift_failed_preview_opened from './20261204_194023_notify_lift_failed_preview_opened';
 import * as migration_20261207_032320_email_alerts_and_media_list from './20261207_032320_email_alerts_and_media_list';
 import * as migration_20261207_041342_police_release_kinds from './20261207_041342_police_release_kinds';
-import * as migration_20261207_170810_content_changes from './20261207_170810_content_changes';
+import * as migration_20261207_180543_content_changes from './20261207_180543_content_changes';
 
 export const migrations = [
   {
@@ -104,8 +104,8 @@ export const migrations = [
     name: '20261207_041342_police_release_kinds',
   },
   {
-    up: migration_20261207_170810_content_changes.up,
-    down: migration_20261207_170810_content_changes.down,
-    name: '20261207_170810_content_changes'
+    up: migration_20261207_180543_content_changes.up,
+    down: migration_20261207_180543_content_changes.down,
+    name: '20261207_180543_content_changes'
   },
 ];

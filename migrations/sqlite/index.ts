@@ -14,7 +14,7 @@ import * as migration_20261204_193147_notification_choices from './20261204_1931
 import * as migration_20261204_194011_notify_lift_failed_preview_opened from './20261204_194011_notify_lift_failed_preview_opened';
 import * as migration_20261207_032316_email_alerts_and_media_list from './20261207_032316_email_alerts_and_media_list';
 import * as migration_20261207_041339_police_release_kinds from './20261207_041339_police_release_kinds';
-import * as migration_20261207_170806_content_changes from './20261207_170806_content_changes';
+import * as migration_20261207_180539_content_changes from './20261207_180539_content_changes';
 
 export const migrations = [
   {
@@ -98,8 +98,8 @@ export const migrations = [
     name: '20261207_041339_police_release_kinds',
   },
   {
-    up: migration_20261207_170806_content_changes.up,
-    down: migration_20261207_170806_content_changes.down,
-    name: '20261207_170806_content_changes'
+    up: migration_20261207_180539_content_changes.up,
+    down: migration_20261207_180539_content_changes.down,
+    name: '20261207_180539_content_changes'
   },
 ];

@@ -3,6 +3,8 @@ import crypto from 'node:crypto'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionConfig,
+  CollectionSlug,
   Config,
   GlobalAfterChangeHook,
   PayloadRequest,
@@ -40,16 +42,17 @@ const CONTENT_CHANGES = 'content-changes'
  * the change. The row first: wherever the stamp is seen, the row is there to read.
  */
 const changed = async (req: PayloadRequest, change: ContentChange) => {
+  const stamp = crypto.randomUUID()
   await req.payload.create({
     collection: CONTENT_CHANGES,
-    data: { server: thisProcess, tags: change.tags ? [...change.tags] : null },
+    data: { server: thisProcess, stamp, tags: change.tags ? [...change.tags] : null },
     overrideAccess: true,
     depth: 0,
     req,
   })
   await req.payload.updateGlobal({
     slug: CONTENT_VERSION,
-    data: { stamp: crypto.randomUUID(), changedAt: new Date().toISOString() },
+    data: { stamp, changedAt: new Date().toISOString() },
     overrideAccess: true,
     depth: 0,
     req,
@@ -63,15 +66,47 @@ const tagsFor = (collection: string, doc: unknown, previous?: unknown) =>
     ? releaseChangeTags(doc as ReleaseLinks | null, previous as ReleaseLinks | null)
     : undefined
 
-const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
-  // Autosaving a draft that has never been public changes nothing the public can see.
-  const draftToDraft = doc?._status === 'draft' && previousDoc?._status === 'draft'
-  if (!draftToDraft)
-    await changed(req, {
-      collection: collection.slug,
-      id: doc?.id,
-      tags: tagsFor(collection.slug, doc, previousDoc),
-    })
+/**
+ * Whether a save left what the public reads as it was. The public reads a document's own row;
+ * Payload keeps drafts as versions beside it. A draft saved over a published or scheduled release
+ * (a correction on its way to review), or over a draft that was never public, writes only a
+ * version: the row keeps the updatedAt it had. A save that came back as a draft but did write
+ * the row (unpublishing, unscheduling) changed what the public may see. This is read from the
+ * row rather than guessed from the hook's arguments, which do not say whether the save was a
+ * draft; any doubt counts as a change.
+ */
+const leftThePublicRowAsItWas = async (
+  collection: CollectionConfig,
+  doc: { id?: number | string; _status?: string; updatedAt?: string } | undefined,
+  req: PayloadRequest,
+) => {
+  if (!collection.versions || typeof collection.versions !== 'object') return false
+  if (!collection.versions.drafts || doc?._status !== 'draft' || doc.id === undefined) return false
+  const row = (await req.payload.db.findOne({
+    collection: collection.slug as CollectionSlug,
+    where: { id: { equals: doc.id } },
+    req,
+  })) as { updatedAt?: string | Date } | null
+  // A Date or a string, by adapter: compared to the millisecond either way.
+  const written = row?.updatedAt ? new Date(row.updatedAt).getTime() : NaN
+  const saved = doc.updatedAt ? new Date(doc.updatedAt).getTime() : NaN
+  if (Number.isNaN(written) || Number.isNaN(saved)) return false
+  return written !== saved
+}
+
+const afterChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
+  if (operation === 'update' && (await leftThePublicRowAsItWas(collection, doc, req))) return doc
+  await changed(req, {
+    collection: collection.slug,
+    id: doc?.id,
+    tags: tagsFor(collection.slug, doc, previousDoc),
+  })
   return doc
 }
 

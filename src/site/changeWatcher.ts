@@ -33,7 +33,9 @@ export type SeenChange = {
  * It reads the content-version stamp a few times a second (one row). When the stamp has moved,
  * it reads the rows of content-changes of the last two minutes and keeps the ones it has not
  * seen. The stamp is read first: a change whose stamp was seen has its row committed with it,
- * and a change committed after the stamp was read moves the stamp again. Rows are only ever
+ * and a change committed after the stamp was read moves the stamp again. Each row names the
+ * stamp its change wrote, so a stamp whose row was already read (it was committed between the
+ * two readings) is known, and only a stamp no row names drops every page. Rows are only ever
  * added, so two changes at once cannot lose each other's (a list in one row did, on PostgreSQL).
  * While the database does not answer, nothing is dropped: the cached pages are the best the
  * public can have.
@@ -64,7 +66,7 @@ export const watchForChanges = (
     for (const [id, at] of seen) if (at <= since) seen.delete(id)
     const fresh = docs.filter((row) => !seen.has(row.id))
     for (const row of docs) seen.set(row.id, Date.parse(row.createdAt))
-    return { fresh, full: docs.length >= MOST_ROWS }
+    return { docs, fresh, full: docs.length >= MOST_ROWS }
   }
 
   const timer = setInterval(async () => {
@@ -78,19 +80,21 @@ export const watchForChanges = (
       })) as { stamp?: string | null }
       if (stamp !== lastStamp) {
         const first = lastStamp === undefined
-        const { fresh, full } = await readRows()
+        const { docs, fresh, full } = await readRows()
         lastStamp = stamp
-        // The first reading only learns what was there before this process started.
-        if (!first)
+        // A stamp no row names: a change without a row (from a server of an earlier version, or
+        // older than the window). Too many rows at once: not worth sorting. Either way, all.
+        const known = stamp === null || docs.some((row) => row.stamp === stamp)
+        // The first reading only learns what was there before this process started. A stamp
+        // whose row was read last time (committed between that reading of the stamp and of the
+        // rows) has nothing new to say.
+        if (!first && (full || !known)) onChanges(null)
+        else if (!first && fresh.length > 0)
           onChanges(
-            // Nothing new although the stamp moved: a change without a row (from a server of an
-            // earlier version, or older than the window). Too many at once: not worth sorting.
-            full || fresh.length === 0
-              ? null
-              : fresh.map((row) => ({
-                  server: row.server,
-                  tags: Array.isArray(row.tags) ? row.tags.map(String) : null,
-                })),
+            fresh.map((row) => ({
+              server: row.server,
+              tags: Array.isArray(row.tags) ? row.tags.map(String) : null,
+            })),
           )
       }
       if (Date.now() - lastPruned > PRUNE_EVERY_MS) {

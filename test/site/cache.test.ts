@@ -85,6 +85,36 @@ describe('the page cache', () => {
     }
   })
 
+  it('keeps a release’s pages while a correction waits as a draft, and drops them when it is published', async () => {
+    const release = await publishRelease(admin, {
+      title: 'Correction on its way',
+      summary: 'The first words.',
+    })
+    const path = `/news/${release.slug}`
+    // Cached, and kept past the moment the server sees the publication committed (it reads the
+    // database's record of changes a few times a second, and drops the page once more then).
+    let kept = false
+    for (let attempt = 0; attempt < 20 && !kept; attempt++) {
+      await get(server.url + path)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      kept = (await get(server.url + path)).headers.get('x-page-cache') === 'hit'
+    }
+    expect(kept).toBe(true)
+    expect(
+      (await admin.patch(`/api/news/${release.id}?draft=true`, { summary: 'The corrected words.' }))
+        .status,
+    ).toBe(200)
+    // Long enough for the server to have seen a change committed, had there been one.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const waiting = await get(server.url + path)
+    expect(waiting.headers.get('x-page-cache')).toBe('hit')
+    expect(waiting.body).toContain('The first words.')
+    expect((await transition(admin, release.id, 'amend', { change: 'minor' })).status).toBe(200)
+    const published = await get(server.url + path)
+    expect(published.body).toContain('The corrected words.')
+    expect(published.headers.get('x-page-cache')).toBe('miss')
+  })
+
   it('drops a release from every page as soon as it is unpublished', async () => {
     const release = await publishRelease(admin, { title: 'Published in error', summary: 'Oops.' })
     expect((await get(`${server.url}/`)).body).toContain('Published in error')

@@ -5,6 +5,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TABLE "content_changes" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"server" varchar NOT NULL,
+  	"stamp" varchar NOT NULL,
   	"tags" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
