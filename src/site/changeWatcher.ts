@@ -27,8 +27,8 @@ export type SeenChange = {
 
 /**
  * Calls `onChanges` when a server process (another, or this one once its change is committed)
- * has changed what the public may see, with the changes it has not seen before, or with `null`
- * when it cannot tell what changed (drop everything).
+ * has changed what the public may see, with the changes it has not seen before, and `everything`
+ * true when it cannot tell all that changed (then every page is to be dropped).
  *
  * It reads the content-version stamp a few times a second (one row). When the stamp has moved,
  * it reads the rows of content-changes of the last two minutes and keeps the ones it has not
@@ -42,7 +42,7 @@ export type SeenChange = {
  */
 export const watchForChanges = (
   payload: Payload,
-  onChanges: (changes: SeenChange[] | null) => void,
+  onChanges: (changes: SeenChange[], everything: boolean) => void,
 ) => {
   let lastStamp: string | null | undefined
   /** The rows seen, by id, with their time; those older than the window read are forgotten. */
@@ -88,13 +88,13 @@ export const watchForChanges = (
         // The first reading only learns what was there before this process started. A stamp
         // whose row was read last time (committed between that reading of the stamp and of the
         // rows) has nothing new to say.
-        if (!first && (full || !known)) onChanges(null)
-        else if (!first && fresh.length > 0)
+        if (!first && (fresh.length > 0 || full || !known))
           onChanges(
             fresh.map((row) => ({
               server: row.server,
               tags: Array.isArray(row.tags) ? row.tags.map(String) : null,
             })),
+            full || !known,
           )
       }
       if (Date.now() - lastPruned > PRUNE_EVERY_MS) {

@@ -74,10 +74,10 @@ export const publicSite = ({ payload, siteUrl }: { payload: Payload; siteUrl: st
   // was committed may hold the old words), and the server that made it purges the shared cache
   // of them (./changeWatcher.ts).
   const stopListening = onContentChange(({ tags }) => cache.invalidate(tags))
-  const stopWatching = watchForChanges(payload, (changes) => {
+  const stopWatching = watchForChanges(payload, (changes, everything) => {
     // This cache first: a shared cache purged next fetches the page again from it.
-    cache.invalidate(changes ? unionOfTags(changes.map((change) => change.tags)) : undefined)
-    const madeHere = changes?.filter((change) => change.server === thisProcess) ?? []
+    cache.invalidate(everything ? undefined : unionOfTags(changes.map((change) => change.tags)))
+    const madeHere = changes.filter((change) => change.server === thisProcess)
     if (madeHere.length > 0) purger?.purge(unionOfTags(madeHere.map((change) => change.tags)))
   })
 
