@@ -128,11 +128,15 @@ const config = async () =>
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     hooks: { afterError: [databaseDownIs503, logGraphqlFailures] },
     // A refusal is the system working: one line in the log, not an error with its stack. An
-    // author opening a release (whose media-list panel the server refuses them) or a stranger
-    // trying GraphQL must not fill the log with errors. GraphQL's real failures (5xx) are still
+    // author opening a release (whose media-list panel the server refuses them), a stranger
+    // trying GraphQL, or someone guessing passwords must not fill the log with errors. GraphQL's real failures (5xx) are still
     // logged as errors, whole (logGraphqlFailures).
     // (Payload's type lists only its own error names; the level is looked up by the error's name.)
-    loggingLevels: { WorkflowError: 'info', GraphQLError: 'info' } as Record<string, 'info'>,
+    loggingLevels: {
+      WorkflowError: 'info',
+      GraphQLError: 'info',
+      TooManyAttempts: 'info',
+    } as Record<string, 'info'>,
     graphQL: { validationRules: () => [oneSignInPerRequest] },
     telemetry: false,
   })

@@ -49,8 +49,17 @@ const state = (): State => {
   return global[STATE]
 }
 
-/** An attempt refused before any password is checked: 429, saying how long to wait. */
-const tooMany = (message: string) => new APIError(message, 429, undefined, true)
+/**
+ * An attempt refused before any password is checked: 429, saying how long to wait. Its own
+ * class so that the log gives it one line, not an error with its stack (payload.config.ts
+ * `loggingLevels`): an attack would otherwise fill the log with them.
+ */
+export class TooManyAttempts extends APIError {
+  constructor(message: string) {
+    super(message, 429, undefined, true)
+  }
+}
+const tooMany = (message: string) => new TooManyAttempts(message)
 
 const inWords = (ms: number) => {
   const seconds = Math.max(1, Math.ceil(ms / 1000))

@@ -9,6 +9,7 @@
  */
 import crypto from 'node:crypto'
 import http from 'node:http'
+import { stripVTControlCharacters } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -162,6 +163,11 @@ describe('wrong passwords slow down whoever sends them', () => {
     const unknown = await tryIt(`nobody-${crypto.randomUUID().slice(0, 8)}@northmoor.test`)
     expect(unknown).toEqual(real)
     expect(real.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 429])
+    // Each refusal is one line of the log, not an error with its stack.
+    const log = stripVTControlCharacters(server.output())
+    expect(log).toMatch(/INFO: Too many wrong passwords for this account/)
+    expect(log).not.toMatch(/ERROR: Too many/)
+    expect(log).not.toMatch(/TooManyAttempts/)
   })
 
   it('a new password from a reset link ends the wait at once, even at the same address', async () => {
