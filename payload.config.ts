@@ -129,8 +129,8 @@ const config = async () =>
     hooks: { afterError: [databaseDownIs503, logGraphqlFailures] },
     // A refusal is the system working: one line in the log, not an error with its stack. An
     // author opening a release (whose media-list panel the server refuses them), a stranger
-    // trying GraphQL, or someone guessing passwords must not fill the log with errors. GraphQL's real failures (5xx) are still
-    // logged as errors, whole (logGraphqlFailures).
+    // trying GraphQL, or someone guessing passwords must not fill the log with errors.
+    // GraphQL's real failures (5xx) are still logged as errors, whole (logGraphqlFailures).
     // (Payload's type lists only its own error names; the level is looked up by the error's name.)
     loggingLevels: {
       WorkflowError: 'info',
