@@ -132,6 +132,92 @@ describe('the page cache', () => {
   })
 })
 
+describe('a change drops only the pages it affects (src/site/cacheTags.ts)', () => {
+  const cacheOf = async (path: string) => {
+    const response = await get(server.url + path)
+    expect(response.status).toBe(200)
+    return { cache: response.headers.get('x-page-cache'), body: response.body }
+  }
+  /** Until the server has seen the change committed (its change watcher reads 4 times a second). */
+  const seen = () => new Promise((resolve) => setTimeout(resolve, 750))
+
+  it('a correction to one release: its page, the listings and its category’s pages are made again; the rest stay', async () => {
+    const category = async (name: string) =>
+      (await admin.post('/api/categories', { name })).body.doc as { id: number }
+    const mine = await category('Tagged roads')
+    const other = await category('Tagged courts')
+    const corrected = await publishRelease(admin, {
+      title: 'Tagged release to correct',
+      summary: 'Words before.',
+      category: mine.id,
+    })
+    const sameCategory = await publishRelease(admin, {
+      title: 'Tagged release beside it',
+      summary: 'Beside.',
+      category: mine.id,
+    })
+    const elsewhere = await publishRelease(admin, {
+      title: 'Tagged release elsewhere',
+      summary: 'Elsewhere.',
+      category: other.id,
+    })
+    await seen()
+    const pages = [
+      '/',
+      '/news',
+      `/news/${corrected.slug}`,
+      `/news/${sameCategory.slug}`,
+      `/news/${elsewhere.slug}`,
+    ]
+    for (const path of pages) await cacheOf(path)
+    for (const path of pages) expect((await cacheOf(path)).cache, path).toBe('hit')
+
+    expect(
+      (await admin.patch(`/api/news/${corrected.id}?draft=true`, { summary: 'Words after.' }))
+        .status,
+    ).toBe(200)
+    expect((await transition(admin, corrected.id, 'amend', { change: 'minor' })).status).toBe(200)
+    await seen()
+
+    const page = await cacheOf(`/news/${corrected.slug}`)
+    expect(page.cache).toBe('miss')
+    expect(page.body).toContain('Words after.')
+    const listing = await cacheOf('/news')
+    expect(listing.cache).toBe('miss')
+    expect(listing.body).toContain('Words after.')
+    expect((await cacheOf('/')).cache).toBe('miss')
+    // Its "more" section may list the corrected release: made again.
+    expect((await cacheOf(`/news/${sameCategory.slug}`)).cache).toBe('miss')
+    // A release of another category shows nothing of it: still the page kept.
+    expect((await cacheOf(`/news/${elsewhere.slug}`)).cache).toBe('hit')
+
+    // An embargo lifting drops what it affects, not the rest.
+    const liftAt = Date.now() + 3000
+    const lifted = await publishRelease(
+      admin,
+      { title: 'Tagged release lifting', summary: 'Lifting.', category: mine.id },
+      { publishAt: new Date(liftAt).toISOString() },
+    )
+    await seen()
+    const around = ['/news', `/news/${sameCategory.slug}`, `/news/${elsewhere.slug}`]
+    for (const path of around) await cacheOf(path)
+    for (const path of around) expect((await cacheOf(path)).cache, path).toBe('hit')
+    expect((await get(`${server.url}/news/${lifted.slug}`)).status).toBe(404)
+    await sleepUntil(liftAt + 100)
+    expect((await cacheOf(`/news/${lifted.slug}`)).body).toContain('Lifting.')
+    const listed = await cacheOf('/news')
+    expect(listed.cache).toBe('miss')
+    expect(listed.body).toContain('Tagged release lifting')
+    expect((await cacheOf(`/news/${sameCategory.slug}`)).cache).toBe('miss')
+    expect((await cacheOf(`/news/${elsewhere.slug}`)).cache).toBe('hit')
+
+    // A change that may show anywhere (the settings) drops that one too.
+    await admin.post('/api/globals/site-settings', { forceName: 'Northmoor Police' })
+    await seen()
+    expect((await cacheOf(`/news/${elsewhere.slug}`)).cache).toBe('miss')
+  })
+})
+
 const raw = (base: string, path: string, headers: Record<string, string> = {}, method = 'GET') =>
   rawRequest(base, path, { method, headers })
 
