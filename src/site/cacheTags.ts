@@ -1,10 +1,9 @@
 /**
  * What a cached public page shows, named by tags, so that a change drops only the pages it
  * affects (issue 16: on a big day the press office amends one release every few minutes, and
- * the rest of the site should stay cached). A shared cache in front is purged by them (src/cdn/,
- * as surrogate keys); the page cache in memory (./cache.ts) drops by them what an embargo lift
- * affects, and what a change made in its own process affects until the change is seen committed,
- * when it empties (./changeWatcher.ts says why).
+ * the rest of the site should stay cached). The page cache in memory (./cache.ts) drops by them
+ * what a change (made by any server: ./changeWatcher.ts) or an embargo lift affects, and a
+ * shared cache in front is purged by them (src/cdn/, as surrogate keys).
  *
  * - `lists`: every page that shows which releases are listed: the home page, the news and
  *   category listings, searches, feeds, sitemaps, and the "not found" page (it shows the latest,
