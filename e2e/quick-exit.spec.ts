@@ -64,6 +64,13 @@ test.describe('the quick exit', () => {
     site,
   }) => {
     const seen = await watchLeaving(page)
+    // The destination answers after a moment, so that the page's report of what it showed (sent
+    // from inside it as it leaves) reaches the test before the page is gone: under load, a report
+    // sent as the next page arrived was lost with the old page.
+    await page.route(QUICK_EXIT_URL, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await route.fallback() // to the fixture's page (./fixtures.ts)
+    })
     await page.goto(site + ARTICLE)
     await page.keyboard.press('Escape')
     await expectToHaveLeft(page)
