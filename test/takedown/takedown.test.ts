@@ -381,19 +381,22 @@ describe('the review of custody images', () => {
       yesterday,
       first.id,
     ])
+    // The review's last step is the line in the history (after the files and the release), so
+    // wait for that: waiting for the files alone once read the history a moment too soon.
+    const reviewed = async () =>
+      (
+        await editor.get(
+          `/api/audit-log?where[releaseRef][equals]=${first.id}&where[action][equals]=picturesReviewed`,
+        )
+      ).body
     const deadline = Date.now() + 30_000
-    while (Date.now() < deadline && (await get(server.url + fileAddresses(due)[0]!)).status === 200)
+    while (Date.now() < deadline && (await reviewed()).totalDocs === 0)
       await new Promise((resolve) => setTimeout(resolve, 250))
+    expect((await reviewed()).totalDocs).toBe(1)
     for (const address of fileAddresses(due))
       expect([404, 410], address).toContain((await get(server.url + address)).status)
     for (const address of fileAddresses(kept))
       expect((await get(server.url + address)).status).toBe(200)
-    const history = (
-      await editor.get(
-        `/api/audit-log?where[releaseRef][equals]=${first.id}&where[action][equals]=picturesReviewed`,
-      )
-    ).body
-    expect(history.totalDocs).toBe(1)
     const keptHistory = (
       await editor.get(
         `/api/audit-log?where[releaseRef][equals]=${second.id}&where[action][equals]=keepPictures`,
