@@ -24,7 +24,7 @@ import { createClient } from '@libsql/client'
 import pg from 'pg'
 import { SMTPServer } from 'smtp-server'
 
-import { ensureAdminBuild } from '../src/cli/build'
+import { ensureBuilt } from '../src/cli/build'
 import { signIn } from '../test/helpers/api'
 import { createTestDatabase } from '../test/helpers/postgres'
 import { publishRelease } from '../test/helpers/releases'
@@ -222,7 +222,7 @@ const firstAt = (accepted: Accepted[]) => {
 const seconds = (ms: number | null) => (ms === null ? 'not all' : `${(ms / 1000).toFixed(1)} s`)
 
 const main = async () => {
-  await ensureAdminBuild()
+  await ensureBuilt()
   const plan: [number, string, 'sqlite' | 'postgres', number, boolean][] = [
     [1, 'SQLite, one server', 'sqlite', 1, false],
     [2, 'PostgreSQL, two servers', 'postgres', 2, false],

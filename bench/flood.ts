@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads'
 
 import autocannon from 'autocannon'
 
-import { ensureAdminBuild } from '../src/cli/build'
+import { ensureBuilt } from '../src/cli/build'
 import { freePort } from '../test/helpers/server'
 import {
   freshEmbeddedDatabase,
@@ -163,7 +163,7 @@ const main = async () => {
   let server: RunningServer | undefined
   let nginx: Awaited<ReturnType<typeof startNginx>> | undefined
   try {
-    await ensureAdminBuild()
+    await ensureBuilt()
     console.log('Loading the demo content…')
     await runTsx(['src/cli/seed.ts'], env)
     console.log('Starting Newsroom in production mode on 127.0.0.1…')

@@ -8,6 +8,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 import WebSocket from 'ws'
 
+import { SERVER_BUNDLE } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import type { Api } from '../test/helpers/api'
 
@@ -61,14 +62,7 @@ export const startProductionServer = async (
   const base = `http://127.0.0.1:${port}`
   const child = spawn(
     process.execPath,
-    [
-      ...(inspect ? ['--inspect=127.0.0.1:0'] : []),
-      '--import',
-      'tsx',
-      'src/cli/start.ts',
-      '--no-build',
-      '--no-seed',
-    ],
+    [...(inspect ? ['--inspect=127.0.0.1:0'] : []), SERVER_BUNDLE, '--no-seed'],
     {
       cwd: projectRoot,
       env: {

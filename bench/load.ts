@@ -14,7 +14,7 @@
 
 import autocannon from 'autocannon'
 
-import { ensureAdminBuild } from '../src/cli/build'
+import { ensureBuilt } from '../src/cli/build'
 import { demoCategories, demoReleases } from '../src/seed/content'
 import { signIn, type Api } from '../test/helpers/api'
 import { freePort } from '../test/helpers/server'
@@ -160,7 +160,7 @@ const main = async () => {
   })
   let server: RunningServer | undefined
   try {
-    await ensureAdminBuild()
+    await ensureBuilt()
     console.log('Loading the demo content…')
     await runTsx(['src/cli/seed.ts'], env)
     console.log('Starting Newsroom in production mode…')

@@ -19,7 +19,7 @@ import autocannon from 'autocannon'
 import type { Payload } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
-import { ensureAdminBuild } from '../src/cli/build'
+import { ensureBuilt } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import { createTestDatabase } from '../test/helpers/postgres'
 import { freePort } from '../test/helpers/server'
@@ -282,7 +282,7 @@ const main = async () => {
   const which = process.argv.indexOf('--run')
   if (which !== -1) return runOne(process.argv[which + 1] as 'sqlite' | 'postgres')
 
-  await ensureAdminBuild()
+  await ensureBuilt()
   const rows: Row[] = []
   for (const database of DATABASES) {
     const child = spawn(

@@ -17,7 +17,7 @@ import zlib from 'node:zlib'
 
 import autocannon from 'autocannon'
 
-import { ensureAdminBuild } from '../src/cli/build'
+import { ensureBuilt } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import { demoReleases } from '../src/seed/content'
 import { freePort } from '../test/helpers/server'
@@ -144,7 +144,7 @@ const main = async () => {
   let nginx: Awaited<ReturnType<typeof startNginx>> | undefined
   let varnish: Varnish | undefined
   try {
-    await ensureAdminBuild()
+    await ensureBuilt()
     console.log('Loading the demo content…')
     await runTsx(['src/cli/seed.ts'], env)
     console.log('Starting Newsroom in production mode…')

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import { ensureAdminBuild } from '../src/cli/build'
+import { ensureBuilt } from '../src/cli/build'
 import { startMailSink, mailSinkUrl } from '../test/helpers/mailSink'
 import { startServer } from '../test/helpers/server'
 import { makeTempDir } from '../test/helpers/tempDir'
@@ -13,7 +13,7 @@ export default async function globalSetup() {
     )
   }
   process.env.NEXT_TELEMETRY_DISABLED = '1'
-  await ensureAdminBuild()
+  await ensureBuilt()
   // E-mail goes to a real SMTP server, which the specs read (e2e/alerts.spec.ts).
   const mailDir = makeTempDir('newsroom-e2e-mail-')
   const stopMailSink = await startMailSink(mailDir.dir)

@@ -1,17 +1,19 @@
 /**
- * `npm start`: builds the admin if needed, then runs Newsroom: WEB_CONCURRENCY server processes
- * on one port, one per core unless set (./processes.ts). With an empty database (and outside
- * production) it loads the demo content first.
+ * Runs Newsroom: WEB_CONCURRENCY server processes on one port, one per core unless set
+ * (./processes.ts). With an empty database (and outside production) it loads the demo content
+ * first.
+ *
+ * `npm start` builds first (./build.ts: the admin when its sources changed, and this file
+ * bundled as dist/server/start.mjs), then runs the bundle with node. `npm run dev` runs this
+ * file from the sources through tsx.
  *
  *   --dev       Next.js in development mode (compiles on demand, reloads on change)
- *   --no-build  do not build the admin first (it must already be built)
  *   --no-seed   never load the demo content
  */
 import cluster from 'node:cluster'
 
 import { ConfigurationError, isProduction, port } from '../config/env'
 import { startServer } from '../server'
-import { ensureAdminBuild } from './build'
 import { processCount, runProcesses, sayListening, SEED_VARIABLE } from './processes'
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
@@ -30,7 +32,6 @@ const banner = (url: string) => {
 const main = async () => {
   const seed = !flags.has('--no-seed') && !isProduction()
   if (cluster.isPrimary) {
-    if (!dev && !flags.has('--no-build')) await ensureAdminBuild()
     // Next's development mode watches and rebuilds in its one process.
     const count = dev ? 1 : processCount()
     if (count > 1) return runProcesses({ count, seed, banner })

@@ -23,7 +23,7 @@ const workersOf = (primary: number): number[] =>
     .map(Number)
     .filter((pid) => {
       try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('src/cli/start.ts')
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server/start.mjs')
       } catch {
         return false // it has just gone
       }

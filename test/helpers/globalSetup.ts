@@ -1,4 +1,4 @@
-import { ensureAdminBuild } from '../../src/cli/build'
+import { ensureBuilt } from '../../src/cli/build'
 import { makePostgresTemplate, makeSqliteTemplate, TEST_DATABASE } from './database'
 import { runCli } from './run'
 import { startMailSink } from './mailSink'
@@ -20,7 +20,7 @@ const migrateWithTheCli = async (url: string) => {
 
 export default async function setup() {
   process.env.NEXT_TELEMETRY_DISABLED = '1'
-  await ensureAdminBuild()
+  await ensureBuilt()
   let dropTemplate = async () => {}
   if (TEST_DATABASE === 'postgres') {
     const template = await makePostgresTemplate(migrateWithTheCli)

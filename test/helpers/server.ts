@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
+import { SERVER_BUNDLE } from '../../src/cli/build'
 import { projectRoot } from '../../src/config/paths'
 import { databaseFor } from './database'
 import { makeTempDir } from './tempDir'
@@ -70,7 +71,7 @@ const waitForExit = (child: ChildProcess) =>
   })
 
 /**
- * Runs Newsroom as its own process, as `npm start` does (without the build, which the
+ * Runs Newsroom as its own process, as `npm start` does (the bundle, without the build, which the
  * global setup has done), on a fresh SQLite file unless told otherwise, on a free port.
  */
 export const startServer = async ({
@@ -88,32 +89,28 @@ export const startServer = async ({
   const port = String(await freePort())
   const logFile = path.join(temp.dir, 'server.log')
   const log = detached ? fs.openSync(logFile, 'a') : undefined
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/start.ts', '--no-build', ...(seed ? [] : ['--no-seed'])],
-    {
-      cwd: projectRoot,
-      env: childEnv({
-        PORT: port,
-        NEWSROOM_DATA_DIR: temp.dir,
-        MEDIA_DIR: path.join(temp.dir, 'media'),
-        DATABASE_URL: database.url,
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        ADMIN_NAME: 'Alex Admin',
-        NEXT_TELEMETRY_DISABLED: '1',
-        // Tests stop servers often; the shutdown test sets its own delay.
-        SHUTDOWN_DELAY_MS: '0',
-        // Suites sign in dozens of people from one address; the rate-limit tests set their own.
-        SIGN_IN_RATE_LIMIT: '10000',
-        ALERTS_RATE_LIMIT: '10000',
-        GRAPHQL_RATE_LIMIT: '10000',
-        ...env,
-      }),
-      stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
-      detached,
-    },
-  )
+  const child = spawn(process.execPath, [SERVER_BUNDLE, ...(seed ? [] : ['--no-seed'])], {
+    cwd: projectRoot,
+    env: childEnv({
+      PORT: port,
+      NEWSROOM_DATA_DIR: temp.dir,
+      MEDIA_DIR: path.join(temp.dir, 'media'),
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ADMIN_NAME: 'Alex Admin',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Tests stop servers often; the shutdown test sets its own delay.
+      SHUTDOWN_DELAY_MS: '0',
+      // Suites sign in dozens of people from one address; the rate-limit tests set their own.
+      SIGN_IN_RATE_LIMIT: '10000',
+      ALERTS_RATE_LIMIT: '10000',
+      GRAPHQL_RATE_LIMIT: '10000',
+      ...env,
+    }),
+    stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
+    detached,
+  })
   let piped = ''
   child.stdout?.on('data', (chunk) => (piped += chunk))
   child.stderr?.on('data', (chunk) => (piped += chunk))
@@ -176,22 +173,18 @@ export const startServer = async ({
 /** Runs `npm start`'s entry point expecting it to refuse to start; resolves with its exit code and output. */
 export const runStartExpectingFailure = async (env: Record<string, string | undefined>) => {
   const temp = makeTempDir()
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/start.ts', '--no-build', '--no-seed'],
-    {
-      cwd: projectRoot,
-      env: childEnv({
-        PORT: '0',
-        NEWSROOM_DATA_DIR: temp.dir,
-        MEDIA_DIR: path.join(temp.dir, 'media'),
-        DATABASE_URL: `file:${path.join(temp.dir, 'newsroom.db')}`,
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--no-seed'], {
+    cwd: projectRoot,
+    env: childEnv({
+      PORT: '0',
+      NEWSROOM_DATA_DIR: temp.dir,
+      MEDIA_DIR: path.join(temp.dir, 'media'),
+      DATABASE_URL: `file:${path.join(temp.dir, 'newsroom.db')}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
