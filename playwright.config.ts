@@ -14,12 +14,13 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // One file at a time. Two at once were tried: the files sign in and out as the same admin,
-  // and Payload keeps an account's sessions as one list it reads and writes back, so a sign-out
-  // in one file could drop the session another had just made (a 401 in the middle of a test).
-  // The files that change the site settings, which every page shows, run last (projects below).
+  // Two files at a time, one a core (the browser and the server share them). Each worker signs
+  // in as an admin of its own (e2e/admins.ts): Payload keeps an account's sessions as one list
+  // it reads and writes back, so one admin for both once dropped a session mid-test. The files
+  // make people and releases of their own; the two that change the site settings, which every
+  // page shows, run last and alone (projects below).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   projects: [

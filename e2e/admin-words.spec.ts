@@ -1,5 +1,5 @@
 import { jpeg } from '../test/helpers/images'
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { signIn } from './admin'
 import { expect, test } from './fixtures'
 

@@ -1,9 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN, PASSWORD } from './admins'
 import { expect } from './fixtures'
 
-export const PASSWORD = 'a-long-e2e-password-42'
+export { PASSWORD }
 
 /** A person for a walk-through, made through the API by the admin of the running Newsroom. */
 export const createPerson = async (

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { APIRequestContext, Page } from '@playwright/test'
 
 import { sharedMailbox } from '../test/helpers/mailSink'
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { expect, test } from './fixtures'
 
 /** The e-mail of the browser tests' server goes to a real SMTP server (e2e/global-setup.ts). */

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { createPerson, PASSWORD, signIn } from './admin'
 import { expect, test } from './fixtures'
 

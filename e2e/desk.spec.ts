@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { expect, test } from './fixtures'
 
 const signInAsAdmin = async (page: Page, site: string) => {
@@ -157,9 +157,16 @@ test('opening "Create New" straight from its address makes one draft, not two', 
     data: { email: ADMIN.email, password: ADMIN.password },
   })
   const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  const me = (await (await request.get(`${site}/api/users/me`, { headers })).json()).user.id
+  // This worker's admin's releases: the other browser worker makes releases of its own meanwhile.
   const drafts = async () =>
-    (await (await request.get(`${site}/api/news?draft=true&limit=1&depth=0`, { headers })).json())
-      .totalDocs as number
+    (
+      await (
+        await request.get(`${site}/api/news?draft=true&limit=1&depth=0&where[authors][in]=${me}`, {
+          headers,
+        })
+      ).json()
+    ).totalDocs as number
   // A browser that has never been here, so has sent no client hints yet, signed in (its cookie).
   const context = await browser.newContext()
   const { token } = await (

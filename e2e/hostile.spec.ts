@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 
 import { signIn, type Api } from '../test/helpers/api'
 import { X, plantHostileContent, type Planted } from '../test/helpers/hostileContent'
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { expect, test } from './fixtures'
 
 /**

@@ -1,4 +1,4 @@
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { jpeg } from '../test/helpers/images'
 import { expect, test } from './fixtures'
 

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test'
 
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { createPerson, signIn } from './admin'
 import { expect, test } from './fixtures'
 import { layoutProblems, PHONE } from './layout'

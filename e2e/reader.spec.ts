@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 
 import { signIn } from '../test/helpers/api'
 import { publishRelease } from '../test/helpers/releases'
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { expect, test } from './fixtures'
 
 const ARTICLE = '/news/inspectors-rate-force-good-at-vetting'

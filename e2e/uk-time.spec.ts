@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 
-import { ADMIN } from '../test/helpers/server'
+import { ADMIN } from './admins'
 import { signIn } from './admin'
 import { expect, test } from './fixtures'
 
