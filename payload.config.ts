@@ -125,7 +125,14 @@ const config = async () =>
         },
       }),
     },
-    typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
+    typescript: {
+      outputFile: path.join(projectRoot, 'src/payload-types.ts'),
+      // Outside production, Payload otherwise starts `payload generate:types` in a process of
+      // its own every time it starts, rewriting this committed file under a running server: 5 s
+      // of CPU a start, a third of the test suite's. The types are made on purpose with
+      // `npm run generate:types`, and test/foundation/schema.test.ts fails when they are stale.
+      autoGenerate: false,
+    },
     hooks: { afterError: [databaseDownIs503, logGraphqlFailures] },
     // A refusal is the system working: one line in the log, not an error with its stack. An
     // author opening a release (whose media-list panel the server refuses them), a stranger
