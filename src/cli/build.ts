@@ -23,28 +23,34 @@ const INPUTS = [
 ]
 const NOT_BUNDLED = ['src/site', 'src/cli', 'src/seed', 'src/payload-types.ts']
 
-const files = (relative: string): string[] => {
-  if (NOT_BUNDLED.includes(relative)) return []
-  const absolute = path.join(projectRoot, relative)
-  if (!fs.existsSync(absolute)) return []
-  if (!fs.statSync(absolute).isDirectory()) return [relative]
-  return fs
-    .readdirSync(absolute)
-    .sort()
-    .flatMap((name) => files(path.posix.join(relative, name)))
+/** The files under `inputs` (files or folders), sorted, leaving out `skipped`. */
+const filesOf = (inputs: string[], skipped: string[] = []): string[] => {
+  const walk = (relative: string): string[] => {
+    if (skipped.includes(relative)) return []
+    const absolute = path.join(projectRoot, relative)
+    if (!fs.existsSync(absolute)) return []
+    if (!fs.statSync(absolute).isDirectory()) return [relative]
+    return fs
+      .readdirSync(absolute)
+      .sort()
+      .flatMap((name) => walk(path.posix.join(relative, name)))
+  }
+  return inputs.flatMap(walk)
 }
 
-export const buildInputsHash = (): string => {
+/** One hash of the names and contents of files: a build is current while its inputs' hash is. */
+const hashOf = (files: string[]): string => {
   const hash = crypto.createHash('sha256')
-  for (const file of INPUTS.flatMap(files)) {
+  for (const file of files)
     hash
       .update(file)
       .update('\0')
       .update(fs.readFileSync(path.join(projectRoot, file)))
       .update('\0')
-  }
   return hash.digest('hex')
 }
+
+export const buildInputsHash = (): string => hashOf(filesOf(INPUTS, NOT_BUNDLED))
 
 const stampFile = () => path.join(projectRoot, '.next', 'newsroom-build-hash')
 
@@ -88,16 +94,22 @@ export const ensureAdminBuild = async ({
 }
 
 /**
- * The server as one JavaScript file, made by esbuild from src/cli/start.ts (the packages stay
- * in node_modules), which `npm start` and the tests run with plain node. Run through tsx, a
- * server spent half the CPU of its start (about 3 s of 6 on this machine) in tsx's module
- * hooks, which see every one of the thousands of modules Payload and Next load; the bundle
- * starts without them. `npm run dev` still runs the sources through tsx.
+ * The server and the commands as JavaScript files, made by esbuild from src/cli/ (the packages
+ * stay in node_modules), which `npm start` and the other npm scripts run with plain node, as
+ * the tests do. Run through tsx, a server spent half the CPU of its start (about 3 s of 6 on
+ * this machine) in tsx's module hooks, which see every one of the thousands of modules Payload
+ * and Next load; the bundles start without them. `npm run dev` still runs the sources through
+ * tsx.
  *
- * It lives two folders down, as src/cli/start.ts does, so that src/config/paths.ts finds the
+ * They live two folders down, as src/cli/*.ts do, so that src/config/paths.ts finds the
  * project's root from either.
  */
-export const SERVER_BUNDLE = path.join(projectRoot, 'dist', 'server', 'start.mjs')
+const COMMANDS = ['start', 'migrate', 'seed', 'backup', 'restore'] as const
+export type Command = (typeof COMMANDS)[number]
+
+const BUNDLES = path.join(projectRoot, 'dist', 'server')
+export const bundleOf = (command: Command) => path.join(BUNDLES, `${command}.mjs`)
+export const SERVER_BUNDLE = bundleOf('start')
 
 const SERVER_INPUTS = [
   'payload.config.ts',
@@ -108,38 +120,30 @@ const SERVER_INPUTS = [
   'src',
 ]
 
-const serverInputsHash = (): string => {
-  const hash = crypto.createHash('sha256')
-  const walk = (relative: string): string[] => {
-    const absolute = path.join(projectRoot, relative)
-    if (!fs.existsSync(absolute)) return []
-    if (!fs.statSync(absolute).isDirectory()) return [relative]
-    return fs
-      .readdirSync(absolute)
-      .sort()
-      .flatMap((name) => walk(path.posix.join(relative, name)))
-  }
-  for (const file of SERVER_INPUTS.flatMap(walk))
-    hash
-      .update(file)
-      .update('\0')
-      .update(fs.readFileSync(path.join(projectRoot, file)))
-      .update('\0')
-  return hash.digest('hex')
+/** Writes a file under another name and renames it into place: a reader sees it whole, old or new. */
+const replaceFile = (file: string, contents: string | Uint8Array) => {
+  const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`
+  fs.writeFileSync(temporary, contents)
+  fs.renameSync(temporary, file)
 }
 
 /**
- * Bundles the server when its sources have changed since the last bundle (half a second).
- * The file is written under another name and renamed into place, so a server starting
- * meanwhile (the test passes run at once) reads a whole file, old or new.
+ * Bundles the server and the commands when their sources have changed since the last bundle
+ * (a second or two). Each file is replaced whole, so a server starting meanwhile (the test
+ * passes run at once) reads a whole file, old or new.
  */
 export const ensureServerBuild = async ({ force = false } = {}): Promise<void> => {
-  const stamp = `${SERVER_BUNDLE}.inputs`
-  const hash = serverInputsHash()
-  if (!force && fs.existsSync(SERVER_BUNDLE) && fs.existsSync(stamp))
-    if (fs.readFileSync(stamp, 'utf8').trim() === hash) return
+  const stamp = path.join(BUNDLES, 'inputs-hash')
+  const hash = hashOf(filesOf(SERVER_INPUTS))
+  const current =
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8').trim() === hash &&
+    COMMANDS.every((command) => fs.existsSync(bundleOf(command)))
+  if (current && !force) return
   const result = await build({
-    entryPoints: [path.join(projectRoot, 'src/cli/start.ts')],
+    entryPoints: COMMANDS.map((command) => path.join(projectRoot, 'src/cli', `${command}.ts`)),
+    outdir: BUNDLES,
+    outExtension: { '.js': '.mjs' },
     absWorkingDir: projectRoot,
     bundle: true,
     platform: 'node',
@@ -150,12 +154,9 @@ export const ensureServerBuild = async ({ force = false } = {}): Promise<void> =
     write: false,
     logLevel: 'warning',
   })
-  fs.mkdirSync(path.dirname(SERVER_BUNDLE), { recursive: true })
-  const unique = `.${process.pid}.${crypto.randomBytes(4).toString('hex')}`
-  fs.writeFileSync(SERVER_BUNDLE + unique, result.outputFiles[0]!.contents)
-  fs.renameSync(SERVER_BUNDLE + unique, SERVER_BUNDLE)
-  fs.writeFileSync(stamp + unique, hash + '\n')
-  fs.renameSync(stamp + unique, stamp)
+  fs.mkdirSync(BUNDLES, { recursive: true })
+  for (const file of result.outputFiles) replaceFile(file.path, file.contents)
+  replaceFile(stamp, hash + '\n')
 }
 
 /** The admin (when its sources changed) and the server bundle: what `npm start` runs. */
@@ -164,8 +165,13 @@ export const ensureBuilt = async ({ force = false, log = console.log } = {}) => 
   await ensureServerBuild({ force })
 }
 
+// `--server`: the bundles only, for the commands' npm scripts (never the admin's long build).
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  ensureBuilt({ force: process.argv.includes('--force') }).catch((error: Error) => {
+  const force = process.argv.includes('--force')
+  ;(process.argv.includes('--server')
+    ? ensureServerBuild({ force })
+    : ensureBuilt({ force })
+  ).catch((error: Error) => {
     console.error(error.message)
     process.exit(1)
   })

@@ -12,7 +12,7 @@ import { makeTempDir } from './tempDir'
  */
 const migrateWithTheCli = async (url: string) => {
   const temp = makeTempDir()
-  const result = await runCli('migrate.ts', { DATABASE_URL: url, NEWSROOM_DATA_DIR: temp.dir })
+  const result = await runCli('migrate', { DATABASE_URL: url, NEWSROOM_DATA_DIR: temp.dir })
   temp.remove()
   if (result.code !== 0)
     throw new Error(`Migrating the template database failed:\n${result.output}`)

@@ -7,7 +7,7 @@ embargoSuite('PostgreSQL', {
   before: async () => {
     const database = await createTestDatabase('embargo')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', {
+    const migrated = await runCli('migrate', {
       DATABASE_URL: database.url,
       NEWSROOM_DATA_DIR: temp.dir,
     })

@@ -26,7 +26,7 @@ describe('the embargo lift with two server processes on one PostgreSQL database'
   beforeAll(async () => {
     database = await createTestDatabase('lift')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', {
+    const migrated = await runCli('migrate', {
       DATABASE_URL: database.url,
       NEWSROOM_DATA_DIR: temp.dir,
     })

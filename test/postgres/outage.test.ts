@@ -37,7 +37,7 @@ describe('when the database goes down', () => {
   beforeAll(async () => {
     database = await createTestDatabase('outage')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', {
+    const migrated = await runCli('migrate', {
       DATABASE_URL: database.url,
       NEWSROOM_DATA_DIR: temp.dir,
     })

@@ -31,10 +31,10 @@ describe('Newsroom on PostgreSQL', () => {
 
   it('`npm run migrate` brings the database up to date, and says so the second time', async () => {
     const env = { DATABASE_URL: database.url, NEWSROOM_DATA_DIR: temp.dir }
-    const first = await runCli('migrate.ts', env)
+    const first = await runCli('migrate', env)
     expect(first.code, first.output).toBe(0)
     expect(first.output).toMatch(/Applying \d+ migration/)
-    const second = await runCli('migrate.ts', env)
+    const second = await runCli('migrate', env)
     expect(second.output).toContain('up to date')
   })
 

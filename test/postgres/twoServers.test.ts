@@ -32,7 +32,7 @@ describe('page caches across two server processes on one PostgreSQL database', (
   beforeAll(async () => {
     database = await createTestDatabase('caches')
     const temp = makeTempDir()
-    const migrated = await runCli('migrate.ts', {
+    const migrated = await runCli('migrate', {
       DATABASE_URL: database.url,
       NEWSROOM_DATA_DIR: temp.dir,
     })
