@@ -47,8 +47,12 @@ const childEnv = (overrides: Record<string, string | undefined>): NodeJS.Process
   } = process.env
   const env: Record<string, string> = {}
   // One process per test server (npm start runs one per core): the suite already keeps both
-  // cores busy; test/foundation/processes.test.ts asks for more.
-  for (const [key, value] of Object.entries({ ...inherited, WEB_CONCURRENCY: '1', ...overrides }))
+  // cores busy; test/foundation/processes.test.ts asks for more. Outside production Payload
+  // also reads the package.json of each of its packages at every start, to warn of mismatched
+  // versions (0.2 s of CPU a start): package.json pins them all to one, and npm ci installs
+  // exactly those.
+  const quiet = { WEB_CONCURRENCY: '1', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
+  for (const [key, value] of Object.entries({ ...inherited, ...quiet, ...overrides }))
     if (value !== undefined) env[key] = value
   return env as NodeJS.ProcessEnv
 }
