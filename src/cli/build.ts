@@ -159,7 +159,7 @@ export const ensureServerBuild = async ({ force = false } = {}): Promise<void> =
   replaceFile(stamp, hash + '\n')
 }
 
-/** The admin (when its sources changed) and the server bundle: what `npm start` runs. */
+/** The admin and the bundles, each when its sources changed: what `npm start` runs. */
 export const ensureBuilt = async ({ force = false, log = console.log } = {}) => {
   await ensureAdminBuild({ force, log })
   await ensureServerBuild({ force })
