@@ -1,3 +1,4 @@
+import { signIn } from '../test/helpers/api'
 import { ADMIN as DEMO_ADMIN } from '../test/helpers/server'
 
 /** The password of everyone the browser tests make (and of the admins below). */
@@ -18,24 +19,16 @@ export const ADMIN = adminFor(Number(process.env.TEST_PARALLEL_INDEX ?? 0))
 /** Makes the admins of workers 1 up, as the demo content's admin would in the admin. */
 export const makeWorkerAdmins = async (site: string, workers: number) => {
   if (workers < 2) return
-  const login = await fetch(`${site}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(DEMO_ADMIN),
-  })
-  if (!login.ok) throw new Error(`The demo admin could not sign in: ${login.status}`)
-  const { token } = (await login.json()) as { token: string }
+  const admin = await signIn(site, DEMO_ADMIN.email, DEMO_ADMIN.password)
   for (let worker = 1; worker < workers; worker++) {
-    const made = await fetch(`${site}/api/users`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-      body: JSON.stringify({
-        ...adminFor(worker),
-        name: `Browser worker ${worker}`,
-        roles: ['admin'],
-      }),
+    const made = await admin.post('/api/users', {
+      ...adminFor(worker),
+      name: `Browser worker ${worker}`,
+      roles: ['admin'],
     })
     if (made.status !== 201)
-      throw new Error(`Making worker ${worker}'s admin failed: ${made.status} ${await made.text()}`)
+      throw new Error(
+        `Making worker ${worker}'s admin failed: ${made.status} ${JSON.stringify(made.body)}`,
+      )
   }
 }
