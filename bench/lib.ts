@@ -8,7 +8,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 import WebSocket from 'ws'
 
-import { SERVER_BUNDLE } from '../src/cli/build'
+import { bundleOf, type Command, SERVER_BUNDLE } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import type { Api } from '../test/helpers/api'
 
@@ -30,16 +30,16 @@ export const freshEmbeddedDatabase = (prefix: string, extra: Record<string, stri
   return { temp, env, remove: () => fs.rmSync(temp, { recursive: true, force: true }) }
 }
 
-/** Runs a TypeScript command (`src/cli/seed.ts`, …) to its end, with its output shown. */
-export const runTsx = (args: string[], env: NodeJS.ProcessEnv) =>
+/** Runs one of Newsroom's commands to its end, as its npm script does (its bundle), with its output shown. */
+export const runCommand = (command: Command, env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, [bundleOf(command)], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`)),
     )
   })
 

@@ -26,7 +26,7 @@ import {
   machine,
   record,
   residentMb,
-  runTsx,
+  runCommand,
   startProductionServer,
   type RunningServer,
 } from './lib'
@@ -146,7 +146,7 @@ const main = async () => {
   try {
     await ensureBuilt()
     console.log('Loading the demo content…')
-    await runTsx(['src/cli/seed.ts'], env)
+    await runCommand('seed', env)
     console.log('Starting Newsroom in production mode…')
     server = await startProductionServer(env, port)
 
