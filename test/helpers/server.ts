@@ -51,8 +51,8 @@ const childEnv = (overrides: Record<string, string | undefined>): NodeJS.Process
   // also reads the package.json of each of its packages at every start, to warn of mismatched
   // versions (0.2 s of CPU a start): package.json pins them all to one, and npm ci installs
   // exactly those.
-  const quiet = { WEB_CONCURRENCY: '1', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
-  for (const [key, value] of Object.entries({ ...inherited, ...quiet, ...overrides }))
+  const testDefaults = { WEB_CONCURRENCY: '1', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
+  for (const [key, value] of Object.entries({ ...inherited, ...testDefaults, ...overrides }))
     if (value !== undefined) env[key] = value
   return env as NodeJS.ProcessEnv
 }

@@ -19,26 +19,22 @@ afterAll(async () => {
 
 it('deletes the rows older than ten minutes, and keeps the newer ones', async () => {
   const { payload } = local
-  const row = (stamp: string) =>
-    payload.create({
+  /** A row as if written `minutesAgo`: Payload sets createdAt itself on create. */
+  const row = async (stamp: string, minutesAgo = 0) => {
+    const { id } = await payload.create({
       collection: 'content-changes',
       data: { server: 'a server', stamp, tags: ['lists'] },
       overrideAccess: true,
     })
-  const old = await row('eleven minutes ago')
-  // Written as if eleven minutes ago: Payload sets createdAt itself on create.
-  await payload.db.updateOne({
-    collection: 'content-changes',
-    id: old.id,
-    data: { createdAt: new Date(Date.now() - 11 * 60_000).toISOString() },
-  })
-  await row('nine minutes ago').then((recent) =>
-    payload.db.updateOne({
-      collection: 'content-changes',
-      id: recent.id,
-      data: { createdAt: new Date(Date.now() - 9 * 60_000).toISOString() },
-    }),
-  )
+    if (minutesAgo > 0)
+      await payload.db.updateOne({
+        collection: 'content-changes',
+        id,
+        data: { createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString() },
+      })
+  }
+  await row('eleven minutes ago', 11)
+  await row('nine minutes ago', 9)
   await row('now')
   await pruneChanges(payload)
   const { docs } = await payload.find({
