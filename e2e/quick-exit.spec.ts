@@ -28,6 +28,14 @@ const watchLeaving = async (page: Page) => {
   return seen
 }
 
+/**
+ * Waits until the quick-exit script has run on the page now shown (it adds the button's three
+ * lights). A click made before that, while the page is still being parsed, is an ordinary
+ * navigation that adds an entry to the history, as it would be for a reader that fast.
+ */
+const scriptReady = (page: Page) =>
+  expect(page.locator('[data-quick-exit] .quick-exit__presses')).toBeAttached()
+
 test.describe('the quick exit', () => {
   test('a whole visit is one entry in the history: Back after leaving from the fourth page lands where the reader was before', async ({
     page,
@@ -38,15 +46,20 @@ test.describe('the quick exit', () => {
     const entries = await page.evaluate(() => history.length)
     await page.locator(`main a[href="${ARTICLE}"]`).first().click()
     await expect(page).toHaveURL(site + ARTICLE)
+    await scriptReady(page)
     await page.locator('.article__category a').click()
     await expect(page).toHaveURL(/\/news\/category\//)
+    await scriptReady(page)
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Search' })
       .click()
+    await expect(page).toHaveURL(site + '/search')
+    await scriptReady(page)
     await page.getByLabel('Search news').fill('vetting')
     await page.getByLabel('Search news').press('Enter')
     await expect(page).toHaveURL(/\/search\?q=vetting$/)
+    await scriptReady(page)
     // The skip link moves within the page: that must not add an entry either.
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
