@@ -8,7 +8,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 import WebSocket from 'ws'
 
-import { bundleOf, type Command, SERVER_BUNDLE } from '../src/cli/build'
+import { bundleOf, type Command, NODE_FLAGS, SERVER_BUNDLE } from '../src/cli/build'
 import { projectRoot } from '../src/config/paths'
 import type { Api } from '../test/helpers/api'
 
@@ -33,7 +33,7 @@ export const freshEmbeddedDatabase = (prefix: string, extra: Record<string, stri
 /** Runs one of Newsroom's commands to its end, as its npm script does (its bundle), with its output shown. */
 export const runCommand = (command: Command, env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [bundleOf(command)], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, bundleOf(command)], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -62,7 +62,7 @@ export const startProductionServer = async (
   const base = `http://127.0.0.1:${port}`
   const child = spawn(
     process.execPath,
-    [...(inspect ? ['--inspect=127.0.0.1:0'] : []), SERVER_BUNDLE, '--no-seed'],
+    [...NODE_FLAGS, ...(inspect ? ['--inspect=127.0.0.1:0'] : []), SERVER_BUNDLE, '--no-seed'],
     {
       cwd: projectRoot,
       env: {
