@@ -3,6 +3,7 @@ import { getPayload, ValidationError } from 'payload'
 
 import { startAlertSender } from './alerts/sender'
 import { startPictureReview } from './takedown/review'
+import { checkDatabaseReachable } from './db/adapter'
 import { stopOnClose } from './db/close'
 import { surviveLostConnections } from './db/health'
 import { claimJobsAtomically } from './db/jobClaims'
@@ -62,6 +63,7 @@ export const bootPayload = async ({
   runJobs = true,
   log = console.log,
 }: BootOptions = {}): Promise<Payload> => {
+  await checkDatabaseReachable()
   const config = await loadConfig()
   const payload = await getPayload({ config })
   surviveLostConnections(payload)

@@ -67,3 +67,41 @@ export const databaseAdapter = async (
     }
   }
 }
+
+/** Where DATABASE_URL points, for a message: host, port and database, never the password. */
+const describePostgres = (url: string) => {
+  const { hostname, port, pathname, username } = new URL(url)
+  return {
+    where: `${hostname || 'localhost'}:${port || '5432'}${pathname}`,
+    user: decodeURIComponent(username) || 'the default user',
+  }
+}
+
+/**
+ * Connects once to DATABASE_URL's PostgreSQL before Payload does, so that a server or command
+ * that cannot reach it says why in one sentence: Payload logs the driver's error with its stack
+ * and throws another that repeats it. The driver's error codes name the cases; any other error
+ * is left to Payload, and a database that does not exist yet is no problem (Payload makes it).
+ */
+export const checkDatabaseReachable = async (url = process.env.DATABASE_URL) => {
+  if (databaseKind(url) !== 'postgres') return
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url })
+  try {
+    await client.connect()
+  } catch (error) {
+    const { where, user } = describePostgres(url!)
+    const code = (error as { code?: string }).code
+    const problem =
+      code === 'ECONNREFUSED'
+        ? `nothing answers at ${where}. Is PostgreSQL running there?`
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `the host in ${where} cannot be found.`
+          : code === '28P01' || code === '28000'
+            ? `PostgreSQL at ${where} refused the user ${user}: check the user name and password.`
+            : undefined
+    if (problem) throw new ConfigurationError(`DATABASE_URL cannot be used: ${problem}`)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

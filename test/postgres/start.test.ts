@@ -3,9 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { schemaChangesWithoutMigration } from '../../src/db/schemaDrift'
 import { api, signIn } from '../helpers/api'
 import { startLocalPayload } from '../helpers/localPayload'
-import { createTestDatabase } from '../helpers/postgres'
+import { createTestDatabase, POSTGRES_SERVER } from '../helpers/postgres'
 import { runCli } from '../helpers/run'
-import { ADMIN, runStartExpectingFailure, startServer, type TestServer } from '../helpers/server'
+import {
+  ADMIN,
+  freePort,
+  runStartExpectingFailure,
+  startServer,
+  type TestServer,
+} from '../helpers/server'
 import { makeTempDir } from '../helpers/tempDir'
 import { publishRelease } from '../helpers/releases'
 
@@ -79,5 +85,30 @@ describe('Newsroom on PostgreSQL', () => {
     } finally {
       await local.stop()
     }
+  })
+})
+
+describe('a DATABASE_URL naming a PostgreSQL that cannot be used', () => {
+  it('stops the server with one sentence that says what is wrong, and no stack trace', async () => {
+    const port = await freePort() // nothing listens there
+    const { code, output } = await runStartExpectingFailure({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/newsroom`,
+    })
+    expect(code).toBe(1)
+    expect(output).toContain(
+      `DATABASE_URL cannot be used: nothing answers at 127.0.0.1:${port}/newsroom. Is PostgreSQL running there?`,
+    )
+    expect(output).not.toMatch(/\n\s+at /)
+  })
+
+  it('stops `npm run migrate` the same way, naming the user refused and never the password', async () => {
+    const url = new URL(POSTGRES_SERVER)
+    url.username = `nobody_${Date.now()}`
+    url.password = 'not-a-secret-to-print'
+    const { code, output } = await runCli('migrate', { DATABASE_URL: url.toString() })
+    expect(code).toBe(2)
+    expect(output.trim()).toBe(
+      `DATABASE_URL cannot be used: PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname} refused the user ${url.username}: check the user name and password.`,
+    )
   })
 })
