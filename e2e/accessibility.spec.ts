@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-
-import { expect, test } from './fixtures'
+import { expect, expectNoViolations, test } from './fixtures'
 
 const PAGES = {
   home: '/',
@@ -21,14 +19,7 @@ const PAGES = {
 for (const [name, path] of Object.entries(PAGES)) {
   test(`axe finds no WCAG 2.2 AA violations on the ${name} page`, async ({ page, site }) => {
     await page.goto(site + path)
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      ),
-    ).toEqual([])
+    await expectNoViolations(page, name)
   })
 }
 

@@ -1,23 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 
 import { sharedMailbox } from '../test/helpers/mailSink'
 import { ADMIN } from './admins'
-import { expect, test } from './fixtures'
+import { expect, expectNoViolations, test } from './fixtures'
 
 /** The e-mail of the browser tests' server goes to a real SMTP server (e2e/global-setup.ts). */
 const mail = sharedMailbox()
-
-const expectNoViolations = async (page: Page, what: string) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze()
-  expect(
-    results.violations.map(
-      (v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([])
-}
 
 const linkIn = (text: string | undefined, path: string) => {
   const match = new RegExp(`https?://[^\\s]+${path}[^\\s]+`).exec(text ?? '')

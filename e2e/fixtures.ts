@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 
 export { expect }
@@ -38,4 +39,21 @@ export const test = base.extend<{ site: string }>({
 export const expectToHaveLeft = async (page: Page) => {
   await expect(page).toHaveURL(QUICK_EXIT_URL)
   await expect(page.locator('h1')).toHaveText('Weather')
+}
+
+/**
+ * axe finds no WCAG 2.2 AA (or best-practice) violations on the page shown, once it has loaded:
+ * checked while a page reached by a click is still arriving, its stylesheet not yet applied,
+ * every link is a line of bare text, too small a target.
+ */
+export const expectNoViolations = async (page: Page, what: string) => {
+  await page.waitForLoadState('load')
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
+  expect(
+    results.violations.map(
+      (v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([])
 }
