@@ -76,11 +76,14 @@ const createOnce = async (
 export const queueReleaseAlert = (
   payload: Payload,
   release: Pick<News, 'id' | 'publishAt'>,
+  wentOut: Date,
 ): Promise<boolean> =>
   createOnce(payload, {
     key: `release:${release.id}@${new Date(release.publishAt!).toISOString()}`,
     kind: 'release',
     release: release.id,
+    // Told: who had confirmed when it went out, not who confirmed while the run waited its turn.
+    periodEnd: wentOut.toISOString(),
   })
 
 /** The editor published a major change and chose to tell subscribers: in the change's own transaction. */

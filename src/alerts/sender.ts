@@ -213,7 +213,9 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
           : {
               frequency: 'immediately',
               categoryId: content.release.category?.id ?? null,
-              confirmedBefore: new Date(run.createdAt),
+              // A release's run says when it went out; an update's is made in the update's own
+              // transaction (and runs made before releases said so have only that).
+              confirmedBefore: new Date(run.periodEnd ?? run.createdAt),
             },
       )
       const counts = await store.counts(run.id)

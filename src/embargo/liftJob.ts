@@ -139,7 +139,10 @@ export const liftEmbargoTask: TaskConfig<{
     }
 
     // The public's e-mail alerts (src/alerts/): before the webhooks, whose retries may take minutes.
-    await queueReleaseAlert(payload, release)
+    // It went out when its embargo lifted or, published at once (or backdated), when this job was
+    // queued, as the release was published.
+    const wentOut = Math.max(Date.parse(input.publishAt), Date.parse(job.createdAt) || 0)
+    await queueReleaseAlert(payload, release, new Date(wentOut))
     await deliverWebhooks(payload, {
       id: key,
       type: 'release.published',

@@ -195,7 +195,7 @@ describe('the sender', () => {
     const later = await subscriber({ email: LATER })
     const ok1 = await subscriber({ email: `fine.${Date.now()}@delivery.test` })
     const release = await releaseOut('Bridge reopens', new Date(Date.now() - 1000))
-    await queueReleaseAlert(payload, release)
+    await queueReleaseAlert(payload, release, new Date())
     await smtp.waitFor(ok1.email, (m) => m.subject === 'Bridge reopens')
     await until(async () => {
       const bounced = await payload.findByID({
@@ -221,9 +221,9 @@ describe('the sender', () => {
     expect(docs[0]).toMatchObject({ status: 'pending', attempts: 1 })
     expect(Date.parse(docs[0]!.nextAttemptAt!)).toBeGreaterThan(Date.now() + 10_000)
     // Queued again (a second server, a retried lift job): nothing more is sent.
-    expect(await queueReleaseAlert(payload, release)).toBe(false)
+    expect(await queueReleaseAlert(payload, release, new Date())).toBe(false)
     const second = await releaseOut('Second release', new Date(Date.now() - 1000))
-    await queueReleaseAlert(payload, second)
+    await queueReleaseAlert(payload, second, new Date())
     await smtp.waitFor(ok1.email, (m) => m.subject === 'Second release')
     expect(smtp.to(ok1.email).filter((m) => m.subject === 'Bridge reopens')).toHaveLength(1)
     // The bounced address gets nothing more.
@@ -236,6 +236,35 @@ describe('the sender', () => {
     })
     // Bounced, they were not among the second release's recipients at all.
     expect(bouncedDelivery.docs.map((d) => d.status)).toEqual(['refused'])
+  })
+
+  it('tells those who had confirmed when the release went out, not those who confirmed while its run waited', async () => {
+    const stamp = Date.now()
+    const wentOut = new Date(stamp - 60_000)
+    const before = await subscriber({
+      email: `before.${stamp}@delivery.test`,
+      confirmedAt: new Date(stamp - 120_000).toISOString(),
+    })
+    const after = await subscriber({
+      email: `after.${stamp}@delivery.test`,
+      confirmedAt: new Date(stamp).toISOString(),
+    })
+    const release = await releaseOut('Went out a minute ago', wentOut)
+    await queueReleaseAlert(payload, release, wentOut)
+    await smtp.waitFor(before.email, (m) => m.subject === 'Went out a minute ago')
+    const deliveriesTo = async (subscriberId: number | string) =>
+      (
+        await payload.find({
+          collection: 'alert-deliveries',
+          where: { subscriber: { equals: subscriberId } },
+          overrideAccess: true,
+          depth: 0,
+        })
+      ).totalDocs
+    // Every delivery of a run is written at once, before any is sent.
+    expect(await deliveriesTo(before.id)).toBe(1)
+    expect(await deliveriesTo(after.id)).toBe(0)
+    expect(smtp.to(after.email)).toEqual([])
   })
 
   it('sends nothing about a release that is not public now, and cancels what is left', async () => {
