@@ -115,7 +115,7 @@ export const SERVER_BUNDLE = bundleOf('start')
  * How `npm start` and the commands' npm scripts run a bundle: each is written with a source
  * map beside it, and this flag has Node use them, so a stack trace in the log names the line in
  * src/, not in dist/server/start.mjs. The flag also has Node read every loaded package's own
- * source map, about 0.3 s of CPU a start here, so the tests, which start some fifty servers and
+ * source map, about 0.3 s of CPU a start here, so the tests, which start some sixty servers and
  * never read a stack's line numbers, run the bundles without it; the benchmarks use it, as they
  * measure production.
  */

@@ -73,7 +73,7 @@ const describePostgres = (url: string) => {
   const { hostname, port, pathname, username } = new URL(url)
   return {
     where: `${hostname || 'localhost'}:${port || '5432'}${pathname}`,
-    user: decodeURIComponent(username) || 'the default user',
+    user: username ? `the user ${decodeURIComponent(username)}` : 'the default user',
   }
 }
 
@@ -98,7 +98,7 @@ export const checkDatabaseReachable = async (url = process.env.DATABASE_URL) => 
         : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
           ? `the host in ${where} cannot be found.`
           : code === '28P01' || code === '28000'
-            ? `PostgreSQL at ${where} refused the user ${user}: check the user name and password.`
+            ? `PostgreSQL at ${where} refused ${user}: check the user name and password.`
             : undefined
     if (problem) throw new ConfigurationError(`DATABASE_URL cannot be used: ${problem}`)
   } finally {
