@@ -34,7 +34,7 @@ export const AlertRuns: CollectionConfig = {
     },
     { name: 'release', type: 'relationship', relationTo: 'news', index: true },
     // A digest's releases are those that went out in this period. Every run goes to those who
-    // had confirmed by periodEnd: for a release, the moment it went out.
+    // had confirmed by periodEnd (src/alerts/runs.ts).
     { name: 'periodStart', type: 'date' },
     { name: 'periodEnd', type: 'date' },
     // queued → fanning (its deliveries being written) → sending → done, or cancelled.

@@ -6,6 +6,10 @@
  * are made by the lift job, which runs only once the embargo has lifted, and the sender checks
  * again, with the state module, before every batch.
  *
+ * Each run's periodEnd is the moment its readers must have confirmed by: when the release went
+ * out, when the update was published, the end of the digest's day. Someone who confirms while
+ * a run waits its turn is not sent what came before them.
+ *
  * A withdrawal, an unpublishing or a takedown cancels what has not gone yet (`cancelAlerts`).
  */
 import { EventEmitter } from 'node:events'
@@ -82,7 +86,6 @@ export const queueReleaseAlert = (
     key: `release:${release.id}@${new Date(release.publishAt!).toISOString()}`,
     kind: 'release',
     release: release.id,
-    // Told: who had confirmed when it went out, not who confirmed while the run waited its turn.
     periodEnd: wentOut.toISOString(),
   })
 
@@ -90,7 +93,12 @@ export const queueReleaseAlert = (
 export const queueUpdateAlert = (req: PayloadRequest, releaseId: number | string, at: Date) =>
   createOnce(
     req.payload,
-    { key: `update:${releaseId}@${at.toISOString()}`, kind: 'update', release: releaseId },
+    {
+      key: `update:${releaseId}@${at.toISOString()}`,
+      kind: 'update',
+      release: releaseId,
+      periodEnd: at.toISOString(),
+    },
     req,
   )
 

@@ -201,21 +201,17 @@ export const startAlertSender = (payload: Payload, { pollMs = 1000 } = {}) => {
         await store.moveRun(run.id, ['fanning'], 'cancelled', now)
         continue
       }
+      // Every run says by when its readers must have confirmed (runs.ts); a release or update
+      // run written before runs said so has only the time it was made.
+      const confirmedBefore = new Date(run.periodEnd ?? run.createdAt)
       const written = await store.fanOut(
         run.id,
         content.kind === 'digest'
-          ? {
-              frequency: 'daily',
-              categoryId: null,
-              anyCategory: true,
-              confirmedBefore: new Date(run.periodEnd!),
-            }
+          ? { frequency: 'daily', categoryId: null, anyCategory: true, confirmedBefore }
           : {
               frequency: 'immediately',
               categoryId: content.release.category?.id ?? null,
-              // A release's run says when it went out; an update's is made in the update's own
-              // transaction (and runs made before releases said so have only that).
-              confirmedBefore: new Date(run.periodEnd ?? run.createdAt),
+              confirmedBefore,
             },
       )
       const counts = await store.counts(run.id)
