@@ -7,7 +7,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { backup, defaultBackupParent, parseArguments, runCommand } from '../db/backup'
+import { backup, defaultBackupParent, parseArguments } from '../db/backup'
+import { runCommand } from './runCommand'
 
 await runCommand(async () => {
   const { values } = parseArguments('Usage: npm run backup [-- --to <folder>]', () =>

@@ -2,9 +2,9 @@
 import { getPayload } from 'payload'
 
 import { checkDatabaseReachable, databaseKind } from '../db/adapter'
-import { runCommand } from '../db/backup'
 import { closePayload } from '../db/close'
 import { migrate, pendingMigrations } from '../db/migrate'
+import { runCommand } from './runCommand'
 
 await runCommand(async () => {
   await checkDatabaseReachable()

@@ -9,7 +9,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { parseArguments, restore, runCommand } from '../db/backup'
+import { parseArguments, restore } from '../db/backup'
+import { runCommand } from './runCommand'
 
 await runCommand(async () => {
   const { values, positionals } = parseArguments(

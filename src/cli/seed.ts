@@ -1,8 +1,8 @@
 /** `npm run seed`: loads the demo content. Safe to run again: nothing is added twice. */
 import { bootPayload } from '../boot'
-import { runCommand } from '../db/backup'
 import { closePayload } from '../db/close'
 import { seedDemoContent } from '../seed'
+import { runCommand } from './runCommand'
 
 await runCommand(async () => {
   const payload = await bootPayload({ runJobs: false })

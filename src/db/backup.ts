@@ -424,15 +424,3 @@ export const parseArguments = <T>(usage: string, parse: () => T): T => {
     throw new BackupError(`${(error as Error).message}\n${usage}`, 2)
   }
 }
-
-/** Runs a command: an expected failure prints its message alone, anything else its stack too. */
-export const runCommand = async (main: () => Promise<void>) => {
-  try {
-    await main()
-    process.exit(0)
-  } catch (error) {
-    const expected = error instanceof BackupError || (error as Error)?.name === 'ConfigurationError'
-    console.error(expected ? (error as Error).message : error)
-    process.exit(error instanceof BackupError ? error.exitCode : expected ? 2 : 1)
-  }
-}
