@@ -29,7 +29,7 @@ import { signIn } from '../test/helpers/api'
 import { createTestDatabase } from '../test/helpers/postgres'
 import { publishRelease } from '../test/helpers/releases'
 import { freePort } from '../test/helpers/server'
-import { machine, record, runCommand, startProductionServer, type RunningServer } from './lib'
+import { machine, record, runCommandBundle, startProductionServer, type RunningServer } from './lib'
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '1,2,3,4').split(',').map(Number)
@@ -147,7 +147,7 @@ const runScenario = async (
   } as unknown as NodeJS.ProcessEnv
   const running: RunningServer[] = []
   try {
-    await runCommand('migrate', env)
+    await runCommandBundle('migrate', env)
     const ports: number[] = []
     for (let i = 0; i < servers; i++) {
       ports.push(await freePort())

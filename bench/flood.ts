@@ -22,7 +22,7 @@ import {
   freshEmbeddedDatabase,
   machine,
   record,
-  runCommand,
+  runCommandBundle,
   startProductionServer,
   type RunningServer,
 } from './lib'
@@ -165,7 +165,7 @@ const main = async () => {
   try {
     await ensureBuilt()
     console.log('Loading the demo content…')
-    await runCommand('seed', env)
+    await runCommandBundle('seed', env)
     console.log('Starting Newsroom in production mode on 127.0.0.1…')
     server = await startProductionServer({ ...env, HOST: '127.0.0.1' }, await freePort())
     // The ceiling: nginx with the very bytes Newsroom answers, for every address.

@@ -31,7 +31,7 @@ export const freshEmbeddedDatabase = (prefix: string, extra: Record<string, stri
 }
 
 /** Runs one of Newsroom's commands to its end, as its npm script does (its bundle), with its output shown. */
-export const runCommand = (command: Command, env: NodeJS.ProcessEnv) =>
+export const runCommandBundle = (command: Command, env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [...NODE_FLAGS, bundleOf(command)], {
       cwd: projectRoot,

@@ -26,7 +26,7 @@ import {
   machine,
   record,
   residentMb,
-  runCommand,
+  runCommandBundle,
   startProductionServer,
   type RunningServer,
 } from './lib'
@@ -146,7 +146,7 @@ const main = async () => {
   try {
     await ensureBuilt()
     console.log('Loading the demo content…')
-    await runCommand('seed', env)
+    await runCommandBundle('seed', env)
     console.log('Starting Newsroom in production mode…')
     server = await startProductionServer(env, port)
 
